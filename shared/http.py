@@ -1,0 +1,102 @@
+"""HTTP conventions every service follows: error bodies that say what is wrong, JSON only, identity from the token."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.exceptions import UnauthorizedError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+
+JSON = "application/json"
+METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
+
+
+class ApiError(Exception):
+    """Raised by a route to answer with a 4xx/5xx whose body says what is wrong."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error(status: int, code: str, message: str, details: list[Any] | None = None) -> Response:
+    body: dict[str, Any] = {"error": code, "message": message}
+    if details:
+        body["details"] = details
+    return Response(status_code=status, content_type=JSON, body=json.dumps(body))
+
+
+def _where(location: tuple | list) -> str:
+    # ("body", "text") -> "text"; ("query", "limit") -> "query parameter limit"
+    parts = [str(part) for part in location]
+    if parts and parts[0] == "body":
+        return ".".join(parts[1:]) or "body"
+    if parts and parts[0] == "query":
+        return "query parameter " + ".".join(parts[1:])
+    if parts and parts[0] == "header":
+        return "header " + ".".join(parts[1:])
+    return ".".join(parts)
+
+
+def _plain(problem: dict[str, Any]) -> str:
+    kind = problem.get("type", "")
+    where = _where(problem.get("loc", ()))
+    if kind == "json_invalid":
+        return "The request body is not valid JSON."
+    if kind == "missing":
+        return f"{where} is required."
+    return f"{where}: {problem.get('msg', 'is not valid')}."
+
+
+def install_error_handlers(app: APIGatewayHttpResolver) -> None:
+    @app.exception_handler(RequestValidationError)
+    def _invalid(exc: RequestValidationError) -> Response:
+        problems = list(exc.errors())
+        details = [{"field": _where(p.get("loc", ())), "problem": _plain(p)} for p in problems]
+        if any(p.get("type") == "json_invalid" for p in problems):
+            return error(400, "invalid_json", "The request body is not valid JSON.")
+        return error(422, "invalid_request", " ".join(d["problem"] for d in details), details)
+
+    @app.exception_handler(ApiError)
+    def _api_error(exc: ApiError) -> Response:
+        return error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(UnauthorizedError)
+    def _unauthorized(exc: UnauthorizedError) -> Response:
+        return error(401, "unauthorized", "Sign in again: the request carries no valid identity.")
+
+    @app.not_found
+    def _no_route(exc: Exception) -> Response:
+        return error(404, "not_found", "There is no such route.")
+
+
+def reject_unreadable_body(event: dict[str, Any]) -> dict[str, Any] | None:
+    """A request that sends a body must send JSON. Checked before routing, so nothing else runs."""
+    method = event.get("requestContext", {}).get("http", {}).get("method", "").upper()
+    if method not in METHODS_WITH_BODY:
+        return None
+    headers = {key.lower(): value for key, value in (event.get("headers") or {}).items()}
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == JSON or content_type.endswith("+json"):
+        return None
+    return {
+        "statusCode": 415,
+        "headers": {"Content-Type": JSON},
+        "body": json.dumps(
+            {
+                "error": "unsupported_media_type",
+                "message": f"Send the body as {JSON} (got {content_type or 'no content type'}).",
+            }
+        ),
+    }
+
+
+def member_id(app: APIGatewayHttpResolver) -> str:
+    """The caller's identity: the `sub` claim the JWT authorizer verified. Never from a body or a path."""
+    claims = app.current_event.request_context.authorizer.jwt_claim or {}
+    subject = claims.get("sub")
+    if not subject:
+        raise UnauthorizedError("no subject")
+    return str(subject)

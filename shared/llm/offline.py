@@ -1,0 +1,94 @@
+"""The offline coach: an honest, useful reply with no language model at all.
+
+It reflects what the member said, validates it, offers one technique and one small exercise from the
+knowledge base, and asks one open question. Its replies always say that they come from the offline coach.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from shared.knowledge import retrieve
+from shared.llm.base import CoachContext, CoachReply
+
+LABEL = "— Inetta's offline coach (no AI model is connected right now)"
+
+# Feeling words, mapped to how the coach names them back.
+_FEELINGS = (
+    ("lonely", "lonely"), ("alone", "alone"), ("hurt", "hurt"), ("frustrat", "frustrated"), ("angry", "angry"),
+    ("furious", "really angry"), ("worried", "worried"), ("anxious", "anxious"), ("scared", "scared"),
+    ("sad", "sad"), ("stuck", "stuck"), ("tired", "worn out"), ("exhausted", "exhausted"),
+    ("overwhelm", "overwhelmed"), ("disconnect", "disconnected"), ("distant", "far apart"),
+    ("ignored", "ignored"), ("unheard", "unheard"), ("confused", "confused"), ("guilty", "guilty"),
+    ("stress", "stressed"), ("jealous", "jealous"), ("rejected", "rejected"),
+)
+_PEOPLE = (
+    ("wife", "your wife"), ("husband", "your husband"), ("partner", "your partner"), ("boyfriend", "your boyfriend"),
+    ("girlfriend", "your girlfriend"), ("fiance", "your fiancé(e)"), ("teen", "your teen"), ("son", "your son"),
+    ("daughter", "your daughter"), ("kids", "your kids"), ("mom", "your mom"), ("mum", "your mum"),
+    ("dad", "your dad"), ("parents", "your parents"), ("brother", "your brother"), ("sister", "your sister"),
+    ("family", "your family"),
+)
+_WORD = re.compile(r"[a-z']+")
+
+_REFLECTIONS = (
+    "It sounds like you're feeling {feeling}{about}.",
+    "I'm hearing that you feel {feeling}{about}.",
+    "That sounds like a lot to carry — feeling {feeling}{about}.",
+)
+_REFLECTIONS_PLAIN = (
+    "Thank you for telling me what's going on{about}.",
+    "I'm glad you brought this here{about}.",
+    "It sounds like this has been on your mind{about}.",
+)
+_VALIDATIONS = (
+    "That makes sense, given how much this relationship matters to you.",
+    "Many people in close relationships go through something like this; it doesn't mean anything is broken.",
+    "Feelings like these are worth taking seriously, and you don't have to sort them out alone.",
+)
+_BRIDGES = ("One idea that may help:", "Something that often helps here:", "A thought to try:")
+
+
+def _pick(options: tuple[str, ...], seed: int, salt: int) -> str:
+    return options[(seed + salt) % len(options)]
+
+
+def _first_match(words: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    for cue, name in table:
+        if re.search(rf"\b{cue}", words):
+            return name
+    return None
+
+
+class OfflineCoach:
+    name = "offline"
+
+    def reply(self, context: CoachContext) -> CoachReply:
+        words = " ".join(_WORD.findall(context.member_text.lower()))
+        # Varied, but stable for the same message at the same point of a thread (retries read the same).
+        seed = int(hashlib.sha256(f"{context.turn_number}:{words}".encode()).hexdigest()[:8], 16)
+        feeling = _first_match(words, _FEELINGS)
+        person = _first_match(words, _PEOPLE)
+        about = f" about things with {person}" if person else ""
+        if feeling:
+            reflection = _pick(_REFLECTIONS, seed, 0).format(feeling=feeling, about=about)
+        else:
+            reflection = _pick(_REFLECTIONS_PLAIN, seed, 0).format(about=about)
+
+        entries = list(context.knowledge) or retrieve(context.member_text, limit=1)
+        entry = entries[seed % len(entries)]
+        parts = [
+            reflection,
+            _pick(_VALIDATIONS, seed, 1),
+            f"{_pick(_BRIDGES, seed, 2)} {entry.offer}",
+            f"A small exercise: {entry.exercise}",
+            entry.question,
+            LABEL,
+        ]
+        return CoachReply(
+            text="\n\n".join(parts),
+            source="offline",
+            model="offline-coach",
+            extra={"knowledge": [entry.id for entry in entries]},
+        )

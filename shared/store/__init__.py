@@ -1,0 +1,1 @@
+"""The DynamoDB data layer. Key shapes are listed in docs/architecture.md."""

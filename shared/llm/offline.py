@@ -50,8 +50,9 @@ _VALIDATIONS = (
 _BRIDGES = ("One idea that may help:", "Something that often helps here:", "A thought to try:")
 
 
-def _pick(options: tuple[str, ...], seed: int, salt: int) -> str:
-    return options[(seed + salt) % len(options)]
+def _pick(options: tuple[str, ...], seed: int, part: int) -> str:
+    # Each part of the reply reads its own bits of the seed, so the parts vary independently.
+    return options[(seed >> (part * 6)) % len(options)]
 
 
 def _first_match(words: str, table: tuple[tuple[str, str], ...]) -> str | None:
@@ -77,7 +78,7 @@ class OfflineCoach:
             reflection = _pick(_REFLECTIONS_PLAIN, seed, 0).format(about=about)
 
         entries = list(context.knowledge) or retrieve(context.member_text, limit=1)
-        entry = entries[seed % len(entries)]
+        entry = entries[(seed >> 24) % len(entries)]
         parts = [
             reflection,
             _pick(_VALIDATIONS, seed, 1),

@@ -1,0 +1,50 @@
+"""The LLM path against an OpenAI-compatible server on loopback: the member always gets a clear reply."""
+
+import pytest
+
+from shared.config import LLMSettings
+from shared.llm.base import CoachContext
+from shared.llm.gateway import FALLBACK_NOTE, CoachGateway
+from shared.llm.offline import LABEL
+
+pytestmark = pytest.mark.spine
+
+CONTEXT = CoachContext(member_text="We keep fighting about chores and I feel unheard.")
+
+
+def gateway(fake_llm, timeout=2.0, retries=0) -> CoachGateway:
+    return CoachGateway.from_settings(
+        LLMSettings(base_url=fake_llm.base_url, model="test-model", api_key="k", timeout_seconds=timeout, max_retries=retries)
+    )
+
+
+def test_a_configured_model_writes_the_reply_and_sees_the_member_message(fake_llm):
+    reply = gateway(fake_llm).reply(CONTEXT)
+    assert reply.source == "llm" and reply.text == fake_llm.reply_text and reply.note is None
+    assert reply.tokens_in > 0 and reply.tokens_out > 0
+    assert CONTEXT.member_text in fake_llm.prompts()
+
+
+@pytest.mark.parametrize("mode", ["error500", "rate_limited", "garbage"])
+def test_a_failing_model_is_replaced_by_the_offline_coach_with_a_note(fake_llm, mode):
+    fake_llm.mode = mode
+    reply = gateway(fake_llm).reply(CONTEXT)
+    assert reply.source == "offline" and reply.note == FALLBACK_NOTE
+    assert LABEL in reply.text
+
+
+def test_a_model_slower_than_the_timeout_is_replaced_by_the_offline_coach(fake_llm):
+    fake_llm.mode, fake_llm.slow_seconds = "slow", 3.0
+    reply = gateway(fake_llm, timeout=0.5).reply(CONTEXT)
+    assert reply.source == "offline" and reply.note == FALLBACK_NOTE
+
+
+def test_server_errors_are_retried_as_configured(fake_llm):
+    fake_llm.mode = "error500"
+    gateway(fake_llm, retries=2).reply(CONTEXT)
+    assert len(fake_llm.requests) == 3
+
+
+def test_without_any_configuration_the_offline_coach_answers_and_nothing_is_called(fake_llm):
+    reply = CoachGateway.from_settings(LLMSettings()).reply(CONTEXT)
+    assert reply.source == "offline" and reply.note is None and fake_llm.requests == []

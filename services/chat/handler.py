@@ -8,7 +8,6 @@ import re
 import uuid
 from typing import Annotated
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
@@ -17,6 +16,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from services.chat.models import NewMessage
 from services.chat.turn import ChatService, ReplyNotSaved
 from shared.config import settings
+from shared.observability import observability
 from shared.http import ApiError, install_error_handlers, member_id, reject_unreadable_body
 from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, MessagePage, Thread
@@ -28,9 +28,7 @@ from shared.store.threads import (
     TurnInProgress,
 )
 
-logger = Logger()
-tracer = Tracer()
-metrics = Metrics()
+logger, tracer, metrics = observability()
 app = APIGatewayHttpResolver(enable_validation=True)
 install_error_handlers(app)
 

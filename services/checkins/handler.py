@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import time
 
-from aws_lambda_powertools import Logger, Tracer
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from shared.config import settings
+from shared.observability import observability
 from shared.store.checkins import CheckinStore
 
-logger = Logger()
-tracer = Tracer()
+logger, tracer, _ = observability()
 
 
 @logger.inject_lambda_context

@@ -6,14 +6,13 @@ with the full multi-party workflow (invitations, perspectives, agreement) on the
 
 from __future__ import annotations
 
-from aws_lambda_powertools import Logger, Tracer
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from shared.config import settings
+from shared.observability import observability
 from shared.store.mediations import MediationStore
 
-logger = Logger()
-tracer = Tracer()
+logger, tracer, _ = observability()
 
 STEPS = ("open", "close")
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env python
+"""Crisis-screen benchmark: recall per category, specificity, latency per message.
+
+    .venv/bin/python bench/crisis_bench.py [--dev ../shared/data/crisis/dev.jsonl] [--limit N]
+
+Evaluates ``shared.safety.screen`` on
+- the held-out 20 % of ``dev.jsonl`` that training never saw (rule: sha256(id)[:8] % 5 == 0, see
+  ``scripts/train_crisis_head.py``): recall of suicide and abuse (escalated at all, and with the right category),
+  specificity on ``none`` and on ``distress`` (which should get support, not escalation), per source;
+- ``tests/data/crisis/in_domain_eval.jsonl``: hand-written couple/family messages, never used for training:
+  specificity on ordinary conflict, recall on disclosures per category.
+Latency: wall time of ``screen`` per message, one at a time (after warm-up), p50 / p99 / max.
+Not a timed test; numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_crisis_head import DEFAULT_DEV, held_out  # noqa: E402
+from shared.safety import screen, warm_up  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "crisis" / "in_domain_eval.jsonl"
+CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
+
+
+def pct(xs, q):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show-misses", type=int, default=0, help="print N missed / false-alarm ids per group")
+    args = ap.parse_args(argv)
+
+    t0 = time.perf_counter()
+    warm_up()
+    print(f"load: {(time.perf_counter() - t0) * 1000:.0f} ms; cpus: {os.cpu_count()}")
+
+    rows = [json.loads(line) for line in args.dev.open(encoding="utf-8")]
+    rows = [r for r in rows if held_out(r["id"])]
+    if args.limit:
+        rows = rows[: args.limit]
+    lat = []
+    stats = defaultdict(lambda: [0, 0, 0])  # key -> [n, escalated, right category]
+    misses = defaultdict(list)
+    for r in rows:
+        t = time.perf_counter()
+        res = screen(r["text"])
+        lat.append((time.perf_counter() - t) * 1000)
+        src = r["source"].split("/")[0]
+        for key in (r["label"], f"{r['label']} @ {src}"):
+            s = stats[key]
+            s[0] += 1
+            s[1] += res.escalate
+            s[2] += res.category == CAT.get(r["label"])
+        wrong = res.escalate != (r["label"] in CAT)
+        if wrong:
+            misses[r["label"]].append(r["id"])
+
+    print(f"\nheld-out dev split: {len(rows)} rows (never seen by training)")
+    print(f"{'group':42s} {'n':>5s}  {'recall/escalated':>16s}  {'right category':>14s}  {'specificity':>11s}")
+    for key in sorted(stats, key=lambda k: (k.split(" @ ")[0], k)):
+        n, esc, right = stats[key]
+        label = key.split(" @ ")[0]
+        if label in CAT:
+            print(f"{key:42s} {n:5d}  {esc / n:16.3f}  {right / n:14.3f}")
+        else:
+            print(f"{key:42s} {n:5d}  {'':16s}  {'':14s}  {1 - esc / n:11.3f}")
+    neg_n = stats["none"][0] + stats["distress"][0]
+    neg_e = stats["none"][1] + stats["distress"][1]
+    print(f"{'specificity none+distress':42s} {neg_n:5d}  {'':16s}  {'':14s}  {1 - neg_e / max(1, neg_n):11.3f}")
+
+    # In-domain, hand-written, never trained on.
+    ev = [json.loads(line) for line in EVAL.open(encoding="utf-8")]
+    ok_neg = n_neg = 0
+    per = defaultdict(lambda: [0, 0, 0])
+    for r in ev:
+        t = time.perf_counter()
+        res = screen(r["text"])
+        lat.append((time.perf_counter() - t) * 1000)
+        if r["expect"] is None:
+            n_neg += 1
+            ok_neg += not res.escalate
+            if res.escalate:
+                misses["in-domain false alarm"].append(f"{r['id']} -> {res.category} {res.signals}")
+        else:
+            p = per[r["expect"]]
+            p[0] += 1
+            p[1] += res.escalate
+            p[2] += res.category == r["expect"]
+            if res.category != r["expect"]:
+                misses["in-domain miss"].append(f"{r['id']} -> {res.category} {res.signals}")
+    print(f"\nin-domain hand-written set ({EVAL.relative_to(ROOT)}), never trained on")
+    print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
+    for cat, (n, esc, right) in sorted(per.items()):
+        print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
+
+    print(f"\nlatency per message over {len(lat)} messages: p50 {pct(lat, .5):.2f} ms, p99 {pct(lat, .99):.2f} ms, "
+          f"max {max(lat):.1f} ms")
+    if args.show_misses:
+        for k, v in misses.items():
+            print(f"\n{k}: {len(v)}")
+            for x in v[: args.show_misses]:
+                print("  ", x)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""Layer 2 of the crisis screen: a linear head over hashed TF-IDF features.
+
+The head is trained by ``scripts/train_crisis_head.py`` and committed as ``data/crisis_head.npz`` (a few hundred KB).
+It is loaded once, lazily, and is read-only afterwards, so it is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .features import hashed_counts, tfidf_block
+
+HEAD_PATH = Path(__file__).parent / "data" / "crisis_head.npz"
+
+
+@dataclass(frozen=True)
+class Head:
+    classes: tuple[str, ...]
+    idf_w: np.ndarray      # float32 [N_BUCKETS]
+    idf_c: np.ndarray      # float32 [N_BUCKETS]
+    keep_w: np.ndarray     # sorted int64 bucket ids with a weight (word block)
+    coef_w: np.ndarray     # float32 [len(keep_w), n_classes]
+    keep_c: np.ndarray
+    coef_c: np.ndarray
+    bias: np.ndarray       # float32 [n_classes]
+    thresholds: dict       # {"suicide": {"strong": t, "weak": t}, "abuse": {...}}
+    meta: dict
+
+    def _block(self, counts, idf, keep, coef) -> np.ndarray:
+        idx, val = tfidf_block(counts, idf)
+        if idx.size == 0:
+            return np.zeros(coef.shape[1], dtype=np.float32)
+        pos = np.searchsorted(keep, idx)
+        pos[pos >= keep.size] = 0
+        hit = keep[pos] == idx
+        if not hit.any():
+            return np.zeros(coef.shape[1], dtype=np.float32)
+        return val[hit] @ coef[pos[hit]]
+
+    def proba(self, text: str) -> dict[str, float]:
+        words, chars = hashed_counts(text)
+        z = (self._block(words, self.idf_w, self.keep_w, self.coef_w)
+             + self._block(chars, self.idf_c, self.keep_c, self.coef_c) + self.bias)
+        z = z - z.max()
+        e = np.exp(z)
+        p = e / e.sum()
+        return {c: float(p[i]) for i, c in enumerate(self.classes)}
+
+
+_lock = threading.Lock()
+_head: Head | None = None
+
+
+def load_head(path: Path = HEAD_PATH) -> Head:
+    d = np.load(path, allow_pickle=False)
+    meta = json.loads(str(d["meta"]))
+    # idf is stored quantised (uint8 steps of idf_step above idf_min) to keep the artifact small.
+    def idf(name):
+        q = d[name].astype(np.float32)
+        return (meta["idf_min"] + q * meta["idf_step"]).astype(np.float32)
+    return Head(
+        classes=tuple(meta["classes"]),
+        idf_w=idf("idf_w_q"), idf_c=idf("idf_c_q"),
+        keep_w=d["keep_w"].astype(np.int64), coef_w=d["coef_w"].astype(np.float32),
+        keep_c=d["keep_c"].astype(np.int64), coef_c=d["coef_c"].astype(np.float32),
+        bias=d["bias"].astype(np.float32), thresholds=meta["thresholds"], meta=meta,
+    )
+
+
+def get_head() -> Head:
+    global _head
+    if _head is None:
+        with _lock:
+            if _head is None:
+                _head = load_head()
+    return _head

@@ -1,0 +1,499 @@
+"""Layer 1 of the crisis screen: explicit, reviewed rules.
+
+Every rule is a regular expression over the normalised text (lower case, straight apostrophes, single spaces) with
+an id (recorded in the incident, never the user's words), a category, a severity tier (see ``vocab``) and a
+strength:
+
+- ``strong`` rules escalate on their own (C-SSRS statements, the LAP danger items, explicit child-safety,
+  harm-to-others and medical-emergency statements);
+- ``weak`` rules are cues that are often innocent ("I can't do this anymore", bare "suicide"); they make the
+  learned classifier (layer 2) decide with a lower threshold.
+
+Before matching, idioms and homonyms are masked ("this commute is killing me", "kill a Python process", "I could
+murder a pizza", "dying to see", "killing it") and each match is checked against a short negation window ("I'm not
+suicidal", "I would never hurt myself"). The masked text is also what the classifier sees.
+
+Reviewing a rule: add a case to ``tests/unit/test_safety_screen.py`` for what it must catch and what it must not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
+
+# --------------------------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------------------------
+
+_MOJIBAKE = {
+    "\u00e2\u0080\u0099": "'", "\u00e2\u0080\u0098": "'", "\u00e2\u0080\u009c": '"', "\u00e2\u0080\u009d": '"',
+    "\u00e2\u0080\u00a6": "...", "\u00e2\u0080\u0094": "-", "\u00e2\u0080\u0093": "-",
+    "â€™": "'", "â€˜": "'", "â€œ": '"', "â€": '"',
+}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2014": " - ", "\u2013": " - ", "\u00a0": " "})
+_WS = re.compile(r"\s+")
+# Sources that strip apostrophes ("i don t want to", "i m done"): put them back.
+_SPLIT_NT = re.compile(r"\b(don|can|won|isn|aren|wasn|weren|didn|doesn|couldn|wouldn|shouldn|haven|hasn|hadn|ain) t\b")
+_SPLIT_I = re.compile(r"\b(i|you|he|she|we|they|it|that) (m|ve|ll|d|re|s)\b")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, unescaped HTML entities, repaired UTF-8 mojibake, single spaces."""
+    if "\u00e2" in text or "â€" in text:
+        for bad, good in _MOJIBAKE.items():
+            text = text.replace(bad, good)
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.translate(_QUOTES).lower()
+    text = _SPLIT_NT.sub(r"\1't", text)
+    text = _SPLIT_I.sub(r"\1'\2", text)
+    return _WS.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------------------------------
+
+I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|i will|i'd|i would|i was)"
+W = r"(?:[\w']+ )"  # one filler word
+PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|hubby|ex|ex-?husband|"
+                r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
+FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate)"
+PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|step-?father|step-?mother|parents?|"
+               r"mom's boyfriend|mum's boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|parent))")
+CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|stepson|stepdaughter|step-?kids?|"
+              r"little one|infant|newborn|grandson|granddaughter|niece|nephew)")
+# Someone hurting the speaker: a pronoun, or "my <partner/family member>", with up to two words between.
+SUBJ = rf"(?:he|she|they|he's|she's|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN})"
+SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my {PARENT_NOUN}|[\w]+'s (?:boyfriend|girlfriend|husband|wife|"
+              r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|stepdad|stepmom|boyfriend|"
+              r"girlfriend|teacher|coach|babysitter|nanny|uncle|aunt))")
+PRON_OBJ = r"(?:him|her|them)"
+PERSON_OBJ = rf"(?:{PRON_OBJ}|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN}|someone|somebody|people|everyone)"
+SELF = r"(?:myself|my self|my own self)"
+NOT = r"(?:not|never|no|don't|dont|do not|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|aren't|wasn't|nor|no longer)"
+HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
+       r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|dragged|drags|"
+       r"smack|smacked|smacks|bit|bites|burn|burned|burnt|burns|physically hurt|physically hurts|attack|attacked|attacks|"
+       r"strike|struck|strikes|backhanded|headbutted|elbowed)")
+
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str | None
+    source: str
+    strong: bool = True
+    negatable: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled on first use (all rules take ~0.4 s to compile): importing the module stays cheap.
+        p = _compiled.get(self.id)
+        if p is None:
+            p = _compiled[self.id] = re.compile(self.source)
+        return p
+
+
+def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
+       negatable: bool = False) -> Rule:
+    return Rule(id_, category, severity, pattern, strong, negatable)
+
+
+S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- suicide and self-harm (C-SSRS)
+    # 1. Wish to be dead
+    _r("sui.wish_dead", S, "wish_to_be_dead",
+       r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|im|i'm) (?:was|were|would be|'d be|could be|"
+       r"just )?(?:dead|gone|never born|not alive|not here|n't alive)\b", negatable=True),
+    _r("sui.want_die", S, "wish_to_be_dead",
+       r"\b(?:i|i just|i really|i honestly|i kinda|i kind of|part of me|i sometimes|i often|i still)"
+       r" (?:want|wanna|wanted|wish|need) (?:to )?(?:die|be dead|stop existing|not exist|cease to exist|disappear forever)\b"
+       r"|\bfeel(?:ing)? like dying\b(?! (?:my|her|his) hair)",
+       negatable=True),
+    _r("sui.dont_want_live", S, "wish_to_be_dead",
+       rf"\b{I} (?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
+       r"wake up|keep living|go on living|be here anymore|be on this earth)\b"),
+    _r("sui.not_wake_up", S, "wish_to_be_dead",
+       r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) wake up\b|\b(?:hope|wish|pray)(?:s|ing)? (?:that )?i (?:never|don't|dont|won't|wont) wake up\b"),
+    _r("sui.better_off", S, "wish_to_be_dead",
+       r"\b(?:(?:better|happier) off (?:without me|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
+       r"were gone|wasn't here|weren't here|didn't exist))|better off dead|(?:nobody|no one|noone) (?:would|will) "
+       r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead))|"
+       r"world (?:would be|is) better without me)\b"),
+    _r("sui.no_reason_live", S, "wish_to_be_dead",
+       r"\b(?:no|nothing to|don't have (?:a|any)|dont have (?:a|any)|can't find (?:a|any)) (?:reason|point|purpose) "
+       r"(?:to|in|for) (?:live|living|go on|going on|be alive|being alive|stay alive|staying alive|wake up|existing|exist)\b"),
+    _r("sui.tired_of_living", S, "wish_to_be_dead",
+       r"\b(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|this life)\b(?! (?:insurance|coach))"),
+    _r("sui.cant_live", S, "wish_to_be_dead",
+       rf"\b{I} (?:can't|cant|cannot) (?:live|go on|keep going) (?:like this|anymore|any more|without (?:him|her|them))\b"),
+    # 2. Suicidal thoughts
+    _r("sui.kill_self", S, "thoughts",
+       rf"\b(?:kill(?:ing|ed)?|end(?:ing|ed)?|take|taking|took|off(?:ing)?|unalive|unaliving) (?:{SELF}|my (?:own )?life)\b"
+       r"|\bkms\b|\bunalive (?:me|myself)\b", negatable=True),
+    _r("sui.end_it_all", S, "thoughts", r"\b(?:end|ending|finish) it all\b|\bend (?:it|everything) (?:tonight|today|now|for good|forever)\b",
+       negatable=True),
+    _r("sui.suicidal", S, "thoughts",
+       rf"\b(?:{I}|feel|feeling|felt|been|get|getting|be|am|so|very|really|pretty|kinda|bit|little) (?:(?!not |never |no )\w+ )?suicidal\b"
+       r"|\bsuicidal (?:thoughts|ideation|feelings|urges|thinking)\b"
+       r"|\b(?:thoughts|thinking|think|thought) (?:of|about) (?:suicide|killing myself|ending (?:my life|it))\b"
+       r"|\b(?:commit|committing|attempt|attempting) suicide\b", negatable=True),
+    _r("sui.suicide_word", S, None,
+       r"(?<!died by )(?<!died of )\bsuicid[a-z]*+(?! (?:prevention|awareness|rates?|statistics|hotline number|squad))"
+       r"|\bself[- ]?harm[a-z]*+", strong=False, negatable=True),
+    _r("sui.method_self", S, "method",
+       r"\b(?:hang|hanging|hung|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning|suffocate|suffocating|gas|gassing|"
+       r"electrocute|electrocuting|overdose on|od on|set fire to|burn) (?:myself|my self)\b"
+       r"|\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
+       r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
+       r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)", negatable=True),
+    _r("sui.weak_cues", S, None,
+       r"\b(?:can't|cant|cannot) (?:do this|take (?:it|this)|go on|keep going)(?: anymore| any more)?\b"
+       r"|\b(?:want|wanna|need) (?:it|everything|this|the pain) to (?:stop|end)\b|\bend it\b"
+       r"|\b(?:give|giving|gave) up on (?:life|everything|myself)\b|\bi'?m a burden\b|\bburden (?:to|on) (?:everyone|my|them)"
+       r"|\b(?:disappear|vanish) (?:forever|for good)\b|\b(?:should|want to|wanna|wish i could|going to|gonna) (?:just )?(?:disappear|vanish)\b|\bfinally (?:sleep|rest|be at peace|be free|be gone)\b|\btake (?:them|it) all (?:tonight|now|at once)\b|\btake all (?:of )?(?:them|my pills|my meds)\b|\bnot (?:be|being) (?:here|around) anymore\b"
+       r"|\b(?:sleep|rest) forever\b|\bno way out\b|\bwhat'?s the point\b|\bhopeless\b|\bwant to die\b|\bwanna die\b"
+       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)", strong=False),
+    # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
+    _r("sui.attempt", S, "behaviour",
+       rf"\b{I} (?:\w+ )?(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
+       r"take my (?:own )?life|overdose)\b|\bmy (?:last |first |previous |suicide )?attempt\b|\bsurvived (?:a |my )?(?:suicide )?attempt"),
+    _r("sui.self_harm_act", S, "behaviour",
+       rf"\b{I} (?:\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
+       rf"scratch|scratching|starve|starving) {SELF}\b"
+       r"|\b(?:started|start|been|keep|kept|am|i'm|im) (?:cutting|self[- ]harming|harming myself)(?: again)?\b"
+       r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)",
+       negatable=True),
+    _r("sui.took_pills", S, "behaviour",
+       rf"\b{I} (?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) (?:a (?:whole |full )?(?:bunch|handful|lot|bottle|"
+       r"box|pack|packet)|all|the (?:whole|entire|rest)|an (?:entire|whole)|too many|way too many|like|over|about|\d+|"
+       r"twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|"
+       r"medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|ibuprofen|xanax|insulin|oxy)\b"),
+    _r("sui.means_ready", S, "plan",
+       rf"\b(?:{I}|got|have|bought|saved|saving|stockpil\w*|hoard\w*|collect\w*|stashed|hidden|hid)(?: got| have| bought| saved| been saving| been stockpiling)?(?: up)? "
+       r"(?:all |enough |a |the |some |my )?(?:pills|meds|medication|rope|noose|razors?|blades?|gun|bullets?|"
+       r"sleeping pills|painkillers)(?: \w+){0,4} (?:ready|for tonight|for later|to end|to do it|for when|set aside|lined up)\b"
+       r"|\b(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication|sleeping pills|painkillers)\b"
+       r"|\b(?:tied|made|bought|got) (?:a|the) noose\b"),
+    _r("sui.goodbye_letters", S, "plan",
+       rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "
+       r"(?:note|notes|letter|letters|message)\b"
+       r"|\bwrote (?:goodbye|farewell) (?:letters|notes)\b"
+       r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
+
+    # ---------------------------------------------------------------- abuse (LAP danger items, coercive control)
+    _r("abu.threat_to_kill", A, "threat_to_kill",
+       r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
+       r"(?:me|us|my|our|the kids|the children|me and)\b"
+       rf"|\b(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)(?: that)? (?:he|she|they)"
+       r"(?:'d| would| will|'ll| is going to| was going to| was gonna| is gonna|'s gonna|'s going to| could| wants to) "
+       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:me|us|my|our|the kids|the children)\b"
+       r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
+       rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
+       r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
+       r"|\b(?:afraid|scared|fear|terrified) for my life\b"),
+    _r("abu.weapon", A, "weapon",
+       r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
+       r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
+       r"(?:loaded )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
+       r"|\b(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
+       r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"),
+    _r("abu.strangulation", A, "strangulation",
+       r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
+       r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
+       r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
+       r"|\b(?:suffocat|smother)\w* me\b(?! with)"),
+    _r("abu.physical", A, "physical",
+       rf"\b{SUBJ} (?:\w+ )?(?:\w+ )?{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
+       r"(?! (?:at|in|to|away|too|harder|forward|off|out|a|as|verbally|with words|in arguments|for|about|on (?:the|social|instagram|facebook))\b)"
+       r"(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|feather))"
+       rf"|\b{SUBJ} (?:\w+ )?(?:\w+ )?(?:gave me|left me with) (?:a )?(?:black eye|bruises|bruised|split lip|broken)"
+       rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
+       r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
+       rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the)\b"
+       rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) (?:\w+ )?(?:being abused|in an abusive (?:relationship|marriage))\b"
+       rf"|\b(?:my|our) (?:relationship|marriage) is (?:\w+ )?abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) (?:\w+ )?(?:abusive|abusing me)\b",
+       negatable=True),
+    _r("abu.sexual", A, "sexual",
+       r"\b(?:raped|rapes|rape|raping) me\b|\b(?:forced|forces|forcing|pressured|made|makes|coerced) me (?:\w+ )?(?:to have sex|into sex|"
+       r"to do sexual|into sexual|to sleep with|have sex)\b|\b(?:sexually (?:assaulted|abused|assaults|abuses)) me\b"
+       r"|\b(?:he|she) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt) (?:take|accept|stop when i say|listen when i say) no\b"
+       r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"),
+    _r("abu.threats", A, "threats",
+       r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
+       r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
+       r"have me deported|get me deported|kill (?:himself|herself|themselves)|commit suicide|make me disappear)"
+       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:\w+ ){{0,3}}(?:(?:him|her|them)\b|my {PARTNER_NOUN}\b|my (?:life|safety)|"
+       r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
+       rf"|\b(?:scared|afraid|terrified) (?:to go home|of going home|to leave (?:him|her)|to tell (?:him|her) no|he'?ll hurt me|she'?ll hurt me)"
+       r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
+       r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
+       r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
+       r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b",
+       negatable=True),
+    _r("abu.stalking", A, "stalking",
+       r"\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|every move|movements|whereabouts|gps)\b"
+       r"|\b(?:put|installed|installs|hid|placed) (?:a |an )?(?:tracker|tracking (?:app|device)|gps|air ?tag|spyware|camera|hidden camera)"
+       r"(?: \w+){0,3} (?:on|in) my\b"
+       r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
+       r"|\b(?:shows|showed|turns|turned|keeps showing) up (?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
+       r"|\b(?:watching|watches|waits outside|parked outside) my (?:house|home|apartment|place|work)\b"
+       r"|\b(?:keeps|won't stop|wont stop) (?:texting|calling|messaging|contacting) me (?:\w+ ){0,4}(?:after i|even though|though i|when i (?:told|asked|blocked))"
+       r"|\b(?:hundreds of|dozens of|\d{2,} )(?:texts|calls|messages|voicemails) (?:a day|from (?:him|her|my ex)|every day)"
+       r"|\brestraining order\b|\bprotective order\b|\bprotection order\b"),
+    _r("abu.controlling", A, "controlling",
+       rf"\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:\w+ )?(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
+       r"read|monitors|looks through|demands to see) (?:all )?(?:of )?my (?:phone|texts|messages|emails|email|dms|"
+       r"social media|browser history|call log|bank statements|receipts|mileage)\b"
+       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|allow) me (?:to )?"
+       r"(?:see|talk to|visit|call|text|meet|hang out with|go out with|have|leave the house|leave|go out|go anywhere|go to work|work|"
+       r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
+       r"(?! (?:finish|explain|help|pay|apologi|in (?:his|her) room|near (?:his|her) (?:phone|room)|a word|the last word|the remote))"
+       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:takes|took|keeps|kept|holds|controls|has control of|confiscated|confiscates) (?:all )?(?:of )?(?:my|our|the) (?:money|paycheck|paychecks|wages|salary|"
+       r"finances|bank card|debit card|credit cards|passport|id|car keys|bank account)\b"
+       r"|\b(?:gives|give|gave) me an allowance\b|\b(?:isolat\w+|cut|cuts|cutting|keeps|kept) me (?:off |away )?from (?:my |all my )?(?:friends|family|parents|mom|"
+       r"sister|brother|support|everyone)\b"
+       r"|\b(?:makes|made|forces|forced) me (?:to )?(?:account for every|ask (?:his|her) permission|hand over (?:my|all my)|give (?:him|her) (?:my|all my) (?:money|paycheck|wages|passwords?))"
+       r"|\b(?:have to|need to|must) (?:ask (?:his|her|their) permission (?:to|before|for)|get (?:his|her) permission (?:to|before|for)|account for every|"
+       r"send (?:him|her) (?:a )?(?:photo|picture|pic|location)|tell (?:him|her) where i am|report to (?:him|her))\b"
+       r"|\b(?:locks|locked|lock) me (?:in|out|inside)\b|\bcoercive(?:ly)? control\w*|\bcontrolling (?:and|,) (?:jealous|abusive)"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:calls|called) me (?:a )?(?:\w+ ){{0,2}}(?:worthless|whore|slut|bitch|cunt|useless piece)\b"
+       r"|\b(?:accuses|accused) me of cheating (?:\w+ ){0,6}(?:won't let|checks|every time i|if i (?:talk|look|go))", negatable=True),
+    _r("abu.controlling_weak", A, None,
+       r"\b(?:i'm|im|i am|i'm not|i am not|not) (?:not )?allowed to (?:see|talk to|visit|call|text|meet|hang out|go out|have|leave|go anywhere|"
+       r"work|drive|have my own|wear|spend|use)\b|\bwalking on eggshells\b|\bgaslight\w*|\b(?:jealous|possessive) (?:and|,) (?:controlling|angry|violent)"
+       r"|\b(?:calls|called) me (?:\w+ ){0,2}(?:stupid|fat|ugly|useless|worthless|pathetic)\b|\bemotional(?:ly)? abus\w*|\babus\w*"
+       r"|\b(?:scared|afraid|terrified) of (?:him|her)\b|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
+       r"|\b(?:hurt|hurts|hurting) me\b|\b(?:yells|yelled|screams|screamed|shouts|shouted) at me\b|\bviolent\b|\bpolice\b|\bbruis\w*"
+       r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bthreat\w*|\bafraid of what\b"
+       r"|\b(?:rage|raging|temper)\b|\bshelter\b|\bsafe place to go\b|\bleave (?:him|her) safely\b", strong=False),
+
+    # ---------------------------------------------------------------- child safety
+    _r("chi.adult_hurts_child", C, "physical_abuse",
+       rf"\b{SUBJ_ADULT} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|shook|shakes|"
+       rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*) (?:my|our|the|her|his|their) {CHILD_NOUN}\b"
+       rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
+       rf"|\b(?:my|our) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|father|mother|stepdad|stepmom|uncle)"),
+    _r("chi.parent_hurts_me", C, "physical_abuse",
+       rf"\bmy {PARENT_NOUN} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
+       r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) me\b(?! up)(?! with (?:the|a|this|that) (?:news|question|idea))",
+       negatable=True),
+    _r("chi.sexual", C, "sexual_abuse",
+       rf"\b(?:touch\w*|fondl\w*|groped?|grop\w*|molest\w*|abus\w*) (?:my|our|the|her|his) {CHILD_NOUN}(?:'s)? (?:\w+ ){{0,3}}(?:inappropriately|sexually|"
+       r"private|privates|down there|in a sexual|in bed|at night)"
+       rf"|\bmolest\w*|\b(?:touch\w*|fondl\w*) me (?:\w+ ){{0,3}}(?:inappropriately|down there|private|at night|sexually)"
+       rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:\w+ ){{0,3}}(?:touched|touches|hurt|hurts|hit|hits) "
+       r"(?:her|him|them) (?:\w+ ){0,3}(?:inappropriately|down there|private|privates|sexually|where)"
+       rf"|\b(?:sent|sends|showing|showed|shows) (?:my|our) {CHILD_NOUN} (?:porn|nudes|naked|sexual)"
+       r"|\b(?:asked|asks|asking|pressur\w+) (?:my|our) (?:\w+ )?(?:son|daughter|kid|child|teen) (?:for|to send) (?:nudes|naked|pictures of (?:her|him)self)"
+       r"|\bgroom\w* (?:my|our|a|the) (?:\w+ )?(?:son|daughter|kid|child|teen)"),
+    _r("chi.i_hurt_child", C, "physical_abuse",
+       rf"\b{I} (?:\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
+       r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)", negatable=True),
+    _r("chi.at_risk", C, "at_risk",
+       rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
+       rf"(?:my|the|our) {CHILD_NOUN}\b"
+       rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
+       rf"|\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) (?:baby|toddler|newborn|infant)\b"),
+    _r("chi.neglect", C, "neglect",
+       rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight)"
+       rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not) (?:eaten|had food) (?:in|for) (?:days|two days|\d+ days)"
+       r"|\bno food (?:for|in the house for) (?:the|my|our) (?:kids|children|baby)\b"
+       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"),
+
+    # ---------------------------------------------------------------- harm to others
+    _r("har.intent", H, "intent",
+       rf"\b(?:i'm|im|i am|i'll|i will|i'm gonna|i am gonna|im gonna|i'm going to|gonna|going to) (?:\w+ )?(?:going to |gonna |about to )?(?:kill|hurt|stab|shoot|strangle|choke|"
+       rf"murder|beat the|beat up|run over|poison|burn down the house with) {PERSON_OBJ}\b(?! (?:at|in) )"
+       r"(?!.{0,20}\b(?:lol|lmao|haha|hahaha|jk|joking|kidding|😂|🤣)\b)"
+       rf"|\b{I} (?:\w+ )?(?:going|gonna|about|ready|decided) to (?:kill|hurt|stab|shoot|murder) (?:him|her|them|my {PARTNER_NOUN}|my {PARENT_NOUN}|someone|somebody)\b"
+       r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))", negatable=True),
+    _r("har.thoughts", H, "thoughts",
+       rf"\b{I} (?:\w+ )?(?:want|wanna|wish i could|feel like|have (?:had )?(?:thoughts|urges) (?:of|about)|keep thinking about|fantasi[sz]e about|can't stop thinking about) "
+       rf"(?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|strangling|murder|murdering|harm|harming) {PERSON_OBJ}\b"
+       r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))"
+       rf"|\b(?:afraid|scared|worried) (?:that )?(?:i|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
+       r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True),
+    _r("har.plan", H, "plan",
+       rf"\b{I} (?:\w+ )?(?:bought|got|have|loaded|hid|keep) (?:a |my |the )?(?:gun|knife|weapon|rifle|pistol|poison) (?:\w+ ){{0,5}}(?:for|to use on|to kill|to hurt|to shoot) "
+       rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"),
+    _r("har.behaviour", H, "behaviour",
+       rf"\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked|hurt) "
+       rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
+       r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
+       r"(?! (?:feelings|ego|pride|chances))", negatable=True),
+
+    # ---------------------------------------------------------------- medical emergency
+    _r("med.overdose", M, "overdose",
+       r"\b(?:overdos\w*|od'd|od ?ed|oded)\b(?! (?:on (?:coffee|caffeine|sugar|chocolate|netflix|tv|work|love)))"
+       r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
+       r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
+       r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b"),
+    _r("med.not_breathing", M, "unresponsive",
+       r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
+       r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
+       r"|\b(?:passed out|collapsed|fainted) (?:\w+ ){0,3}(?:and|but) (?:won't|wont|can't|cant|isn't|isnt|is not|not) (?:wake|waking|respond|responding|breathing|moving)"
+       r"|\b(?:can't|cant|cannot|won't|wont) (?:wake (?:him|her|them|my \w+) up|get (?:him|her|them) to wake up)\b(?! (?:for|in the morning|on time|before|early))"
+       r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b"),
+    _r("med.urgent_symptoms", M, "urgent_symptoms",
+       r"\bchest (?:pain|pains|is tight|feels tight|pressure|hurts|is hurting)\b|\bpain in (?:my|his|her) chest\b"
+       r"|\b(?:can't|cant|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)\b"
+       r"(?= .{0,60}\b(?:chest|lips|blue|swell\w*|allerg\w*|asthma|inhaler|911|999|000|112|ambulance|er\b|hospital|choking|throat)\b)"
+       r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"
+       r"|\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
+       r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b"),
+    _r("med.injury", M, "injury",
+       r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
+       r"|\bwon't stop bleeding\b|\bhit (?:his|her|my) head (?:\w+ ){0,3}(?:and|now) (?:is |was )?(?:confused|vomiting|throwing up|not making sense|unconscious|passed out)"
+       r"|\b(?:broken|broke) (?:his|her|my) (?:neck|back|skull)\b|\bsevere (?:burn|burns|bleeding)\b"),
+    _r("med.call_emergency", M, None, r"\b(?:call(?:ed|ing)?|dial(?:led|ing)?) (?:911|999|000|112|an ambulance|the ambulance)\b", strong=False),
+)
+
+class _lazy:
+    """A regular expression compiled on first use."""
+
+    def __init__(self, source: str):
+        self.source, self._p = source, None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._p is None:
+            self._p = re.compile(self.source)
+        return self._p
+
+    def search(self, text):
+        return self._get().search(text)
+
+    def sub(self, repl, text):
+        return self._get().sub(repl, text)
+
+
+# Modifiers that raise a suicide hit along the C-SSRS ladder.
+SUI_METHOD = _lazy(
+    r"\b(?:pills|overdose|od|hang(?:ing)? myself|hang me|rope|noose|jump(?:ing)? (?:off|from|in front)|bridge|gun|shoot myself|"
+    r"shooting myself|slit|wrists?|razor|blades?|train|tracks|carbon monoxide|drown(?:ing)? myself|bleach|cliff|rooftop|"
+    r"crash (?:my|the) car|drive (?:my car )?(?:off|into)|how (?:i would|i'd|i could|to) do it|which way|the easiest way|painless)\b")
+SUI_INTENT = _lazy(
+    r"\b(?:going to|gonna|i will|i'll|i've decided|i have decided|decided to|ready to|about to|intend|tonight|"
+    r"this weekend|tomorrow night|right now|when (?:everyone|they|the kids|he|she) (?:is|are|'s|'re) (?:asleep|gone|at))\b")
+SUI_PREP = _lazy(
+    r"\b(?:(?:wrote|written|writing|left|leave) (?:a |my )?(?:suicide |goodbye |farewell )?(?:note|letters)|"
+    r"(?:giving|gave) away (?:my|all my) (?:stuff|things|belongings|possessions)|said (?:my )?goodbyes?|"
+    r"(?:saved|saving|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication)|"
+    r"bought (?:a |some )?(?:rope|gun|pills|razor|noose)|(?:have|got|made) (?:a|the|my) plan|planned (?:out )?(?:how|when|it)|"
+    r"(?:picked|chose|chosen|know) (?:a |the )?(?:date|day|spot|place|bridge|time)|ready to go|have everything ready)\b")
+
+# Idioms and homonyms, masked before matching (and before the classifier).
+IDIOMS = _lazy(
+    r"\b(?:this|that|it|work|school|traffic|the \w+|my \w+|these \w+|those \w+|you|you're|ur|these|those|heat|kids|they're)"
+    r"(?: \w+){0,2} (?:is|are|was|were|'s|'re|keeps|keep) (?:literally |really |honestly |just |so |slowly )?killing me\b"
+    r"|\b(?:it's|its|it is|this is|that's|thats) killing me\b"
+    r"|\bkill(?:ing|ed|s)? it\b(?! all)"
+    r"|\bkill(?:ing|ed|s)? (?:a |the |this |that |my |all |every |off )?(?:\w+ )?(?:process|processes|task|thread|threads|job|jobs|app|"
+    r"server|program|container|pod|session|tab|engine|lights|mood|vibe|time|game|bug|bugs|spider|spiders|weeds|plant|"
+    r"plants|germs|bacteria|battery|conversation|buzz|joke|signal|pid|switch|two birds)\b"
+    r"|\bkill -\w+|\bkill \d+\b|\bpkill\b|\bkillall\b"
+    r"|\b(?:could|would|'d|i'd|id) (?:totally |honestly |literally )?(?:kill|murder|die) for (?:a|an|some|the|another)\b"
+    r"|\b(?:could|would|'d) (?:totally |honestly |literally )?murder (?:a|an|some|the)? ?(?:pizza|burger|curry|coffee|beer|drink|"
+    r"sandwich|pint|kebab|steak|meal|snack|\w+ (?:pizza|burger|sandwich))\b"
+    r"|\bdying (?:to|for) (?:see|try|know|meet|hear|go|get|tell|a|some|the)\b|\bdying of (?:laughter|boredom|embarrassment|curiosity|"
+    r"thirst|cringe)\b|\b(?:died|dying|dead) (?:laughing|of laughter)\b|\bto die for\b"
+    r"|\b(?:bored|love (?:you|him|her|them|it)|sick|worked|work (?:me|myself)|scare me|scared me|freaked me) to death\b"
+    r"|\b(?:phone|battery|laptop|car|plant|plants|tv|charger)(?: is| was|'s)? (?:dying|died|dead)\b"
+    r"|\b(?:dead ?line|dead end|dead tired|dead serious|dead on|drop dead gorgeous|deadpan|dead weight|deadlift\w*)\b"
+    r"|\b(?:i'm|im|i am) dead (?:lol|lmao|😂|🤣)|\bkill me now\b(?=.{0,15}(?:lol|lmao|haha|😂|🤣))"
+    r"|\bshoot (?:me|us) (?:a|an) (?:text|email|message|line|note|dm)\b|\bhit (?:me|us) up\b|\bchoked (?:me )?up\b"
+    r"|\bbeat (?:me|us|him|her) (?:to it|at|in)\b|\bhit (?:me|him|her) (?:with|like) (?:a ton of bricks|the news)\b"
+    r"|\bsuicide (?:squad|doors?|mission|run|bomb\w*|drill|sprints?|king)\b|\b(?:overkill|painkiller|killer (?:app|deal|workout|view|outfit))\b"
+    r"|\b(?:my|the|our) (?:back|feet|head|knees|legs|neck) (?:are|is) killing me\b"
+    r"|\b(?:slay|slayed|slaying|slays)\b|\bdressed to kill\b|\bkill(?:ing)? time\b|\bkill two birds\b"
+    r"|\bcommute (?:is |was )?killing me\b|\bstab at\b|\btake a stab\b|\b(?:shot|shoot) (?:a|the) (?:photo|video|film|movie|scene|hoops|pool)\b"
+    r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\bhill (?:i|they|you|we|he|she|people) (?:want to|wanna|would|will|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"
+)
+
+_NEG_WINDOW = re.compile(rf"(?:^|\s){NOT}(?:\s+[\w']+){{0,3}}\s*$")
+_LAUGH = re.compile(r"(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|\bjk\b|\bjust kidding\b)")
+
+
+def mask_idioms(text: str) -> str:
+    """Replace idioms and homonyms of the crisis vocabulary with a neutral token."""
+    return IDIOMS.sub(" _idiom_ ", text)
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    start: int
+    end: int
+
+
+def _negated(text: str, start: int) -> bool:
+    # The clause before the match, at most ~40 characters, back to the last sentence break or "but".
+    window = text[max(0, start - 40):start]
+    for sep in (".", "!", "?", ";", " but ", " however ", " though "):
+        cut = window.rfind(sep)
+        if cut >= 0:
+            window = window[cut + len(sep):]
+    return bool(_NEG_WINDOW.search(window))
+
+
+def match(text: str) -> tuple[list[Hit], str]:
+    """Run every rule over normalised, idiom-masked text; returns the hits and the masked text."""
+    masked = mask_idioms(text)
+    hits: list[Hit] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(masked):
+            if rule.negatable and _negated(masked, m.start()):
+                continue
+            hits.append(Hit(rule, m.start(), m.end()))
+            break
+    return hits, masked
+
+
+def negated_spans_removed(text: str) -> str:
+    """The text with negated crisis statements ("I'm not suicidal") removed, for the classifier."""
+    out = text
+    for rule in RULES:
+        if not rule.negatable:
+            continue
+        for m in rule.pattern.finditer(text):
+            if _negated(text, m.start()):
+                out = out.replace(m.group(0), " ")
+    return out
+
+
+def suicide_severity(base: str | None, text: str) -> tuple[str, list[str]]:
+    """Raise a suicide hit along the C-SSRS ladder with method, intent and preparation cues in the same message."""
+    from .vocab import severity_rank
+
+    order = ("wish_to_be_dead", "thoughts", "method", "intent", "plan", "behaviour")
+    sev = base or "wish_to_be_dead"
+    cues = []
+    method = bool(SUI_METHOD.search(text))
+    intent = bool(SUI_INTENT.search(text))
+    prep = bool(SUI_PREP.search(text))
+    rank = severity_rank(SUICIDE_SELF_HARM, sev)
+    if method:
+        cues.append("sui.cue.method")
+        rank = max(rank, order.index("method"))
+    if intent and rank >= order.index("thoughts"):
+        cues.append("sui.cue.intent")
+        rank = max(rank, order.index("intent"))
+    if prep or (method and intent and rank >= order.index("thoughts")):
+        cues.append("sui.cue.plan")
+        rank = max(rank, order.index("plan"))
+    return order[rank], cues
+
+
+def laughing(text: str) -> bool:
+    return bool(_LAUGH.search(text))

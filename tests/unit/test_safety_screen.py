@@ -1,0 +1,196 @@
+"""Crisis screen (issue 5): what a member would notice — crises escalate with the right category and severity,
+ordinary family life and idioms do not."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+
+import pytest
+
+from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, screen
+from shared.safety.cli import classify_stream
+from shared.safety.vocab import DANGER
+
+pytestmark = pytest.mark.crisis
+
+# C-SSRS screener items, as a member might write them.
+CSSRS = [
+    ("I wish I was dead", "wish_to_be_dead"),
+    ("sometimes I wish I could go to sleep and never wake up", "wish_to_be_dead"),
+    ("everyone would be better off without me", "wish_to_be_dead"),
+    ("I've been having thoughts of killing myself", "thoughts"),
+    ("I feel suicidal since my wife left", "thoughts"),
+    ("I've thought about taking pills to kill myself", "method"),
+    ("I keep thinking about hanging myself in the garage", "method"),
+    ("I'm going to kill myself", "intent"),
+    ("I want to end my life and I'm ready to do it", "intent"),
+    ("I have the pills ready tonight", "plan"),
+    ("I wrote goodbye letters to my kids and I know which bridge", "plan"),
+    ("I've been saving up my sleeping pills", "plan"),
+    ("I tried to kill myself last year", "behaviour"),
+    ("I cut myself again last night", "behaviour"),
+    ("I just took a whole bottle of my sleeping pills", "behaviour"),
+]
+
+# Lethality Assessment Program items, and coercive control.
+LAP = [
+    ("he choked me last night", "strangulation"),
+    ("he put his hands around my neck during the fight", "strangulation"),
+    ("he said he'd kill me if I leave", "threat_to_kill"),
+    ("my husband threatened to kill me and the kids", "threat_to_kill"),
+    ("I think he's going to kill me one day", "threat_to_kill"),
+    ("he held a knife to my throat", "weapon"),
+    ("my boyfriend pointed his gun at me", "weapon"),
+    ("he put a tracker on my car and shows up at my work", "stalking"),
+    ("my ex keeps following me home", "stalking"),
+    ("he checks my phone and won't let me see my friends", "controlling"),
+    ("my husband controls all the money and gives me an allowance", "controlling"),
+    ("she isolated me from my family", "controlling"),
+    ("my partner hits me when he drinks", "physical"),
+    ("he forced me to have sex when I said no", "sexual"),
+    ("he threatened to take the kids if I tell anyone", "threats"),
+]
+
+OTHER = [
+    ("my dad hits me", "child_safety", "physical_abuse"),
+    ("my boyfriend hits my son when I'm at work", "child_safety", "physical_abuse"),
+    ("my daughter said her uncle touched her inappropriately", "child_safety", "sexual_abuse"),
+    ("I'm scared I'm going to hurt my baby", "child_safety", "at_risk"),
+    ("I'm going to hurt him when he gets home", "harm_to_others", "intent"),
+    ("I want to kill my husband", "harm_to_others", "thoughts"),
+    ("my husband collapsed and isn't breathing", "medical_emergency", "unresponsive"),
+    ("I have chest pain and my left arm is numb", "medical_emergency", "urgent_symptoms"),
+    ("my son overdosed on something, he's on the floor", "medical_emergency", "overdose"),
+]
+
+ORDINARY = [
+    "we fought about the dishes again",
+    "my teen slammed the door and won't talk to me",
+    "I feel so disconnected from my wife since the baby",
+    "my husband never helps with the laundry",
+    "my daughter says she hates me because I took her phone",
+    "we keep arguing about money and the in-laws",
+    "he hurt my feelings when he forgot my birthday",
+    "my parents won't let me go to the party on Saturday",
+    "my wife won't let me finish a sentence when we argue",
+    "I yelled at the kids this morning and feel awful",
+    "I'm not suicidal, just exhausted with the kids",
+    "my teen is doing a school project on suicide prevention",
+    "my son hit me with a pillow during a pillow fight",
+    "he kicked me out of the bedroom for snoring",
+]
+
+IDIOMS = [
+    "this commute is killing me",
+    "how do I kill a Python process",
+    "I could murder a pizza",
+    "I'm dying to see the new season with my husband",
+    "my daughter killed it at her recital",
+    "my back is killing me after moving the couch",
+    "my mom will kill me if I'm late for dinner again",
+    "that movie choked me up",
+    "he beat me at chess again",
+    "my phone is dying, I'll call you later",
+    "my teen hit me up for money again",
+    "run kill -9 on the stuck job",
+]
+
+
+@pytest.mark.parametrize("text,severity", CSSRS)
+def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm", (text, r)
+    assert r.severity == severity, (text, r)
+
+
+@pytest.mark.parametrize("text,severity", LAP)
+def test_lap_statements_escalate_as_abuse_with_their_danger_item(text, severity):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse", (text, r)
+    assert r.severity == severity, (text, r)
+
+
+@pytest.mark.parametrize("text,category,severity", OTHER)
+def test_child_safety_harm_to_others_and_medical(text, category, severity):
+    r = screen(text)
+    assert r.escalate and r.category == category and r.severity == severity, (text, r)
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_family_conflict_does_not_escalate(text):
+    r = screen(text)
+    assert not r.escalate, (text, r)
+    assert r.category is None and r.severity is None
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_and_homonyms_do_not_escalate(text):
+    assert not screen(text).escalate, text
+
+
+def test_lap_high_danger_items_are_high_and_control_is_not():
+    assert screen("he choked me last night").danger == "high"
+    assert screen("he held a knife to my throat").danger == "high"
+    assert screen("he checks my phone and won't let me see my friends").danger == "moderate"
+    assert screen("I wish I was dead").danger == "low"
+    assert screen("I have the pills ready tonight").danger == "high"
+
+
+def test_indirect_disclosure_is_caught_by_the_classifier():
+    r = screen("honestly I don't see the point anymore, I just want everything to stop and never wake up")
+    assert r.escalate and r.category == "suicide_self_harm"
+
+
+def test_signals_name_rules_not_user_text():
+    r = screen("he choked me last night and said he'd kill me if I leave")
+    assert r.category == "abuse" and r.severity == "threat_to_kill"
+    assert "abu.strangulation" in r.signals and "abu.threat_to_kill" in r.signals
+    assert all("choked" not in s and " " not in s for s in r.signals)
+
+
+def test_result_vocabulary_is_the_published_one():
+    for text, *_ in CSSRS + LAP + OTHER:
+        r = screen(text)
+        assert r.category in CATEGORIES and r.severity in SEVERITIES[r.category]
+        assert (r.category, r.severity) in DANGER
+    assert isinstance(screen("hello"), ScreenResult)
+
+
+def test_odd_input_does_not_raise_or_escalate():
+    for text in ("", "   ", "🙂", "a" * 50_000, None):
+        assert screen(text).escalate is False
+
+
+def test_screen_is_thread_safe():
+    texts = [t for t, _ in CSSRS] + ORDINARY
+    expected = [screen(t).escalate for t in texts]
+    results = {}
+
+    def work(i):
+        results[i] = [screen(t).escalate for t in texts]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results.values())
+
+
+def test_cli_round_trip():
+    lines = [
+        {"id": "a", "text": "I want to kill myself"},
+        {"id": "b", "text": "we fought about the dishes again"},
+        {"id": 3, "text": "he choked me"},
+    ]
+    stdin = io.StringIO("\n".join(json.dumps(x) for x in lines) + "\nnot json\n")
+    stdout = io.StringIO()
+    status = classify_stream(stdin, stdout)
+    out = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert out[0] == {"id": "a", "escalate": True, "category": "suicide_self_harm", "severity": "thoughts"}
+    assert out[1] == {"id": "b", "escalate": False, "category": None, "severity": None}
+    assert out[2]["id"] == 3 and out[2]["category"] == "abuse" and out[2]["severity"] == "strangulation"
+    assert out[3]["escalate"] is False and "error" in out[3]
+    assert status == 1

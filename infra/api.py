@@ -1,0 +1,149 @@
+"""The HTTP API members' apps talk to (docs/architecture.md, "HTTP API").
+
+Every route requires a Cognito JWT for the pool's app client unless it is listed as public: the authorizer is
+the API's default, so a route added later is protected without anyone remembering to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import jsii
+from aws_cdk import Duration, RemovalPolicy, Stack
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from aws_cdk.aws_apigatewayv2_authorizers import HttpJwtAuthorizer
+from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
+from constructs import Construct
+
+from infra.compliance import acknowledge
+
+
+@dataclass(frozen=True)
+class Route:
+    method: apigwv2.HttpMethod
+    path: str
+    # Why the route may be called without a token; None (the norm) means the JWT authorizer guards it.
+    public_because: str | None = None
+
+
+CHAT_ROUTES = (
+    Route(
+        apigwv2.HttpMethod.GET,
+        "/health",
+        public_because="GET /health is public by contract: uptime checks and the apps probe it before sign-in; "
+        "it returns service status only, never member data.",
+    ),
+    Route(apigwv2.HttpMethod.GET, "/threads"),
+    Route(apigwv2.HttpMethod.POST, "/threads/{thread_id}/messages"),
+    Route(apigwv2.HttpMethod.GET, "/threads/{thread_id}/messages"),
+)
+
+# Headers a browser client may send: the bearer token, JSON bodies, and the key that makes retries safe.
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "idempotency-key"]
+
+# Per-account protection of the LLM bill and the table against a runaway client; far above what families
+# chatting with a coach produce.
+THROTTLE = apigwv2.ThrottleSettings(rate_limit=50, burst_limit=100)
+
+# HTTP API access-log variables (no request or response bodies: those are members' words).
+ACCESS_LOG_FORMAT = {
+    "requestId": "$context.requestId",
+    "requestTime": "$context.requestTime",
+    "sourceIp": "$context.identity.sourceIp",
+    "userAgent": "$context.identity.userAgent",
+    "routeKey": "$context.routeKey",
+    "status": "$context.status",
+    "protocol": "$context.protocol",
+    "responseLength": "$context.responseLength",
+    "responseLatency": "$context.responseLatency",
+    "integrationLatency": "$context.integrationLatency",
+    "integrationError": "$context.integrationErrorMessage",
+    "authorizerError": "$context.authorizer.error",
+}
+
+
+class Api(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        chat_function: lambda_.IFunction,
+        user_pool: cognito.IUserPool,
+        user_pool_client: cognito.IUserPoolClient,
+        allowed_origins: list[str],
+        log_retention: logs.RetentionDays,
+    ) -> None:
+        super().__init__(scope, construct_id)
+
+        self.authorizer = HttpJwtAuthorizer(
+            "CognitoJwt",
+            # Cognito's issuer: what the `iss` claim of the pool's tokens says, scheme included.
+            jwt_issuer=f"https://cognito-idp.{Stack.of(self).region}.amazonaws.com/{user_pool.user_pool_id}",
+            jwt_audience=[user_pool_client.user_pool_client_id],
+        )
+        self.http_api = apigwv2.HttpApi(
+            self,
+            "Default",
+            api_name=Stack.of(self).stack_name,
+            description="Inetta: members' apps (chat with the coach)",
+            default_authorizer=self.authorizer,
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=allowed_origins,
+                allow_methods=[apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
+                allow_headers=CORS_ALLOW_HEADERS,
+                max_age=Duration.hours(1),
+            ),
+            # The $default stage is created below, with access logging and throttling.
+            create_default_stage=False,
+        )
+
+        self.access_logs = logs.LogGroup(
+            self, "AccessLogs", retention=log_retention, removal_policy=RemovalPolicy.DESTROY
+        )
+        self.stage = apigwv2.HttpStage(
+            self,
+            "DefaultStage",
+            http_api=self.http_api,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=THROTTLE,
+            access_log_settings=_AccessLogSettings(self.access_logs),
+        )
+
+        chat = HttpLambdaIntegration("ChatIntegration", chat_function)
+        for route in CHAT_ROUTES:
+            added = self.http_api.add_routes(
+                path=route.path,
+                methods=[route.method],
+                integration=chat,
+                authorizer=apigwv2.HttpNoneAuthorizer() if route.public_because else None,
+            )
+            if route.public_because:
+                for public_route in added:
+                    acknowledge(public_route, "AwsSolutions-APIG4", route.public_because)
+
+    @property
+    def url(self) -> str:
+        return self.stage.url
+
+
+@jsii.implements(apigwv2.IAccessLogSettings)
+class _AccessLogSettings:
+    """Where access logs go (a log group) and how (JSON, one line per request)."""
+
+    def __init__(self, log_group: logs.ILogGroup) -> None:
+        self._destination = apigwv2.LogGroupLogDestination(log_group)
+
+    @property
+    def destination(self) -> apigwv2.IAccessLogDestination:
+        return self._destination
+
+    @property
+    def format(self) -> apigw.AccessLogFormat:
+        return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))

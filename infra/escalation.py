@@ -1,0 +1,34 @@
+"""Crisis escalation: the topic that reaches the operator's on-call humans.
+
+Messages name a member and an incident, so the topic is encrypted with the data key and refuses plain HTTP.
+"""
+
+from __future__ import annotations
+
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sns_subscriptions as subscriptions
+from constructs import Construct
+
+
+class Escalation(Construct):
+    def __init__(self, scope: Construct, construct_id: str, *, key: kms.IKey, on_call_email: str | None) -> None:
+        super().__init__(scope, construct_id)
+        self._key = key
+        self.topic = sns.Topic(
+            self,
+            "Topic",
+            display_name="Inetta crisis escalations",
+            master_key=key,
+            enforce_ssl=True,
+        )
+        if on_call_email:
+            self.topic.add_subscription(subscriptions.EmailSubscription(on_call_email))
+
+    def grant_publish(self, grantee: iam.IGrantable) -> None:
+        # Spelled out instead of topic.grant_publish(), which adds `kms:GenerateDataKey*`.
+        iam.Grant.add_to_principal(grantee=grantee, actions=["sns:Publish"], resource_arns=[self.topic.topic_arn])
+        iam.Grant.add_to_principal(
+            grantee=grantee, actions=["kms:Decrypt", "kms:GenerateDataKey"], resource_arns=[self._key.key_arn]
+        )

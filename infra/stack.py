@@ -1,0 +1,116 @@
+"""The `Inetta` stack: every concern of docs/architecture.md, wired together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_cdk import CfnOutput, Duration, Stack
+from constructs import Construct
+
+from infra.api import Api
+from infra.checkins import CheckinSchedule
+from infra.data import DataStore
+from infra.escalation import Escalation
+from infra.functions import ServiceFunction, SharedResources, dependencies_layer
+from infra.identity import Identity
+from infra.llm import LlmSettings
+from infra.mediation import MediationWorkflow
+from infra.monitoring import Monitoring
+from infra.settings import Settings
+
+
+class InettaStack(Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
+        super().__init__(
+            scope,
+            construct_id,
+            stack_name=construct_id,
+            description="Inetta: an open-source AI relationship coach for couples and families",
+            **kwargs,
+        )
+        settings = Settings.from_context(self)
+
+        data = DataStore(self, "Data")
+        identity = Identity(self, "Identity")
+        llm = LlmSettings(self, "Llm", base_url=settings.llm_base_url, model=settings.llm_model)
+        escalation = Escalation(self, "Escalation", key=data.key, on_call_email=settings.on_call_email)
+
+        shared = SharedResources(
+            data=data,
+            escalation=escalation,
+            llm=llm,
+            layer=dependencies_layer(self, "DependenciesLayer"),
+            log_level=settings.log_level,
+            log_retention=settings.log_retention,
+        )
+        # Function construct ids are the contract's names (docs/architecture.md, "Functions").
+        # The chat reply must fit API Gateway's 30-second integration limit, LLM retry included.
+        self.chat = ServiceFunction(
+            self,
+            "ChatFunction",
+            service="chat",
+            description="Inetta: a member's private chat with the coach",
+            resources=shared,
+            timeout=Duration.seconds(29),
+            llm_timeout_seconds=12,
+            llm_max_retries=1,
+        )
+        self.mediation = ServiceFunction(
+            self,
+            "MediationFunction",
+            service="mediation",
+            description="Inetta: the steps of a multi-party mediation",
+            resources=shared,
+            # A step may make several LLM calls (one piece of advice per party).
+            timeout=Duration.minutes(3),
+            llm_timeout_seconds=30,
+            llm_max_retries=2,
+        )
+        # One invocation serves every member due in a slot.
+        self.checkins = ServiceFunction(
+            self,
+            "CheckinsFunction",
+            service="checkins",
+            description="Inetta: proactive check-ins, every schedule slot",
+            resources=shared,
+            timeout=Duration.minutes(5),
+            llm_timeout_seconds=30,
+            llm_max_retries=2,
+        )
+
+        api = Api(
+            self,
+            "Api",
+            chat_function=self.chat.function,
+            user_pool=identity.user_pool,
+            user_pool_client=identity.user_pool_client,
+            allowed_origins=settings.allowed_origins,
+            log_retention=settings.log_retention,
+        )
+        mediation = MediationWorkflow(
+            self, "Mediation", mediation_function=self.mediation.function, log_retention=settings.log_retention
+        )
+        checkin_schedule = CheckinSchedule(self, "CheckinSchedule", checkins_function=self.checkins.function)
+        Monitoring(
+            self,
+            "Monitoring",
+            functions=[self.chat, self.mediation, self.checkins],
+            http_api=api.http_api,
+            state_machine=mediation.state_machine,
+            checkin_schedule=checkin_schedule,
+            alarm_email=settings.alarm_email,
+        )
+
+        # Output ids are what operators, the apps and the local stack read (logical ids, no hash).
+        CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")
+        CfnOutput(self, "UserPoolId", value=identity.user_pool.user_pool_id)
+        CfnOutput(self, "UserPoolClientId", value=identity.user_pool_client.user_pool_client_id)
+        CfnOutput(self, "TableName", value=data.table.table_name)
+        CfnOutput(self, "StateMachineArn", value=mediation.state_machine.state_machine_arn)
+        CfnOutput(self, "EscalationTopicArn", value=escalation.topic.topic_arn)
+        CfnOutput(
+            self,
+            "LlmApiKeySecretArn",
+            value=llm.api_key.secret_arn,
+            description="Put the LLM API key here (aws secretsmanager put-secret-value)",
+        )

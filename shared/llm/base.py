@@ -49,6 +49,10 @@ class CoachUnavailable(Exception):
         self.reason = reason
 
 
+class CoachNotConfigured(Exception):
+    """No model is configured after all (e.g. the deployed key secret still holds its placeholder)."""
+
+
 class Coach(Protocol):
     name: str
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from aws_lambda_powertools import Logger
 
 from shared.config import LLMSettings
-from shared.llm.base import Coach, CoachContext, CoachReply, CoachUnavailable
+from shared.llm.base import Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable
 from shared.llm.offline import OfflineCoach
 
 logger = Logger(child=True)
@@ -35,6 +35,9 @@ class CoachGateway:
             return self.fallback.reply(context)
         try:
             return self.primary.reply(context)
+        except CoachNotConfigured:
+            self.primary = None  # for the rest of this container's life
+            return self.fallback.reply(context)
         except CoachUnavailable as error:
             logger.warning("Language model unavailable; the offline coach answers", extra={"reason": error.reason})
             reply = self.fallback.reply(context)

@@ -5,20 +5,25 @@ from __future__ import annotations
 from functools import cached_property
 
 from shared.config import LLMSettings
-from shared.llm.base import CoachContext, CoachReply, CoachUnavailable
+from shared.llm.base import CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable
 from shared.llm.prompt import build_messages
 
 
+# The value the CDK app gives the secret until the operator sets a key (infra/llm.py).
+SECRET_PLACEHOLDER = "unset"
+
+
 def _api_key(settings: LLMSettings) -> str:
+    """The key, or "" when none is set (the deployed secret still holds its placeholder)."""
     if settings.api_key:
         return settings.api_key
     if settings.api_key_secret_arn:
         # Imported here: only functions that really call a model pay for it, and the value is cached.
         from aws_lambda_powertools.utilities.parameters import get_secret
 
-        return str(get_secret(settings.api_key_secret_arn, max_age=300)).strip()
-    # Local OpenAI-compatible servers often need no key, but the client insists on one.
-    return "not-needed"
+        value = str(get_secret(settings.api_key_secret_arn, max_age=300)).strip()
+        return "" if value == SECRET_PLACEHOLDER else value
+    return ""
 
 
 class OpenAICoach:
@@ -32,9 +37,14 @@ class OpenAICoach:
         # The openai package is imported on first use: it costs more at import than the rest of the handler.
         import openai
 
+        key = _api_key(self.settings)
+        if not key and not self.settings.base_url:
+            # Deployed, but the operator has not set a key yet: the offline coach is the configured coach.
+            raise CoachNotConfigured()
         return openai.OpenAI(
             base_url=self.settings.base_url or None,
-            api_key=_api_key(self.settings),
+            # Local OpenAI-compatible servers often need no key, but the client insists on one.
+            api_key=key or "not-needed",
             timeout=self.settings.timeout_seconds,
             max_retries=self.settings.max_retries,
         )

@@ -18,7 +18,28 @@ def main(argv: list[str] | None = None) -> int:
     dev.add_argument("--port", type=int, default=None, help="API port (default: $PORT or 8000)")
     dev.add_argument("--moto-port", type=int, default=None, help="moto port (default: $INETTA_MOTO_PORT or free)")
 
+    chat = commands.add_parser("chat", help="send a message to the running local stack as the demo member")
+    chat.add_argument("text", help="what to tell the coach")
+    chat.add_argument("--api", default=None, help="API URL (default: http://127.0.0.1:$PORT or :8000)")
+    chat.add_argument("--username", default=None, help="member to sign in as (default: the demo member)")
+    chat.add_argument("--password", default=None)
+
+    crisis = commands.add_parser("crisis", help="crisis-detection tools")
+    crisis_commands = crisis.add_subparsers(dest="crisis_command", metavar="<crisis command>")
+    crisis_commands.add_parser(
+        "classify",
+        help='screen JSON lines {"id", "text"} from stdin; write {"id", "escalate", "category", "severity"}',
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "chat":
+        from inetta.client import chat as send
+
+        return send(args.text, api_url=args.api, username=args.username, password=args.password)
+    if args.command == "crisis" and args.crisis_command == "classify":
+        from shared.safety.cli import classify_stream
+
+        return classify_stream(sys.stdin, sys.stdout)
     if args.command == "dev":
         from inetta.local.dev import run_dev  # imported late: `inetta --help` must stay instant
 

@@ -30,6 +30,8 @@ class ReplySource(StrEnum):
 
     LLM = "llm"
     OFFLINE = "offline"
+    # The crisis protocol: a reviewed safe-messaging reply with resources, never a language model's.
+    SAFETY = "safety"
 
 
 class Message(BaseModel):
@@ -65,3 +67,113 @@ class ChatTurn(BaseModel):
 class MessagePage(BaseModel):
     messages: list[Message]
     next_cursor: str | None = None
+
+
+# --- circles, consent and data rights (issue 3) ---------------------------------------------------------
+
+
+class CircleKind(StrEnum):
+    COUPLE = "couple"
+    FAMILY = "family"
+
+
+class Role(StrEnum):
+    """A member's place in a circle. Roles describe relationships; what a member may do is `admin`."""
+
+    PARTNER = "partner"
+    PARENT = "parent"
+    TEEN = "teen"
+    CHILD = "child"
+    SIBLING = "sibling"
+    OTHER = "other"
+
+
+class ConsentLevel(StrEnum):
+    """How much of what a member says may inform the coach in someone else's chat. Ordered: private < themes < summary."""
+
+    PRIVATE = "private"  # nothing
+    THEMES = "themes"  # abstract needs and patterns
+    SUMMARY = "summary"  # a short summary the member can read first
+
+
+class CircleMember(BaseModel):
+    member_id: str
+    role: Role
+    admin: bool = False
+    minor: bool = False
+    display_name: str = ""
+    joined_at: str
+
+
+class Circle(BaseModel):
+    id: str
+    kind: CircleKind
+    name: str
+    created_at: str
+    member_count: int
+    # The caller's own place in the circle.
+    me: CircleMember
+
+
+class CircleDetail(Circle):
+    members: list[CircleMember]
+
+
+class Invite(BaseModel):
+    """Shown once, to the admin who made it: the code is stored only as a hash."""
+
+    code: str
+    circle_id: str
+    role: Role
+    minor: bool
+    expires_at: str
+
+
+class ConsentRule(BaseModel):
+    """What the caller lets inform the coach for one other member: their own rule, and what applies in effect."""
+
+    member_id: str
+    role: Role
+    minor: bool
+    rule: ConsentLevel | None = Field(default=None, description="The caller's rule for this member; None: the default")
+    effective: ConsentLevel
+
+
+class SharedWithMe(BaseModel):
+    """What another member lets inform the coach in the caller's chat."""
+
+    member_id: str
+    role: Role
+    effective: ConsentLevel
+
+
+class CircleConsents(BaseModel):
+    circle_id: str
+    default: ConsentLevel
+    members: list[ConsentRule]
+    shared_with_me: list[SharedWithMe]
+
+
+class ConsentChange(BaseModel):
+    """One entry of a member's consent audit trail: who changed what, when."""
+
+    at: str
+    actor: str = Field(description="`self`, or `system` when a rule went because someone left the circle")
+    action: str
+    circle_id: str
+    # None for the circle-wide default, or once that member has left the circle or deleted their account.
+    member_id: str | None = None
+    member_role: Role | None = None
+    previous: ConsentLevel | None = None
+    level: ConsentLevel | None = None
+
+
+class ConsentAuditPage(BaseModel):
+    changes: list[ConsentChange]
+    next_cursor: str | None = None
+
+
+class MemberSettings(BaseModel):
+    message_retention_days: int | None = Field(
+        default=None, description="Messages older than this are deleted; None keeps them until the member deletes them"
+    )

@@ -67,6 +67,7 @@ def post_message(
     thread_id: ThreadId,
     body: NewMessage,
     idempotency_key: Annotated[str | None, Header(alias="idempotency-key")] = None,
+    accept_language: Annotated[str | None, Header(alias="accept-language")] = None,
 ) -> Response[ChatTurn]:
     me = member_id(app)
     if idempotency_key is not None and not IDEMPOTENCY_KEY.match(idempotency_key):
@@ -74,7 +75,7 @@ def post_message(
     # Without a key a retry cannot be recognised; the turn still runs exactly once for this request.
     key = idempotency_key or f"auto-{uuid.uuid4().hex}"
     try:
-        turn = service().take_turn(me, thread_id, body.text, key)
+        turn = service().take_turn(me, thread_id, body.text, key, locale=_locale(accept_language))
     except ThreadNotFound:
         raise ApiError(404, "thread_not_found", "There is no such thread.")
     except IdempotencyKeyReused:
@@ -94,6 +95,12 @@ def post_message(
         content_type="application/json",
         body=turn.model_dump(mode="json"),
     )
+
+
+def _locale(accept_language: str | None) -> str:
+    """The client's first language tag ("en-GB,en;q=0.8" → "en-GB"): it picks the crisis resources' country."""
+    first = (accept_language or "").split(",")[0].split(";")[0].strip()
+    return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
 
 
 @app.get("/threads/<thread_id>/messages")

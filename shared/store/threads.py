@@ -307,7 +307,12 @@ class ThreadStore:
         source: str,
         model: str | None,
         note: str | None,
+        extra_writes: list[dict] | None = None,
     ) -> Message:
+        """Store the coach's reply with the thread's counters and the idempotency outcome, atomically.
+
+        `extra_writes` join the same transaction (e.g. an incident that must exist exactly when its reply does).
+        """
         now = utc_now()
         message_id = uuid.uuid4().hex
         reply_sk = f"{MESSAGE_PREFIX}{iso(now)}#{message_id}"
@@ -350,6 +355,7 @@ class ThreadStore:
                         "ExpressionAttributeValues": {":answered": to_value("answered"), ":reply": to_value(reply_sk)},
                     }
                 },
+                *(extra_writes or []),
             ]
         )
         return _message_from(reply)

@@ -1,0 +1,117 @@
+"""The crisis reply: written here, reviewed, never produced by a language model.
+
+It follows safe-messaging practice: it takes the member seriously, gives no method detail, offers hope and a next
+step, names concrete resources for the member's country, and keeps the conversation open. Under abuse it gives no
+advice that could put the member at more risk (no "talk it out with your partner", no compromise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
+
+
+@dataclass(frozen=True)
+class Resources:
+    country: str
+    emergency: str
+    suicide: str
+    abuse: str
+    child: str
+
+
+RESOURCES: dict[str, Resources] = {
+    "US": Resources(
+        country="US",
+        emergency="call 911",
+        suicide="call or text 988 (Suicide & Crisis Lifeline), any time",
+        abuse="call the National Domestic Violence Hotline at 1-800-799-7233, or text START to 88788",
+        child="call or text the Childhelp National Child Abuse Hotline at 1-800-422-4453",
+    ),
+    "GB": Resources(
+        country="UK",
+        emergency="call 999",
+        suicide="call Samaritans on 116 123, free, any time",
+        abuse="call the National Domestic Abuse Helpline on 0808 2000 247, free, any time",
+        child="call the NSPCC on 0808 800 5000 (children and young people can call Childline on 0800 1111)",
+    ),
+    "CA": Resources(
+        country="Canada",
+        emergency="call 911",
+        suicide="call or text 9-8-8 (Suicide Crisis Helpline), any time",
+        abuse="find a shelter or crisis line near you at sheltersafe.ca, or call 911 if you are in danger",
+        child="call Kids Help Phone at 1-800-668-6868 or text CONNECT to 686868",
+    ),
+    "AU": Resources(
+        country="Australia",
+        emergency="call 000",
+        suicide="call Lifeline on 13 11 14, any time",
+        abuse="call 1800RESPECT on 1800 737 732, any time",
+        child="call Kids Helpline on 1800 55 1800",
+    ),
+}
+INTERNATIONAL = Resources(
+    country="your country",
+    emergency="call your local emergency number",
+    suicide="find a free, confidential crisis line in your country at findahelpline.com",
+    abuse="find a domestic abuse helpline in your country at findahelpline.com",
+    child="find a child protection helpline in your country at findahelpline.com",
+)
+_ALIASES = {"UK": "GB"}
+
+
+def resources_for(locale: str | None) -> Resources:
+    """en-US → US, en_GB → UK, fr-CA → Canada; anything else → the international list."""
+    parts = (locale or "").replace("_", "-").split("-")
+    region = parts[-1].upper() if len(parts) > 1 else ""
+    region = _ALIASES.get(region, region)
+    return RESOURCES.get(region, INTERNATIONAL)
+
+
+def crisis_reply(category: str, danger: str | None, locale: str | None) -> str:
+    r = resources_for(locale)
+    urgent = danger == "high"
+    if category == SUICIDE_SELF_HARM:
+        parts = [
+            "I'm really glad you told me. What you're feeling matters, and you don't have to carry it alone.",
+            (f"If you might act on these thoughts, or you're not safe right now, please {r.emergency} now."
+             if urgent else
+             f"If things get worse or you feel you might act on these thoughts, please {r.emergency}."),
+            f"You can also {r.suicide}. Talking to someone trained for exactly this can help, even when it feels like nothing will.",
+            "Is there someone you trust who could be with you, or whom you could call right now?",
+            "I'm here, and we can keep talking.",
+        ]
+    elif category == ABUSE:
+        parts = [
+            "Thank you for telling me. What you're describing is serious, and it is not your fault.",
+            f"If you are in danger right now, please {r.emergency}.",
+            f"For confidential support and help making a safety plan, you can {r.abuse}.",
+            "If someone else can see your phone or this app, think about using a device they can't check.",
+            "I'm here to keep listening and to support you — your safety comes first.",
+        ]
+    elif category == CHILD_SAFETY:
+        parts = [
+            "Thank you for telling me. A child's safety comes first, and you did the right thing by speaking up.",
+            f"If a child is in danger right now, please {r.emergency}.",
+            f"You can {r.child} for advice on what to do next, confidentially.",
+            "I'm here to keep talking this through with you.",
+        ]
+    elif category == HARM_TO_OTHERS:
+        parts = [
+            "It sounds like you're carrying a lot of anger or pain right now, and I'm glad you said it here.",
+            f"If you feel you might hurt someone, please step away from them and {r.emergency} if anyone is in danger.",
+            f"You can also {r.suicide} — they help with any overwhelming feelings, not only thoughts of suicide.",
+            "When you're somewhere safe, I'm here to talk about what's going on.",
+        ]
+    else:  # MEDICAL_EMERGENCY and anything unforeseen: get help first
+        parts = [
+            f"This sounds like it may be a medical emergency. Please {r.emergency} now, or ask someone near you to.",
+            "Stay with the person if it's safe to, and follow the emergency operator's instructions.",
+            "I'm here when you're ready to talk.",
+        ]
+    return "\n\n".join(parts)
+
+
+# Exported for the tests: every category has a reply.
+REPLY_CATEGORIES = (SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY)

@@ -1,0 +1,95 @@
+"""Crisis incidents: what on-call humans act on.
+
+An incident is the member's own record (`MEMBER#<sub>` / `INCIDENT#<time>#<id>`, owner = the member), written in
+the same transaction as the safe reply. Repeated messages in one crisis do not open new incidents: a window item
+per member and category (`CRISIS_WINDOW#<category>`) lets one incident stand for a crisis for
+`INCIDENT_WINDOW_SECONDS`. Escalation side effects (notifying on-call humans, events, a follow-up check-in) are
+driven from the incident item asynchronously, never on the reply path.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from botocore.exceptions import ClientError
+
+from shared.models import iso, utc_now
+from shared.store.table import dynamodb_client, to_item, to_value
+
+INCIDENT_WINDOW_SECONDS = 24 * 3600
+
+
+class IncidentStore:
+    def __init__(self, table_name: str, client=None):
+        self.table = table_name
+        self._client = client
+
+    @property
+    def client(self):
+        return self._client or dynamodb_client()
+
+    def incident_writes(self, member_id: str, screening, message_id: str, thread_id: str, text: str) -> list[dict]:
+        """Transaction items that open an incident, unless one for this crisis is already open.
+
+        The window item's condition makes the transaction fail when an incident is open; the caller then stores
+        the reply alone (`is_window_conflict`).
+        """
+        now = int(time.time())
+        incident_id = uuid.uuid4().hex
+        created = iso(utc_now())
+        incident = {
+            "pk": f"MEMBER#{member_id}",
+            "sk": f"INCIDENT#{created}#{incident_id}",
+            "owner": member_id,
+            "kind": "incident",
+            "incident_id": incident_id,
+            "category": screening.category,
+            "severity": screening.severity,
+            "danger": screening.danger,
+            "signals": list(screening.signals),
+            "message_id": message_id,
+            "thread_id": thread_id,
+            "message_text": text,
+            "status": "open",
+            "created_at": created,
+        }
+        window = {
+            "pk": f"MEMBER#{member_id}",
+            "sk": f"CRISIS_WINDOW#{screening.category}",
+            "owner": member_id,
+            "incident_id": incident_id,
+            "until": now + INCIDENT_WINDOW_SECONDS,
+            "expires_at": now + INCIDENT_WINDOW_SECONDS,
+        }
+        return [
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": to_item(window),
+                    "ConditionExpression": "attribute_not_exists(pk) OR #until < :now",
+                    "ExpressionAttributeNames": {"#until": "until"},
+                    "ExpressionAttributeValues": {":now": to_value(now)},
+                }
+            },
+            {"Put": {"TableName": self.table, "Item": to_item(incident)}},
+        ]
+
+    def list_for_member(self, member_id: str) -> list[dict]:
+        from shared.store.table import from_item
+
+        response = self.client.query(
+            TableName=self.table,
+            KeyConditionExpression="pk = :pk AND begins_with(sk, :incident)",
+            ExpressionAttributeValues={":pk": to_value(f"MEMBER#{member_id}"), ":incident": to_value("INCIDENT#")},
+            ConsistentRead=True,
+        )
+        return [from_item(item) for item in response.get("Items", [])]
+
+
+def is_window_conflict(error: ClientError, window_index: int) -> bool:
+    """True when a transaction failed only because an incident for this crisis is already open."""
+    if error.response["Error"]["Code"] != "TransactionCanceledException":
+        return False
+    reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons", [])]
+    return len(reasons) > window_index and reasons[window_index] == "ConditionalCheckFailed"

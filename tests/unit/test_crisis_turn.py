@@ -1,0 +1,76 @@
+"""A crisis in chat: screened before any model, answered by the crisis protocol, one incident per crisis."""
+
+import pytest
+
+from services.chat.turn import ChatService
+from shared.config import LLMSettings
+from shared.llm.gateway import CoachGateway
+from shared.store.incidents import IncidentStore
+from shared.store.threads import ThreadStore
+
+pytestmark = [pytest.mark.crisis, pytest.mark.spine]
+
+
+@pytest.fixture
+def store(dynamodb):
+    return ThreadStore("inetta-test", client=dynamodb)
+
+
+def chat_with_model(store, base_url: str) -> ChatService:
+    settings = LLMSettings(base_url=base_url, model="m", api_key="k", timeout_seconds=1, max_retries=0)
+    return ChatService(store=store, coach=CoachGateway.from_settings(settings))
+
+
+def test_a_crisis_reply_arrives_with_the_model_down_and_names_local_resources(store):
+    chat = chat_with_model(store, "http://127.0.0.1:9/v1")  # nothing listens on the discard port
+    thread = store.ensure_private_thread("ana")
+    us = chat.take_turn("ana", thread.id, "I want to kill myself tonight, I have the pills ready", "k1", "en-US")
+    assert us.reply.source == "safety" and "988" in us.reply.text and "911" in us.reply.text
+    uk = chat.take_turn("ana", thread.id, "I don't want to be alive anymore", "k2", "en-GB")
+    assert "Samaritans" in uk.reply.text and "116 123" in uk.reply.text
+    elsewhere = chat.take_turn("ana", thread.id, "I want to end my life", "k3", "de-DE")
+    assert "findahelpline.com" in elsewhere.reply.text
+
+
+def test_no_model_ever_sees_a_crisis_message(store, fake_llm):
+    chat = chat_with_model(store, fake_llm.base_url)
+    thread = store.ensure_private_thread("ana")
+    chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k1")
+    assert fake_llm.requests == []
+    chat.take_turn("ana", thread.id, "we fought about the dishes again", "k2")
+    assert len(fake_llm.requests) == 1  # ordinary conflict goes to the model as usual
+
+
+def test_abuse_gets_safety_resources_and_no_advice_to_compromise(store):
+    chat = ChatService(store=store, coach=CoachGateway(primary=None))
+    thread = store.ensure_private_thread("ana")
+    reply = chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k1").reply
+    assert "1-800-799-7233" in reply.text and "not your fault" in reply.text
+    assert "compromise" not in reply.text.lower() and "partner's feelings" not in reply.text.lower()
+
+
+def test_an_incident_is_recorded_once_per_crisis(store, dynamodb):
+    chat = ChatService(store=store, coach=CoachGateway(primary=None))
+    thread = store.ensure_private_thread("ana")
+    first = chat.take_turn("ana", thread.id, "I want to kill myself", "k1")
+    chat.take_turn("ana", thread.id, "I really mean it, I want to die", "k2")
+    incidents = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert incident["category"] == "suicide_self_harm" and incident["status"] == "open"
+    assert incident["message_id"] == first.message.id and incident["owner"] == "ana"
+    # Both messages and both safe replies are in the thread.
+    assert len(store.list_messages("ana", thread.id, 10, None).messages) == 4
+
+
+def test_ordinary_conflict_and_idioms_open_no_incident(store, dynamodb):
+    chat = ChatService(store=store, coach=CoachGateway(primary=None))
+    thread = store.ensure_private_thread("ana")
+    for n, text in enumerate([
+        "we fought about the dishes again",
+        "my teen slammed the door and won't talk to me",
+        "this commute is killing me",
+        "how do I kill a Python process",
+    ]):
+        assert chat.take_turn("ana", thread.id, text, f"k{n}").reply.source == "offline"
+    assert IncidentStore("inetta-test", client=dynamodb).list_for_member("ana") == []

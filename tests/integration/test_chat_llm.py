@@ -56,3 +56,18 @@ def test_when_the_model_fails_the_message_is_kept_and_the_offline_coach_answers(
     assert "offline coach" in reply["text"]
     assert [m["text"] for m in messages if m["author"] == "member"] == ["We had another fight about his mother"]
     assert len(model.requests) == 1  # it was really asked
+
+
+@pytest.mark.crisis
+def test_a_crisis_gets_the_safe_reply_while_the_model_is_down_and_never_reaches_it(member, model):
+    model.mode = "error500"
+    thread_id = member.get("/threads").json()["threads"][0]["id"]
+    response = member.post(
+        f"/threads/{thread_id}/messages",
+        json={"text": "I can't go on, I'm going to kill myself tonight"},
+        headers={"Idempotency-Key": uuid.uuid4().hex, "Accept-Language": "en-AU,en;q=0.9"},
+    )
+    assert response.status_code == 201, response.text
+    reply = response.json()["reply"]
+    assert reply["source"] == "safety" and "13 11 14" in reply["text"] and "000" in reply["text"]
+    assert model.requests == []

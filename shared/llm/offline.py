@@ -71,11 +71,11 @@ class OfflineCoach:
         seed = int(hashlib.sha256(f"{context.turn_number}:{words}".encode()).hexdigest()[:8], 16)
         feeling = _first_match(words, _FEELINGS)
         person = _first_match(words, _PEOPLE)
-        about = f" about things with {person}" if person else ""
         if feeling:
+            about = f" about things with {person}" if person else ""
             reflection = _pick(_REFLECTIONS, seed, 0).format(feeling=feeling, about=about)
         else:
-            reflection = _pick(_REFLECTIONS_PLAIN, seed, 0).format(about=about)
+            reflection = _pick(_REFLECTIONS_PLAIN, seed, 0).format(about=f" with {person}" if person else "")
 
         entries = list(context.knowledge) or retrieve(context.member_text, limit=1)
         entry = entries[(seed >> 24) % len(entries)]

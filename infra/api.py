@@ -43,6 +43,29 @@ CHAT_ROUTES = (
     Route(apigwv2.HttpMethod.GET, "/threads/{thread_id}/messages"),
 )
 
+CIRCLES_ROUTES = (
+    Route(apigwv2.HttpMethod.POST, "/circles"),
+    Route(apigwv2.HttpMethod.GET, "/circles"),
+    Route(apigwv2.HttpMethod.GET, "/circles/{circle_id}"),
+    Route(apigwv2.HttpMethod.POST, "/circles/{circle_id}/invites"),
+    Route(apigwv2.HttpMethod.POST, "/invites/accept"),
+    Route(apigwv2.HttpMethod.DELETE, "/circles/{circle_id}/membership"),
+    Route(apigwv2.HttpMethod.DELETE, "/circles/{circle_id}/members/{member_id}"),
+    Route(apigwv2.HttpMethod.PATCH, "/circles/{circle_id}/members/{member_id}"),
+    Route(apigwv2.HttpMethod.GET, "/me/settings"),
+    Route(apigwv2.HttpMethod.PUT, "/me/settings"),
+    Route(apigwv2.HttpMethod.GET, "/me/export"),
+    Route(apigwv2.HttpMethod.DELETE, "/me"),
+)
+
+CONSENT_ROUTES = (
+    Route(apigwv2.HttpMethod.GET, "/circles/{circle_id}/consents"),
+    Route(apigwv2.HttpMethod.PUT, "/circles/{circle_id}/consents"),
+    Route(apigwv2.HttpMethod.PUT, "/circles/{circle_id}/consents/{member_id}"),
+    Route(apigwv2.HttpMethod.DELETE, "/circles/{circle_id}/consents/{member_id}"),
+    Route(apigwv2.HttpMethod.GET, "/me/consent-audit"),
+)
+
 # Headers a browser client may send: the bearer token, JSON bodies, and the key that makes retries safe.
 CORS_ALLOW_HEADERS = ["authorization", "content-type", "idempotency-key"]
 
@@ -74,6 +97,8 @@ class Api(Construct):
         construct_id: str,
         *,
         chat_function: lambda_.IFunction,
+        circles_function: lambda_.IFunction | None = None,
+        consent_function: lambda_.IFunction | None = None,
         user_pool: cognito.IUserPool,
         user_pool_client: cognito.IUserPoolClient,
         allowed_origins: list[str],
@@ -95,7 +120,13 @@ class Api(Construct):
             default_authorizer=self.authorizer,
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=allowed_origins,
-                allow_methods=[apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
+                allow_methods=[
+                    apigwv2.CorsHttpMethod.GET,
+                    apigwv2.CorsHttpMethod.POST,
+                    apigwv2.CorsHttpMethod.PUT,
+                    apigwv2.CorsHttpMethod.PATCH,
+                    apigwv2.CorsHttpMethod.DELETE,
+                ],
                 allow_headers=CORS_ALLOW_HEADERS,
                 max_age=Duration.hours(1),
             ),
@@ -116,17 +147,22 @@ class Api(Construct):
             access_log_settings=_AccessLogSettings(self.access_logs),
         )
 
-        chat = HttpLambdaIntegration("ChatIntegration", chat_function)
-        for route in CHAT_ROUTES:
-            added = self.http_api.add_routes(
-                path=route.path,
-                methods=[route.method],
-                integration=chat,
-                authorizer=apigwv2.HttpNoneAuthorizer() if route.public_because else None,
-            )
-            if route.public_because:
-                for public_route in added:
-                    acknowledge(public_route, "AwsSolutions-APIG4", route.public_because)
+        services = [(HttpLambdaIntegration("ChatIntegration", chat_function), CHAT_ROUTES)]
+        if circles_function is not None:
+            services.append((HttpLambdaIntegration("CirclesIntegration", circles_function), CIRCLES_ROUTES))
+        if consent_function is not None:
+            services.append((HttpLambdaIntegration("ConsentIntegration", consent_function), CONSENT_ROUTES))
+        for integration, routes in services:
+            for route in routes:
+                added = self.http_api.add_routes(
+                    path=route.path,
+                    methods=[route.method],
+                    integration=integration,
+                    authorizer=apigwv2.HttpNoneAuthorizer() if route.public_because else None,
+                )
+                if route.public_because:
+                    for public_route in added:
+                        acknowledge(public_route, "AwsSolutions-APIG4", route.public_because)
 
     @property
     def url(self) -> str:

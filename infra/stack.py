@@ -77,11 +77,38 @@ class InettaStack(Stack):
             llm_timeout_seconds=30,
             llm_max_retries=2,
         )
+        # Circles, invites and the member's own account (export, deletion, settings); deletion removes the member's
+        # sign-in identity, so this function alone may delete users from the pool.
+        self.circles = ServiceFunction(
+            self,
+            "CirclesFunction",
+            service="circles",
+            description="Inetta: circles, invitations, and a member's data rights",
+            resources=shared,
+            timeout=Duration.seconds(29),
+            llm_timeout_seconds=5,
+            llm_max_retries=0,
+        )
+        self.circles.function.add_environment("USER_POOL_ID", identity.user_pool.user_pool_id)
+        identity.user_pool.grant(self.circles.role, "cognito-idp:ListUsers", "cognito-idp:AdminDeleteUser")
+        # Consent is its own service (the design card): what each member lets inform the coach elsewhere.
+        self.consent = ServiceFunction(
+            self,
+            "ConsentFunction",
+            service="consent",
+            description="Inetta: members' consent and its audit trail",
+            resources=shared,
+            timeout=Duration.seconds(29),
+            llm_timeout_seconds=5,
+            llm_max_retries=0,
+        )
 
         api = Api(
             self,
             "Api",
             chat_function=self.chat.function,
+            circles_function=self.circles.function,
+            consent_function=self.consent.function,
             user_pool=identity.user_pool,
             user_pool_client=identity.user_pool_client,
             allowed_origins=settings.allowed_origins,
@@ -94,7 +121,7 @@ class InettaStack(Stack):
         Monitoring(
             self,
             "Monitoring",
-            functions=[self.chat, self.mediation, self.checkins],
+            functions=[self.chat, self.mediation, self.checkins, self.circles, self.consent],
             http_api=api.http_api,
             state_machine=mediation.state_machine,
             checkin_schedule=checkin_schedule,

@@ -21,12 +21,40 @@ SERVICES = {
     "ChatFunction": "chat",
     "MediationFunction": "mediation",
     "CheckinsFunction": "checkins",
+    "CirclesFunction": "circles",
+    "ConsentFunction": "consent",
 }
 CONTRACT_ROUTES = {
     "GET /health",
     "GET /threads",
     "POST /threads/{thread_id}/messages",
     "GET /threads/{thread_id}/messages",
+}
+CIRCLES_ROUTES = {
+    "POST /circles",
+    "GET /circles",
+    "GET /circles/{circle_id}",
+    "POST /circles/{circle_id}/invites",
+    "POST /invites/accept",
+    "DELETE /circles/{circle_id}/membership",
+    "DELETE /circles/{circle_id}/members/{member_id}",
+    "PATCH /circles/{circle_id}/members/{member_id}",
+    "GET /me/settings",
+    "PUT /me/settings",
+    "GET /me/export",
+    "DELETE /me",
+}
+CONSENT_ROUTES = {
+    "GET /circles/{circle_id}/consents",
+    "PUT /circles/{circle_id}/consents",
+    "PUT /circles/{circle_id}/consents/{member_id}",
+    "DELETE /circles/{circle_id}/consents/{member_id}",
+    "GET /me/consent-audit",
+}
+ROUTE_FUNCTIONS = {
+    **{route: "ChatFunction" for route in CONTRACT_ROUTES},
+    **{route: "CirclesFunction" for route in CIRCLES_ROUTES},
+    **{route: "ConsentFunction" for route in CONSENT_ROUTES},
 }
 CONTRACT_ENVIRONMENT = {
     "TABLE_NAME",
@@ -47,9 +75,13 @@ ACCEPTED_FINDINGS = {
     ("Inetta/ChatFunction/Default", "AwsSolutions-L1"),
     ("Inetta/MediationFunction/Default", "AwsSolutions-L1"),
     ("Inetta/CheckinsFunction/Default", "AwsSolutions-L1"),
+    ("Inetta/CirclesFunction/Default", "AwsSolutions-L1"),
+    ("Inetta/ConsentFunction/Default", "AwsSolutions-L1"),
     ("Inetta/ChatFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/MediationFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/CheckinsFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
+    ("Inetta/CirclesFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
+    ("Inetta/ConsentFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/Mediation/StateMachine", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/Mediation/StateMachine", "AwsSolutions-IAM5[Resource::<MediationFunction{hash}.Arn>:*]"),
     ("Inetta/CheckinSchedule/DeadLetterQueue", "AwsSolutions-SQS3"),
@@ -179,18 +211,33 @@ def test_the_jwt_authorizer_trusts_only_the_user_pool_and_its_client(synth):
     assert authorizer["JwtConfiguration"]["Audience"] == [ref(synth.logical_id("AWS::Cognito::UserPoolClient"))]
 
 
-def test_the_api_serves_exactly_the_contracts_routes_from_the_chat_function(synth):
+def test_the_api_serves_exactly_the_contracts_routes_each_from_its_function(synth):
     routes = synth.of_type("AWS::ApiGatewayV2::Route")
-    assert {r["Properties"]["RouteKey"] for r in routes.values()} == CONTRACT_ROUTES
+    assert {r["Properties"]["RouteKey"] for r in routes.values()} == set(ROUTE_FUNCTIONS)
     integrations = synth.of_type("AWS::ApiGatewayV2::Integration")
-    chat = synth.logical_id("AWS::Lambda::Function", "ChatFunction")
     for integration in integrations.values():
         assert integration["Properties"]["IntegrationType"] == "AWS_PROXY"
-        assert integration["Properties"]["IntegrationUri"] == arn_of(chat)
         assert integration["Properties"]["PayloadFormatVersion"] == "2.0"
     for route in routes.values():
         target = route["Properties"]["Target"]["Fn::Join"][1]
         assert target[0] == "integrations/" and target[1]["Ref"] in integrations
+        function = synth.logical_id("AWS::Lambda::Function", ROUTE_FUNCTIONS[route["Properties"]["RouteKey"]])
+        assert integrations[target[1]["Ref"]]["Properties"]["IntegrationUri"] == arn_of(function)
+
+
+def test_only_the_circles_function_may_delete_a_members_sign_in_identity(synth):
+    pool = arn_of(synth.logical_id("AWS::Cognito::UserPool"))
+    granted = {}
+    for policy in synth.of_type("AWS::IAM::Policy").values():
+        for statement in policy["Properties"]["PolicyDocument"]["Statement"]:
+            for action in _as_list(statement["Action"]):
+                if action.startswith("cognito-idp:"):
+                    assert statement["Resource"] == pool
+                    granted.setdefault(action, set()).update(r["Ref"] for r in policy["Properties"]["Roles"])
+    circles_role = synth.logical_id("AWS::IAM::Role", "CirclesFunctionRole")
+    assert granted == {"cognito-idp:AdminDeleteUser": {circles_role}, "cognito-idp:ListUsers": {circles_role}}
+    env = synth.props("AWS::Lambda::Function", "CirclesFunction")["Environment"]["Variables"]
+    assert env["USER_POOL_ID"] == ref(synth.logical_id("AWS::Cognito::UserPool"))
 
 
 def test_only_health_is_reachable_without_a_token(synth):

@@ -16,6 +16,7 @@ from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, Message, ReplySource
 from shared.safety import screen
 from shared.safety.reply import crisis_reply
+from shared.store.accounts import AccountStore
 from shared.store.incidents import IncidentStore, is_window_conflict
 from shared.store.threads import PriorAttempt, ThreadStore
 
@@ -36,10 +37,14 @@ class ChatService:
     store: ThreadStore
     coach: CoachGateway
     incidents: IncidentStore | None = None
+    accounts: AccountStore | None = None
 
     def __post_init__(self) -> None:
-        if self.incidents is None:  # incidents live in the same table as the threads
+        # Incidents and member settings live in the same table as the threads.
+        if self.incidents is None:
             self.incidents = IncidentStore(self.store.table, client=self.store._client)
+        if self.accounts is None:
+            self.accounts = AccountStore(self.store.table, client=self.store._client)
 
     def take_turn(
         self, member_id: str, thread_id: str, text: str, idempotency_key: str, locale: str = "en-US"
@@ -51,6 +56,8 @@ class ChatService:
             member_message = stored.member_message  # the first attempt died before answering: answer now
         else:
             member_message = stored
+        # Read after the message is safely stored: the member's retention setting, applied with the reply.
+        expires_at = self.accounts.message_expiry(member_id)
 
         # Screened before any language model sees the words; a crisis is answered by the crisis protocol alone.
         screening = screen(member_message.text, locale=locale)
@@ -64,10 +71,12 @@ class ChatService:
             incident = self.incidents.incident_writes(
                 member_id, screening, member_message.id, thread_id, member_message.text
             )
-            return ChatTurn(message=member_message, reply=self._save(member_id, thread_id, idempotency_key, reply, incident))
+            saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, incident)
+            return ChatTurn(message=member_message, reply=saved)
 
         reply = self.coach.reply(self._coach_context(member_id, thread_id, member_message))
-        return ChatTurn(message=member_message, reply=self._save(member_id, thread_id, idempotency_key, reply, []))
+        saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, [])
+        return ChatTurn(message=member_message, reply=saved)
 
     def _coach_context(self, member_id: str, thread_id: str, member_message: Message) -> CoachContext:
         context = self.store.load_turn_context(member_id, thread_id, RECENT_MESSAGES)
@@ -83,11 +92,20 @@ class ChatService:
             turn_number=context.thread.message_count,
         )
 
-    def _save(self, member_id: str, thread_id: str, key: str, reply: CoachReply, extra_writes: list[dict]) -> Message:
+    def _save(
+        self,
+        member_id: str,
+        thread_id: str,
+        key: str,
+        member_message: Message,
+        reply: CoachReply,
+        expires_at: int | None,
+        extra_writes: list[dict],
+    ) -> Message:
         def record(extra: list[dict]) -> Message:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
-                note=reply.note, extra_writes=extra,
+                note=reply.note, extra_writes=extra, member_message=member_message, expires_at=expires_at,
             )
 
         try:

@@ -73,6 +73,10 @@ def private_thread_id(member_id: str) -> str:
     return "t_" + hashlib.sha256(f"private:{member_id}".encode()).hexdigest()[:24]
 
 
+def message_sort_key(message: Message) -> str:
+    return f"{MESSAGE_PREFIX}{message.created_at}#{message.id}"
+
+
 def _message_from(values: dict[str, Any]) -> Message:
     return Message(
         id=values["id"],
@@ -308,10 +312,14 @@ class ThreadStore:
         model: str | None,
         note: str | None,
         extra_writes: list[dict] | None = None,
+        member_message: Message | None = None,
+        expires_at: int | None = None,
     ) -> Message:
         """Store the coach's reply with the thread's counters and the idempotency outcome, atomically.
 
         `extra_writes` join the same transaction (e.g. an incident that must exist exactly when its reply does).
+        `expires_at` is the member's message retention (TTL): it goes on the reply and on the member's message,
+        which was stored before the retention setting was read (the message is always stored first).
         """
         now = utc_now()
         message_id = uuid.uuid4().hex
@@ -328,7 +336,20 @@ class ThreadStore:
             "source": source,
             "model": model,
             "note": note,
+            "expires_at": expires_at,
         }
+        retention = []
+        if expires_at is not None and member_message is not None:
+            retention.append(
+                {
+                    "Update": {
+                        "TableName": self.table,
+                        "Key": to_item({"pk": thread_pk(thread_id), "sk": message_sort_key(member_message)}),
+                        "UpdateExpression": "SET expires_at = :expires",
+                        "ExpressionAttributeValues": {":expires": to_value(expires_at)},
+                    }
+                }
+            )
         self.client.transact_write_items(
             TransactItems=[
                 {"Put": {"TableName": self.table, "Item": to_item(reply)}},
@@ -355,7 +376,9 @@ class ThreadStore:
                         "ExpressionAttributeValues": {":answered": to_value("answered"), ":reply": to_value(reply_sk)},
                     }
                 },
+                # The caller's writes come right after these three, so it can tell which of them failed.
                 *(extra_writes or []),
+                *retention,
             ]
         )
         return _message_from(reply)

@@ -1,5 +1,7 @@
 """A chat turn against DynamoDB (moto, in process): stored first, exactly once, only in the member's own thread."""
 
+import time
+
 import pytest
 
 from services.chat.turn import RECENT_MESSAGES, ChatService, ReplyNotSaved
@@ -144,3 +146,23 @@ def test_the_turn_context_is_bounded_whatever_the_history(chat, store):
 def test_two_first_requests_make_one_private_thread(store):
     assert store.ensure_private_thread("ana").id == store.ensure_private_thread("ana").id
     assert len(store.list_threads("ana")) == 1
+
+
+def test_a_member_with_a_retention_setting_gets_messages_that_expire(chat, store, dynamodb):
+    from shared.models import MemberSettings
+    from shared.store.accounts import AccountStore
+
+    AccountStore("inetta-test", client=dynamodb).save_settings("ana", MemberSettings(message_retention_days=30))
+    thread = store.ensure_private_thread("ana")
+    chat.take_turn("ana", thread.id, "Please forget this in a month", "key-1")
+    messages = [item for item in all_items(dynamodb) if item["sk"]["S"].startswith("MSG#")]
+    assert len(messages) == 2
+    for item in messages:
+        days = (int(item["expires_at"]["N"]) - time.time()) / 86400
+        assert 29.9 < days <= 30
+
+
+def test_without_a_retention_setting_messages_are_kept(chat, store, dynamodb):
+    thread = store.ensure_private_thread("ana")
+    chat.take_turn("ana", thread.id, "Keep this", "key-1")
+    assert all("expires_at" not in item for item in all_items(dynamodb) if item["sk"]["S"].startswith("MSG#"))

@@ -10,7 +10,7 @@ from constructs import Construct
 from infra.api import Api
 from infra.checkins import CheckinSchedule
 from infra.data import DataStore
-from infra.escalation import Escalation
+from infra.escalation import Escalation, escalate_incidents_from_stream
 from infra.functions import ServiceFunction, SharedResources, dependencies_layer
 from infra.identity import Identity
 from infra.llm import LlmSettings
@@ -103,6 +103,21 @@ class InettaStack(Stack):
             llm_max_retries=0,
         )
 
+        # Crisis escalation runs off the member's reply path: the chat function writes the incident with its
+        # reply; this function, fed by the table's stream, tells on-call humans and books the follow-up.
+        self.escalation = ServiceFunction(
+            self,
+            "EscalationFunction",
+            service="escalation",
+            description="Inetta: crisis incidents to on-call humans, integrations and a follow-up",
+            resources=shared,
+            timeout=Duration.seconds(60),
+            llm_timeout_seconds=5,
+            llm_max_retries=0,
+        )
+        escalate_incidents_from_stream(self.escalation.function, data.table, self.escalation.dead_letter_queue)
+
+
         api = Api(
             self,
             "Api",
@@ -121,7 +136,7 @@ class InettaStack(Stack):
         Monitoring(
             self,
             "Monitoring",
-            functions=[self.chat, self.mediation, self.checkins, self.circles, self.consent],
+            functions=[self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation],
             http_api=api.http_api,
             state_machine=mediation.state_machine,
             checkin_schedule=checkin_schedule,

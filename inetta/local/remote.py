@@ -34,6 +34,7 @@ START_TIMEOUT_SECONDS = 600.0  # a first synth on a busy machine
 _METHODS = {
     "sign_up", "sign_in", "invoke", "set_function_env", "function_overrides", "worker_environ", "invocations",
     "restart_functions", "start_execution", "wait_for_execution", "tick", "drain", "resource",
+    "on_call_notifications",
 }
 _VALUES = ("api_url", "moto_url", "user_pool_id", "user_pool_client_id", "outputs", "template", "timings",
            "functions", "region", "account_id", "stack_name")

@@ -29,6 +29,7 @@ from botocore.config import Config
 from inetta.local import cognito
 from inetta.local.errors import LocalStackError
 from inetta.local.gateway import Gateway, build_api
+from inetta.local.oncall import ESCALATION_OUTPUT, OnCallInbox
 from inetta.local.provision import Provisioned, Provisioner
 from inetta.local.runtime import FunctionSpec, Invocation, InvocationResult, LocalRuntime
 from inetta.local.server import MotoServer
@@ -108,6 +109,7 @@ class LocalStack:
         self.runtime: LocalRuntime | None = None
         self.provisioned: Provisioned | None = None
         self.ticker: Ticker | None = None
+        self.on_call: OnCallInbox | None = None
         self.streams: EventSourcePollers | None = None
         self.timings: dict[str, float] = {}
         self._members: cognito.Members | None = None
@@ -156,6 +158,10 @@ class LocalStack:
             self.streams = EventSourcePollers(mappings, self.client, self.runtime.invoke, self.region)
 
             self.streams.start()
+            topic = self.provisioned.outputs.get(ESCALATION_OUTPUT)
+            if topic:
+                # The console shows on-call notifications only where someone watches it (`inetta dev`).
+                self.on_call = OnCallInbox(self.client, topic, announce=self._run_ticker).start()
             if self._run_ticker:
                 self.ticker.start()
             self.gateway.start()
@@ -172,6 +178,7 @@ class LocalStack:
     def close(self) -> None:
         """Stop everything this stack started; safe to call twice, or after a failed start."""
         for stop in (
+            lambda: self.on_call and self.on_call.stop(),
             lambda: self.gateway and self.gateway.stop(),
             lambda: self.ticker and self.ticker.stop(),
             lambda: self.streams and self.streams.stop(),
@@ -315,6 +322,10 @@ class LocalStack:
     def tick(self) -> list[dict[str, Any]]:
         """Fire every schedule of the template now; returns one result per target."""
         return self._started(self.ticker).tick()
+
+    def on_call_notifications(self) -> list[dict[str, Any]]:
+        """What the operator's on-call humans have been sent (the escalation topic's messages)."""
+        return self._started(self.on_call).notifications()
 
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait until stream and queue consumers have handled everything written before this call."""

@@ -1,0 +1,77 @@
+"""A crisis in chat reaches humans: an incident, an on-call notification, an event for integrations, a follow-up.
+
+All of it asynchronously (the table's stream → the escalation function), while the member's reply is immediate.
+"""
+
+import json
+import uuid
+
+import pytest
+
+pytestmark = [pytest.mark.crisis, pytest.mark.integration]
+
+
+@pytest.fixture
+def integration_queue(local_stack):
+    """An integration listening on the default event bus for crisis events (an SQS target, as a partner's would)."""
+    sqs, events = local_stack.client("sqs"), local_stack.client("events")
+    name = f"crisis-integration-{uuid.uuid4().hex[:8]}"
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    events.put_rule(Name=name, EventPattern=json.dumps({"source": ["inetta.crisis"]}))
+    events.put_targets(Rule=name, Targets=[{"Id": "integration", "Arn": arn}])
+    return url
+
+
+def member_items(local_stack, member_sub: str, prefix: str) -> list[dict]:
+    table = local_stack.outputs["TableName"]
+    response = local_stack.client("dynamodb").query(
+        TableName=table,
+        KeyConditionExpression="pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues={":pk": {"S": f"MEMBER#{member_sub}"}, ":prefix": {"S": prefix}},
+        ConsistentRead=True,
+    )
+    return response["Items"]
+
+
+def say(member, text: str):
+    thread_id = member.get("/threads").json()["threads"][0]["id"]
+    return member.post(
+        f"/threads/{thread_id}/messages", json={"text": text}, headers={"Idempotency-Key": uuid.uuid4().hex}
+    )
+
+
+def test_a_crisis_is_escalated_to_on_call_humans_with_one_incident_and_a_follow_up(
+    local_stack, member, integration_queue
+):
+    first = say(member, "he choked me last night and said he'd kill me if I leave")
+    assert first.status_code == 201 and first.json()["reply"]["source"] == "safety"
+    say(member, "I'm so scared of him")  # the same crisis, a moment later
+    say(member, "he choked me again and I think he will kill me")
+    assert local_stack.drain()
+
+    incidents = member_items(local_stack, member.sub, "INCIDENT#")
+    assert len(incidents) == 1  # one incident per crisis window, however many messages
+    incident = incidents[0]
+    assert incident["category"]["S"] == "abuse" and incident["danger"]["S"] == "high"
+    assert "escalated_at" in incident
+
+    notices = [n for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert len(notices) == 1
+    notice = notices[0]["message"]
+    assert notice["category"] == "abuse" and notice["incident_id"] == incident["incident_id"]["S"]
+    assert "choked" not in json.dumps(notices[0])  # the member's words stay in the incident record
+
+    messages = local_stack.client("sqs").receive_message(QueueUrl=integration_queue, MaxNumberOfMessages=10)
+    details = [json.loads(m["Body"])["detail"] for m in messages.get("Messages", [])]
+    assert [d["incident_id"] for d in details] == [incident["incident_id"]["S"]]
+
+    follow_ups = member_items(local_stack, member.sub, "FOLLOWUP#crisis#")
+    assert len(follow_ups) == 1 and follow_ups[0]["status"]["S"] == "pending"
+
+
+def test_ordinary_conflict_reaches_no_one(local_stack, member):
+    assert say(member, "we fought about the dishes again").json()["reply"]["source"] == "offline"
+    assert local_stack.drain()
+    assert member_items(local_stack, member.sub, "INCIDENT#") == []
+    assert [n for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub] == []

@@ -1,0 +1,73 @@
+"""Escalating an incident: on-call humans told once, integrations told, a follow-up booked, minors flagged."""
+
+import json
+
+import boto3
+import pytest
+
+from services.escalation.notify import EVENT_SOURCE, Escalator
+from shared.store.table import to_item
+
+pytestmark = pytest.mark.crisis
+
+
+@pytest.fixture
+def world(dynamodb):
+    sqs, sns = boto3.client("sqs", region_name="us-east-1"), boto3.client("sns", region_name="us-east-1")
+    topic = sns.create_topic(Name="escalations")["TopicArn"]
+    inbox = sqs.create_queue(QueueName="on-call")["QueueUrl"]
+    inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=inbox_arn)
+    escalator = Escalator(
+        table="inetta-test", topic_arn=topic, sns=sns, events=boto3.client("events", region_name="us-east-1"),
+        dynamodb=dynamodb,
+    )
+
+    def notifications():
+        messages = sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10).get("Messages", [])
+        return [json.loads(json.loads(m["Body"])["Message"]) for m in messages]
+
+    return escalator, notifications
+
+
+def incident(dynamodb, member="ana", incident_id="i1", write=True):
+    item = {
+        "pk": f"MEMBER#{member}", "sk": f"INCIDENT#2026-11-25T00:00:00.000000Z#{incident_id}", "owner": member,
+        "kind": "incident", "incident_id": incident_id, "category": "suicide_self_harm", "severity": "plan",
+        "danger": "high", "message_id": "m1", "thread_id": "t1", "message_text": "private words",
+        "status": "open", "created_at": "2026-11-25T00:00:00.000000Z",
+    }
+    if write:
+        dynamodb.put_item(TableName="inetta-test", Item=to_item(item))
+    return item
+
+
+def test_an_incident_is_escalated_once_even_when_delivered_twice(world, dynamodb):
+    escalator, notifications = world
+    item = incident(dynamodb)
+    assert escalator.escalate(item) is True
+    assert escalator.escalate(item) is False
+    sent = notifications()
+    assert len(sent) == 1 and sent[0]["incident_id"] == "i1" and sent[0]["category"] == "suicide_self_harm"
+    assert "private words" not in json.dumps(sent)
+    follow_up = dynamodb.get_item(
+        TableName="inetta-test", Key=to_item({"pk": "MEMBER#ana", "sk": "FOLLOWUP#crisis#i1"})
+    )["Item"]
+    assert follow_up["status"]["S"] == "pending" and follow_up["owner"]["S"] == "ana"
+    assert EVENT_SOURCE == "inetta.crisis"
+
+
+def test_an_incident_that_no_longer_exists_is_not_escalated(world, dynamodb):
+    escalator, notifications = world
+    assert escalator.escalate(incident(dynamodb, write=False)) is False
+    assert notifications() == []
+
+
+def test_a_minors_incident_is_flagged_for_on_call_humans(world, dynamodb):
+    escalator, notifications = world
+    dynamodb.put_item(
+        TableName="inetta-test",
+        Item=to_item({"pk": "CIRCLE#c1", "sk": "MEMBER#teo", "owner": "teo", "role": "teen", "minor": True}),
+    )
+    escalator.escalate(incident(dynamodb, member="teo", incident_id="i2"))
+    assert notifications()[0]["minor"] is True

@@ -9,6 +9,7 @@ from constructs import Construct
 
 from infra.api import Api
 from infra.checkins import CheckinSchedule
+from infra.dashboard import Dashboard
 from infra.data import DataStore
 from infra.escalation import Escalation, escalate_incidents_from_stream
 from infra.functions import ServiceFunction, SharedResources, dependencies_layer
@@ -133,14 +134,24 @@ class InettaStack(Stack):
             self, "Mediation", mediation_function=self.mediation.function, log_retention=settings.log_retention
         )
         checkin_schedule = CheckinSchedule(self, "CheckinSchedule", checkins_function=self.checkins.function)
+        # Every service function, watched by the alarms and shown on the dashboard.
+        functions = [self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation]
         Monitoring(
             self,
             "Monitoring",
-            functions=[self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation],
+            functions=functions,
             http_api=api.http_api,
             state_machine=mediation.state_machine,
             checkin_schedule=checkin_schedule,
             alarm_email=settings.alarm_email,
+        )
+        Dashboard(
+            self,
+            "Dashboard",
+            functions=functions,
+            http_api=api.http_api,
+            table=data.table,
+            state_machine=mediation.state_machine,
         )
 
         # Output ids are what operators, the apps and the local stack read (logical ids, no hash).

@@ -652,3 +652,11 @@ def _assert_ssl_only(synth: Synthesized, policy_type: str, target_key: str, targ
     assert any(
         s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}} for s in statements
     ), f"{target_id} must refuse plain HTTP"
+
+
+def test_the_operator_dashboard_shows_turns_crises_api_mediations_errors_and_dead_letters(synth):
+    (_, dashboard), = synth.of_type("AWS::CloudWatch::Dashboard").items()
+    body = json.dumps(dashboard["Properties"]["DashboardBody"])
+    for figure in ("ChatTurns", "Replies_safety", "CrisisIncidentsEscalated", "5xx", "ExecutionsFailed",
+                   "Errors", "ApproximateNumberOfMessagesVisible", "ThrottledRequests"):
+        assert figure in body, figure

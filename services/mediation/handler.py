@@ -1,32 +1,165 @@
-"""Tasks of the mediation state machine.
+"""The mediation service: its HTTP routes, and the Lambda tasks of the mediation state machine.
 
-For now the flow only opens a mediation record and closes it on failure; the mediation issue replaces this
-with the full multi-party workflow (invitations, perspectives, agreement) on the same state machine.
+One function serves both: an event with a `step` is a state-machine task (services/mediation/steps.py), anything
+else is an API Gateway request. Thin: parse, call the domain, translate its outcomes into HTTP.
+(No `from __future__ import annotations` here: Powertools reads the route signatures at run time.)
 """
 
-from __future__ import annotations
 
-from aws_lambda_powertools.utilities.typing import LambdaContext
+import re
+from typing import Annotated
 
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.openapi.params import Header, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.metrics import MetricUnit
+
+from services.mediation.models import AgreementResponse, NewMediation, Participation, Perspective
+from services.mediation.service import (
+    CircleNotFound,
+    CrisisSupport,
+    InvalidParties,
+    MediationService,
+    NotOffered,
+    PartyNotInCircle,
+    WorkflowUnavailable,
+)
+from services.mediation.steps import Steps
 from shared.config import settings
+from shared.http import ApiError, error, install_error_handlers, member_id, reject_unreadable_body
+from shared.llm.gateway import CoachGateway
+from shared.mediation import CLOSE_MESSAGES, CloseReason
 from shared.observability import observability
-from shared.store.mediations import MediationStore
+from shared.store.agreements import AgreementStore
+from shared.store.circles import CircleStore
+from shared.store.incidents import IncidentStore
+from shared.store.mediations import MediationInactive, MediationNotFound, MediationStore, NotAwaited
+from shared.store.threads import ThreadStore
 
-logger, tracer, _ = observability()
+logger, tracer, metrics = observability()
+app = APIGatewayHttpResolver(enable_validation=True)
+install_error_handlers(app)
 
-STEPS = ("open", "close")
+MediationId = Annotated[str, Path(pattern=r"^m_[0-9a-f]{20}$")]
+
+_service: MediationService | None = None
+_steps: Steps | None = None
 
 
-@logger.inject_lambda_context
+def service() -> MediationService:
+    global _service
+    if _service is None:
+        table = settings().table_name
+        _service = MediationService(MediationStore(table), CircleStore(table), IncidentStore(table))
+    return _service
+
+
+def steps() -> Steps:
+    global _steps
+    if _steps is None:
+        config = settings()
+        table = config.table_name
+        _steps = Steps(MediationStore(table), AgreementStore(table), ThreadStore(table), IncidentStore(table),
+                       CoachGateway.from_settings(config.llm))
+    return _steps
+
+
+@app.exception_handler(MediationNotFound)
+def _not_found(exc: MediationNotFound) -> Response:
+    return error(404, "mediation_not_found", "There is no such mediation.")
+
+
+@app.exception_handler(MediationInactive)
+def _inactive(exc: MediationInactive) -> Response:
+    return error(409, "mediation_closed", "This mediation has already closed.")
+
+
+@app.exception_handler(NotAwaited)
+def _not_awaited(exc: NotAwaited) -> Response:
+    return error(409, "not_your_turn", "The mediation is not waiting for that from you now. "
+                   "Check `asked_of_me` in the mediation's view.")
+
+
+def _respond(outcome, status: int = 200) -> Response:
+    if isinstance(outcome, CrisisSupport):
+        # Not passed on to anyone: the member gets the crisis protocol's reply instead.
+        return Response(status_code=200, content_type="application/json",
+                        body={"accepted": False, "support": outcome.as_dict()})
+    return Response(status_code=status, content_type="application/json", body=outcome)
+
+
+@app.post("/mediations")
+@tracer.capture_method
+def start(body: NewMediation, accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
+    try:
+        outcome = service().start(member_id(app), body.circle_id, body.parties, body.topic, _locale(accept_language))
+    except CircleNotFound:
+        raise ApiError(404, "circle_not_found", "There is no such circle.")
+    except PartyNotInCircle:
+        raise ApiError(422, "party_not_in_circle", "Every party must be a member of the circle.")
+    except InvalidParties as problem:
+        raise ApiError(422, "invalid_parties", problem.message)
+    except NotOffered:
+        # The same words whoever's incident closed the gate, and whatever it was: nothing is revealed.
+        raise ApiError(409, "mediation_not_offered", CLOSE_MESSAGES[CloseReason.NOT_OFFERED].format(topic=body.topic))
+    except WorkflowUnavailable:
+        raise ApiError(503, "mediation_unavailable", "The mediation could not start just now. Try again later.")
+    if not isinstance(outcome, CrisisSupport):
+        metrics.add_metric(name="MediationsStarted", unit=MetricUnit.Count, value=1)
+    return _respond(outcome, 201)
+
+
+@app.get("/mediations")
+@tracer.capture_method
+def list_mine() -> dict:
+    return {"mediations": service().mine(member_id(app))}
+
+
+@app.get("/mediations/<mediation_id>")
+@tracer.capture_method
+def view(mediation_id: MediationId) -> dict:
+    return service().view(member_id(app), mediation_id)
+
+
+@app.post("/mediations/<mediation_id>/participation")
+@tracer.capture_method
+def participate(mediation_id: MediationId, body: Participation) -> dict:
+    return service().participate(member_id(app), mediation_id, body.join)
+
+
+@app.post("/mediations/<mediation_id>/perspective")
+@tracer.capture_method
+def perspective(mediation_id: MediationId, body: Perspective,
+                accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
+    return _respond(service().give_perspective(member_id(app), mediation_id, body.model_dump(),
+                                               _locale(accept_language)))
+
+
+@app.post("/mediations/<mediation_id>/response")
+@tracer.capture_method
+def respond(mediation_id: MediationId, body: AgreementResponse,
+            accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
+    return _respond(service().respond(member_id(app), mediation_id, body.response, body.amendment,
+                                      _locale(accept_language)))
+
+
+@app.post("/mediations/<mediation_id>/cancel")
+@tracer.capture_method
+def cancel(mediation_id: MediationId) -> dict:
+    return service().cancel(member_id(app), mediation_id)
+
+
+def _locale(accept_language: str | None) -> str:
+    first = (accept_language or "").split(",")[0].split(";")[0].strip()
+    return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
 @tracer.capture_lambda_handler
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    step = event.get("step")
-    if step not in STEPS:
-        raise ValueError(f"Unknown mediation step {step!r}; expected one of {STEPS}")
-    mediation_id = event.get("mediation_id")
-    if not mediation_id:
-        raise ValueError("mediation_id is required")
-    store = MediationStore(settings().table_name)
-    if step == "open":
-        return store.open(mediation_id, circle_id=event.get("circle_id"))
-    return store.close(mediation_id, reason=str(event.get("error", {}).get("Error", "failed")))
+@metrics.log_metrics
+def lambda_handler(event: dict, context) -> dict:
+    if isinstance(event, dict) and "step" in event:
+        logger.append_keys(mediation_id=event.get("mediation_id"), step=event.get("step"))
+        return steps().run(event)
+    # A POST without a body (cancel) needs no content type; one with a body must send JSON.
+    return (reject_unreadable_body(event) if event.get("body") else None) or app.resolve(event, context)

@@ -5,6 +5,7 @@ Knows nothing of HTTP; the handler translates.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from aws_lambda_powertools import Logger
@@ -16,7 +17,10 @@ from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, Message, ReplySource
 from shared.safety import screen
 from shared.safety.reply import crisis_reply
-from shared.store.accounts import AccountStore
+from shared.context.assemble import TurnRead, TurnReader, assemble
+from shared.context.why import why_write
+from shared.checkins.reminders import remember_if_asked
+from shared.store.accounts import AccountStore, expiry_for
 from shared.store.incidents import IncidentStore, is_window_conflict
 from shared.store.threads import PriorAttempt, ThreadStore
 
@@ -56,9 +60,7 @@ class ChatService:
             member_message = stored.member_message  # the first attempt died before answering: answer now
         else:
             member_message = stored
-        # Read after the message is safely stored: the member's retention setting, applied with the reply.
-        expires_at = self.accounts.message_expiry(member_id)
-
+            self._remember_if_asked(member_id, member_message.text)
         # Screened before any language model sees the words; a crisis is answered by the crisis protocol alone.
         screening = screen(member_message.text, locale=locale)
         if screening.escalate:
@@ -68,29 +70,47 @@ class ChatService:
                 source=ReplySource.SAFETY.value,
                 model="crisis-protocol",
             )
+            # Read after the message is safely stored: the member's retention setting, applied with the reply.
+            expires_at = self.accounts.message_expiry(member_id)
             incident = self.incidents.incident_writes(
                 member_id, screening, member_message.id, thread_id, member_message.text
             )
-            saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, incident)
+            reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history
+            why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
+            saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,
+                               [*incident, why], reply_id)
             return ChatTurn(message=member_message, reply=saved)
 
-        reply = self.coach.reply(self._coach_context(member_id, thread_id, member_message))
-        saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, [])
+        # The turn's reads, all in one place (shared.context.assemble): thread + recent messages, the member's
+        # insights, and one batched get for their precomputed context, profile (retention), the consent that
+        # governs each insight, and the model's token budget. Three requests whatever the history's length.
+        coach_context, read = self._coach_context(member_id, thread_id, member_message)
+        expires_at = expiry_for(_retention_days(read.account))
+        reply = self.coach.reply(coach_context, budget_state=read.extra)
+        reply_id = uuid.uuid4().hex
+        writes = [why_write(self.store.table, member_id, thread_id, reply_id, reply, coach_context.used, expires_at)]
+        writes += self.coach.usage_writes(self.store.table, member_id, reply)
+        saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, writes, reply_id)
         return ChatTurn(message=member_message, reply=saved)
 
-    def _coach_context(self, member_id: str, thread_id: str, member_message: Message) -> CoachContext:
-        context = self.store.load_turn_context(member_id, thread_id, RECENT_MESSAGES)
-        return CoachContext(
+    def _coach_context(self, member_id: str, thread_id: str, member_message: Message) -> tuple[CoachContext, TurnRead]:
+        read = TurnReader(self.store).read(member_id, thread_id, RECENT_MESSAGES,
+                                           extra_keys=self.coach.budget_keys(member_id))
+        entries = retrieve(_situation(member_message.text, read), limit=2)
+        assembled = assemble(read, member_message, entries)
+        context = CoachContext(
             member_text=member_message.text,
-            recent=tuple(
-                Turn(author=message.author.value, text=message.text)
-                for message in context.recent
-                if message.id != member_message.id
-            ),
-            summary=context.thread.summary,
-            knowledge=tuple(retrieve(member_message.text)),
-            turn_number=context.thread.message_count,
+            recent=tuple(Turn(author=author, text=text) for author, text in assembled.recent),
+            summary=assembled.summary[0].text if assembled.summary else "",
+            knowledge=tuple(entries),
+            turn_number=read.turn.thread.message_count,
+            profile=assembled.profile,
+            agreements=assembled.agreements,
+            family=assembled.family,
+            used=tuple(assembled.used()),
+            member_id=member_id,
         )
+        return context, read
 
     def _save(
         self,
@@ -101,11 +121,13 @@ class ChatService:
         reply: CoachReply,
         expires_at: int | None,
         extra_writes: list[dict],
+        reply_id: str | None = None,
     ) -> Message:
         def record(extra: list[dict]) -> Message:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
                 note=reply.note, extra_writes=extra, member_message=member_message, expires_at=expires_at,
+                message_id=reply_id,
             )
 
         try:
@@ -120,5 +142,26 @@ class ChatService:
             logger.exception("The coach's reply could not be stored")
             raise ReplyNotSaved() from error
 
+    def _remember_if_asked(self, member_id: str, text: str) -> None:
+        """"Remind me on Friday to ask Sam about her exam": booked for the check-ins service to deliver.
+
+        Only on a first attempt (a retry must not book it twice), and never at the cost of the reply.
+        """
+        try:
+            remember_if_asked(self.store.table, member_id, text, client=self.store._client)
+        except Exception:  # noqa: BLE001 - a reminder that can't be booked must not cost the member their answer
+            logger.exception("A reminder asked for in chat could not be booked")
+
     def history(self, member_id: str, thread_id: str, limit: int, cursor: str | None):
         return self.store.list_messages(member_id, thread_id, limit, cursor)
+
+
+def _retention_days(profile: dict | None) -> int | None:
+    days = (profile or {}).get("message_retention_days")
+    return int(days) if days is not None else None
+
+
+def _situation(text: str, read: TurnRead) -> str:
+    """What knowledge retrieval matches on: the member's words, plus the labels of their own recurring patterns."""
+    patterns = " ".join(p.replace("-", " ") for p in read.own.top("pattern", 2))
+    return f"{text} {patterns}".strip()

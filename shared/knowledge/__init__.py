@@ -20,6 +20,15 @@ class Entry:
     exercise: str
     question: str
     source: str
+    # Alternatives, so that similar messages don't get identical replies (the offline coach picks among them).
+    more_exercises: tuple[str, ...] = ()
+    more_questions: tuple[str, ...] = ()
+
+    def exercises(self) -> tuple[str, ...]:
+        return (self.exercise, *self.more_exercises)
+
+    def questions(self) -> tuple[str, ...]:
+        return (self.question, *self.more_questions)
 
 
 ENTRIES: tuple[Entry, ...] = (
@@ -162,11 +171,186 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
+
+BACKFIRING = "Inetta, \"Why Every Effort to Save Your Relationship Feels Like It's Backfiring\" (M. Emken, 2024)"
+DEPRESSION = "Inetta, \"How to Support a Loved One with Depression\" (2024)"
+BALANCE = "Inetta, \"How to Balance Between Your Family and Yourself\" (S. Storberg, 2024)"
+
+MORE_ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        id="anxious-attachment",
+        title="When you need reassurance (anxious attachment)",
+        applies_when=("reassur", "afraid he", "afraid she", "afraid they", "leave me", "abandon", "clingy", "needy",
+                      "texted", "keep texting", "doesn't love me", "does not love me", "insecure", "jealous"),
+        offer=(
+            "When closeness feels uncertain, the alarm of anxious attachment pushes for a quick fix — more texts, "
+            "more talks. Soothing yourself first, then asking for reassurance directly and specifically, usually "
+            "gets more of the connection you want than pursuing."
+        ),
+        exercise="When the urge to check in again hits, wait ten minutes, breathe slowly, and write down what you need in one line before you send anything.",
+        question="What would help you feel a little more secure on your own, even before they respond?",
+        source=f"Levine & Heller, \"Attached\" (2010); {BACKFIRING}",
+        more_exercises=("Ask for reassurance in one clear sentence — \"Could you tell me we're okay? I'm feeling unsure\" — instead of testing or guessing.",),
+        more_questions=("When you feel that worry rise, what story do you tell yourself about what the distance means?",),
+    ),
+    Entry(
+        id="avoidant-attachment",
+        title="When you need space (avoidant attachment)",
+        applies_when=("need space", "need my space", "suffocat", "smother", "shut down", "shut off", "walk away",
+                      "leave me alone", "too much", "pressure", "don't want to talk", "overwhelm"),
+        offer=(
+            "Needing space is legitimate; vanishing without a word tends to feel like rejection to the other person. "
+            "Taking space with a promise to return lets you recharge and keeps the connection safe for both of you."
+        ),
+        exercise="Say when you'll be back: \"I need an hour to clear my head — I'll come find you at eight.\" Then keep that promise.",
+        question="What helps you feel ready to come back to a hard conversation?",
+        source=f"Levine & Heller, \"Attached\" (2010); {BACKFIRING}",
+        more_exercises=("Notice the first body signal that you're overloaded (tight chest, wanting to leave) and name it out loud before stepping away.",),
+    ),
+    Entry(
+        id="time-out-repair",
+        title="Taking a break when a fight escalates, then repairing",
+        applies_when=("yell", "scream", "shout", "blew up", "explode", "lost my temper", "slammed", "said things",
+                      "escalat", "fight", "fought", "argument"),
+        offer=(
+            "When a heart is racing, nobody listens well. A short, agreed time-out — at least 20 minutes, doing "
+            "something calming, not rehearsing the argument — followed by a repair attempt (\"I got too heated, can "
+            "we try again?\") stops many fights from spiralling."
+        ),
+        exercise="Agree on a time-out word with your partner or family in a calm moment, and what each of you will do during the break.",
+        question="What usually happens in the minute before things boil over?",
+        source="Gottman Institute, \"Flooding\" and repair attempts (J. Gottman, \"The Seven Principles for Making Marriage Work\", 1999)",
+        more_exercises=("After the next argument, offer one repair sentence within the day: \"I'm sorry for my tone; what you said matters to me.\"",),
+    ),
+    Entry(
+        id="soft-startup",
+        title="Raising a complaint gently (I-statements)",
+        applies_when=("chores", "dishes", "laundry", "never help", "always", "never", "complain", "nag", "bring it up",
+                      "how do i tell", "how do i say", "money", "spend"),
+        offer=(
+            "How a conversation starts predicts how it ends. Describing the situation and your feeling, then asking "
+            "for something specific (\"I feel swamped when the dishes pile up; could we split evenings?\") lands "
+            "far better than \"you always\" or \"you never\"."
+        ),
+        exercise="Rewrite your complaint as: \"I feel ___ when ___, and I'd love it if ___.\" Say it once, calmly, at a good moment.",
+        question="What is the specific request underneath the frustration?",
+        source="Gottman Institute, \"softened start-up\"; Rosenberg, \"Nonviolent Communication\" (2003)",
+    ),
+    Entry(
+        id="depression-learn",
+        title="Supporting depression (1): learn about it",
+        applies_when=("depress", "laz", "won't get out of bed", "no energy", "hopeless about", "low mood", "withdrawn"),
+        offer=(
+            "Depression is a medical condition, not laziness or a personal flaw. Learning how it shows up — "
+            "withdrawal, irritability, fatigue — builds empathy and helps you read behaviour as symptoms, not "
+            "rejection."
+        ),
+        exercise="Spend 30 minutes this week with a trusted source (NIMH, Mayo Clinic) or a personal account from DBSA, and note one thing that surprised you.",
+        question="Which of their behaviours might look different if you saw it as part of the depression?",
+        source=f"{DEPRESSION}; National Institute of Mental Health (NIMH); Depression and Bipolar Support Alliance (DBSA)",
+    ),
+    Entry(
+        id="depression-listen",
+        title="Supporting depression (2): non-judgmental listening and open questions",
+        applies_when=("depress", "won't talk", "doesn't talk", "are you okay", "what to say", "listen", "burden"),
+        offer=(
+            "People with depression often fear being a burden. Listening without fixing, summarising what you "
+            "heard, and asking open questions (\"How has your week been?\" rather than \"Are you okay?\") "
+            "makes it safer to share."
+        ),
+        exercise="In your next talk, only reflect back — \"It sounds like work has been overwhelming and you feel stuck. Did I get that right?\" — without advice.",
+        question="What happens in you when you hear them say how bad it feels — what do you usually do next?",
+        source=f"{DEPRESSION}; National Alliance on Mental Illness (NAMI), guides on supportive listening",
+        more_exercises=("Swap one yes/no question for an open one this week: \"What's been on your mind lately?\"",),
+    ),
+    Entry(
+        id="depression-with-you",
+        title="Supporting depression (3): practical help, \"with you\"",
+        applies_when=("depress", "can't cope", "chores", "housework", "meals", "help them", "do everything"),
+        offer=(
+            "Depression drains energy, so everyday tasks feel huge. Offering specific help — and doing things "
+            "together rather than for them — lightens the load without making them feel incapable."
+        ),
+        exercise="Write three small, specific things you could help with (groceries, dinner, a call) and let them pick one — or offer \"Would it help if we made a meal plan together?\"",
+        question="Which daily task seems hardest for them right now?",
+        source=DEPRESSION,
+    ),
+    Entry(
+        id="micro-goals",
+        title="Supporting depression (4): micro-goals and a gratitude journal",
+        applies_when=("depress", "stuck", "no motivation", "small step", "goal", "grateful", "gratitude", "habit"),
+        offer=(
+            "Inaction feeds low mood. One tiny, achievable goal a day — a five-minute walk, a shower, breakfast — "
+            "and noticing one good thing each day can slowly rebuild momentum."
+        ),
+        exercise="Choose one micro-goal together for tomorrow, and celebrate it when it happens, however small.",
+        question="What is one small thing that felt a little better this week?",
+        source=f"{DEPRESSION}; S. Ilardi, \"The Depression Cure\" (2009); Greenberger & Padesky, \"Mind Over Mood\"",
+        more_exercises=("Start a two-line gratitude journal — for you, and for them if they'd like — one positive thing each day.",),
+    ),
+    Entry(
+        id="caregiver-self-care",
+        title="Supporting depression (5): your own care and compassionate limits",
+        applies_when=("drained", "exhausted", "burnt out", "burnout", "resent", "caregiver", "no time for me",
+                      "looking after", "can't do it all", "guilty"),
+        offer=(
+            "Supporting someone you love can be draining. Looking after yourself and setting kind limits isn't "
+            "selfish — it keeps you able to support them over the long run."
+        ),
+        exercise="Block one hour of \"me\" time this week, and practise a compassionate limit: \"I want to be here for you, and I need a little time to recharge. I'll check in after dinner.\"",
+        question="What refills you, and when did you last get to do it?",
+        source=f"{DEPRESSION}; Mental Health America, caregiver resources",
+    ),
+    Entry(
+        id="teen-voice",
+        title="For teens: saying what you feel and need",
+        applies_when=("my mom", "my dad", "my parents", "they don't get", "not fair", "grounded", "curfew",
+                      "treat me like a child", "privacy", "phone", "let me"),
+        offer=(
+            "Frustration with parents makes sense — you want more say in your life. Explaining what you feel and "
+            "what you're asking for, calmly and at a good moment, gets taken more seriously than a slammed door."
+        ),
+        exercise="Write it down first: \"I feel ___ when ___. What I'm asking for is ___. I could offer ___ in return.\"",
+        question="What would a fair deal look like to you — and what could you offer your parents in it?",
+        source=f"{BALANCE}; American Academy of Pediatrics, talking with teens",
+    ),
+    Entry(
+        id="family-balance",
+        title="Balancing family and yourself",
+        applies_when=("family", "siblings", "everyone needs", "no time for me", "pulled in", "in the middle",
+                      "in-law", "mother-in-law", "balance"),
+        offer=(
+            "Family life pulls in many directions at once. Naming your own needs alongside everyone else's — and "
+            "turning recurring clashes into agreements the family makes together — protects both the family and you."
+        ),
+        exercise="List the three demands weighing on you most, and pick one to renegotiate this week as a shared agreement.",
+        question="Where do you feel most pulled in different directions right now?",
+        source=f"{BALANCE}; American Psychological Association, family stress",
+    ),
+    Entry(
+        id="emotion-regulation",
+        title="Naming and calming strong feelings",
+        applies_when=("can't calm", "panic", "anxious", "anxiety", "furious", "rage", "cry", "crying", "numb",
+                      "overthink", "can't sleep"),
+        offer=(
+            "Naming a feeling (\"I'm scared\", \"I'm hurt\") measurably calms the brain's alarm. Pairing that "
+            "with slow breathing or grounding gives you a moment to choose your response."
+        ),
+        exercise="Try 5-4-3-2-1 grounding: name 5 things you see, 4 you hear, 3 you can touch, 2 you smell, 1 you taste.",
+        question="If the feeling could speak, what would it say it needs?",
+        source="American Psychological Association, emotion regulation; M. Lieberman et al., \"affect labeling\" (2007)",
+        more_exercises=("Breathe in for 4 and out for 6, five times, then name the feeling in one word.",),
+    ),
+)
+
+ENTRIES = ENTRIES + MORE_ENTRIES
+
 _WORD = re.compile(r"[a-z']+")
 
 
 def retrieve(text: str, limit: int = 2) -> list[Entry]:
-    """The entries that best fit what the member wrote; a general one when nothing matches."""
+    """The entries that best fit the member's situation (their words, plus their recurring patterns); a general
+    one when nothing matches. Ties go to the entry listed first (the core entries come first)."""
     lowered = " " + " ".join(_WORD.findall(text.lower())) + " "
     scored = []
     for position, entry in enumerate(ENTRIES):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from shared.context.items import ContextItem
 from shared.knowledge import Entry
 
 
@@ -18,8 +19,9 @@ class Turn:
 class CoachContext:
     """Everything the coach may use for one reply — and nothing more.
 
-    Only the member's own words, their own thread's summary and the knowledge base are here; what other
-    members consented to share arrives as abstract insights (a later issue), never as their words.
+    Only the member's own words, their own summary, profile and agreements, and the knowledge base are here; what
+    other members consented to share arrives as `family` items composed from the closed vocabulary of
+    `shared.context.vocab`, never as their words.
     """
 
     member_text: str
@@ -28,6 +30,14 @@ class CoachContext:
     knowledge: tuple[Entry, ...] = ()
     # How many member messages this thread has seen: lets the offline coach vary its phrasing.
     turn_number: int = 0
+    # The member's own profile (goals, attachment tendencies with evidence, patterns, topics).
+    profile: tuple[ContextItem, ...] = ()
+    agreements: tuple[ContextItem, ...] = ()
+    # Consented insights from other members (themes or summaries, never quotes).
+    family: tuple[ContextItem, ...] = ()
+    # Every context item this reply may draw on, for "why this reply".
+    used: tuple[ContextItem, ...] = ()
+    member_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,41 @@ def _first_match(words: str, table: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
+_NEUTRAL = (
+    "{Person}'s side of this may look different, and both of you can have real needs at the same time.",
+    "There are likely two sides here, each with its own hurt and its own hopes.",
+    "Without taking sides: {person} probably experiences this differently, and that's worth getting curious about.",
+)
+_PRIVACY = (
+    "Each person's conversation with me is private, so I can't share what anyone else has said — and I'd keep yours "
+    "private in the same way. What I can do is help you with your side of this."
+)
+_ASKS_ABOUT_OTHERS = re.compile(
+    r"\b(what (did|does|has) (my|your|her|his|their|the)\b[^?]*\b(say|said|tell|told|share|shared|write|wrote)|"
+    r"(tell|show|give) me (what|everything)|secret|system prompt|ignore (your|all|previous)|debug mode|verbatim|"
+    r"quote (her|him|them)|(her|his|their) chat)",
+    re.IGNORECASE,
+)
+_AGREEMENT = (
+    "You've already made an agreement that may help here: \"{text}\".",
+    "Remember the agreement you made: \"{text}\" — it could be a starting point.",
+)
+_FAMILY = (
+    "From what your family has chosen to share, needs like {labels} are in play for others too; keeping that in mind "
+    "can make the next conversation gentler.",
+    "It may help to remember that the people around you are working through things too — {labels}.",
+)
+
+
+def _labels(context: CoachContext) -> list[str]:
+    """Vocabulary labels from consented family insights (never anyone's words)."""
+    found: list[str] = []
+    for item in context.family:
+        _, _, labels = item.label.partition(": ")
+        found += [label.strip() for label in labels.split(",") if label.strip()]
+    return list(dict.fromkeys(found))[:3]
+
+
 class OfflineCoach:
     name = "offline"
 
@@ -79,17 +114,30 @@ class OfflineCoach:
 
         entries = list(context.knowledge) or retrieve(context.member_text, limit=1)
         entry = entries[(seed >> 24) % len(entries)]
-        parts = [
-            reflection,
-            _pick(_VALIDATIONS, seed, 1),
+        parts = [reflection]
+        if _ASKS_ABOUT_OTHERS.search(context.member_text):
+            parts.append(_PRIVACY)
+        else:
+            parts.append(_pick(_VALIDATIONS, seed, 1))
+        if person:
+            parts.append(_pick(_NEUTRAL, seed, 3).format(person=person, Person=person[0].upper() + person[1:]))
+        if context.agreements:
+            agreement = context.agreements[(seed >> 12) % len(context.agreements)]
+            text = agreement.text.removeprefix("Agreement: ")
+            parts.append(_pick(_AGREEMENT, seed, 4).format(text=text))
+        labels = _labels(context)
+        if labels:
+            parts.append(_pick(_FAMILY, seed, 5).format(labels=", ".join(labels)))
+        exercises, questions = entry.exercises(), entry.questions()
+        parts += [
             f"{_pick(_BRIDGES, seed, 2)} {entry.offer}",
-            f"A small exercise: {entry.exercise}",
-            entry.question,
+            f"A small exercise: {exercises[(seed >> 20) % len(exercises)]}",
+            questions[(seed >> 16) % len(questions)],
             LABEL,
         ]
         return CoachReply(
             text="\n\n".join(parts),
             source="offline",
             model="offline-coach",
-            extra={"knowledge": [entry.id for entry in entries]},
+            extra={"knowledge": [entry.id]},
         )

@@ -314,6 +314,7 @@ class ThreadStore:
         extra_writes: list[dict] | None = None,
         member_message: Message | None = None,
         expires_at: int | None = None,
+        message_id: str | None = None,
     ) -> Message:
         """Store the coach's reply with the thread's counters and the idempotency outcome, atomically.
 
@@ -322,7 +323,7 @@ class ThreadStore:
         which was stored before the retention setting was read (the message is always stored first).
         """
         now = utc_now()
-        message_id = uuid.uuid4().hex
+        message_id = message_id or uuid.uuid4().hex  # the caller's, when other writes name the reply (context: "why")
         reply_sk = f"{MESSAGE_PREFIX}{iso(now)}#{message_id}"
         reply = {
             "pk": thread_pk(thread_id),

@@ -4,7 +4,7 @@ PY := .venv/bin/python
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export AWS_ACCOUNT_ID_ENDPOINT_MODE := disabled
 
-.PHONY: dev test unit integration infra-tests synth layer bench deploy clean
+.PHONY: dev test unit integration infra-tests browser-test browser-deps openapi synth layer bench deploy clean
 
 # The Python environment: re-installed only when pyproject.toml changes.
 .venv/.installed: pyproject.toml
@@ -29,8 +29,28 @@ synth: .venv/.installed node_modules/.installed layer
 dev: .venv/.installed layer
 	.venv/bin/inetta dev
 
-test: .venv/.installed node_modules/.installed layer
+test: .venv/.installed node_modules/.installed layer browser-deps
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+# Headless Chromium for the browser tests, from Debian's packages (no browser download by any test tool).
+# Installed with apt-get when missing and we are root (as in CI); otherwise the browser tests skip and say why.
+# INETTA_SKIP_BROWSER=1 skips the install.
+browser-deps:
+	@if [ -n "$$INETTA_SKIP_BROWSER" ] || [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium and chromium-driver for the browser tests (about a minute)..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+	     >/dev/null) || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	else \
+	  echo "note: no /usr/bin/chromium; as root run 'apt-get install chromium chromium-driver' for the browser tests"; \
+	fi
+
+browser-test: .venv/.installed layer browser-deps
+	$(PY) -m pytest -m browser tests/browser
+
+# Regenerate docs/openapi.json from the handlers (a test fails while it is out of date).
+openapi: .venv/.installed
+	.venv/bin/inetta openapi
 
 unit: .venv/.installed
 	$(PY) -m pytest tests/unit
@@ -45,7 +65,7 @@ bench: .venv/.installed layer
 	$(PY) bench/run_all.py
 
 deploy: synth
-	npx cdk deploy
+	npx cdk deploy --all
 
 clean:
 	rm -rf cdk.out build .pytest_cache

@@ -31,7 +31,26 @@ def main(argv: list[str] | None = None) -> int:
         help='screen JSON lines {"id", "text"} from stdin; write {"id", "escalate", "category", "severity"}',
     )
 
+    openapi = commands.add_parser(
+        "openapi",
+        help="regenerate docs/openapi.json from the handlers (--check: only say whether it is up to date)",
+    )
+    openapi.add_argument("--check", action="store_true", help="exit 1 if docs/openapi.json is out of date")
+    openapi.add_argument("--stdout", action="store_true", help="print the document instead of writing it")
+
     args = parser.parse_args(argv)
+    if args.command == "openapi":
+        from inetta import openapi as spec
+
+        if args.stdout:
+            return spec.main()
+        if args.check:
+            problem = spec.check()
+            print(problem or f"{spec.DOCUMENT_PATH.relative_to(spec.REPO_ROOT)} is up to date")
+            return 1 if problem else 0
+        changed = spec.write()
+        print(f"{'wrote' if changed else 'unchanged:'} {spec.DOCUMENT_PATH.relative_to(spec.REPO_ROOT)}")
+        return 0
     if args.command == "chat":
         from inetta.client import chat as send
 

@@ -1,4 +1,4 @@
-"""The CDK app: one stack, `Inetta`, assembled from one construct per concern (see docs/architecture.md).
+"""The CDK app: the stack `Inetta` (and `InettaWeb`, the web client: infra/web.py), assembled from one construct per concern (see docs/architecture.md).
 
 `build_app()` is the single way to get the app, used by `app.py` (the CDK CLI), the infrastructure tests and
 the local stack, so all three synthesize exactly the same template.
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STACK_NAME = "Inetta"
+WEB_STACK_NAME = "InettaWeb"  # the web client (infra/web.py); not provisioned by the local stack
 
 # jsii prints a multi-line banner on every start when Node is older than it likes; we know (README).
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
@@ -64,9 +65,19 @@ def build_app(
         analytics_reporting=False,
     )
     stack = InettaStack(app, STACK_NAME)
+    _add_web_client(app, stack)
     if nag:
         compliance.enable_checks(app)
     return app, stack
+
+
+def _add_web_client(app: App, stack: InettaStack) -> None:
+    """The `InettaWeb` stack, configured from the API stack's outputs (cross-stack references)."""
+    from infra.web import InettaWebStack
+
+    output = lambda name: stack.node.find_child(name).value  # noqa: E731
+    InettaWebStack(app, WEB_STACK_NAME, api_url=output("ApiUrl"), user_pool_id=output("UserPoolId"),
+                   user_pool_client_id=output("UserPoolClientId"))
 
 
 # What the local stack needs from a synth: no copies of the assets (it runs handlers from the checkout) and

@@ -80,8 +80,27 @@ def _print_banner(stack) -> None:
             f"  curl -s -X POST {stack.api_url}/_local/token "
             f"""-d '{{"username": "{tokens['username']}", "password": "{password}"}}'""",
         ]
+        lines += _demo_family(stack, password)
+    lines += [
+        "",
+        f"Web client   {stack.api_url}/app/   (sign in as any member above)",
+        f"OpenAPI      {stack.api_url}/openapi.json   (committed copy: docs/openapi.json)",
+    ]
     lines += ["", "Ctrl-C stops everything.", ""]
     print("\n".join(lines), flush=True)
+
+
+def _demo_family(stack, password: str) -> list[str]:
+    """Seed the demo family (inetta/local/demo.py) through the HTTP API; its banner lines."""
+    from inetta.local.demo import seed_demo_family
+
+    print("Seeding the demo family through the API (half a minute)...", flush=True)
+    try:
+        family = seed_demo_family(stack.api_url, stack.sign_up, password)
+    except Exception as exc:  # noqa: BLE001 - the stack stays usable without the demo family
+        log.exception("seeding the demo family failed")
+        return ["", f"  (no demo family: {exc})"]
+    return family.banner_lines()
 
 
 def _watch_code(stack, stop: threading.Event) -> None:

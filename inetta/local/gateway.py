@@ -8,7 +8,8 @@ translation (a `statusCode` document, or any other JSON as a 200 body), 404 `{"m
 500 `{"message":"Internal Server Error"}` for a function error, and automatic CORS preflight answers.
 
 Local additions: `GET /health` answers 200 even when the template has no such route; `POST /_local/tick` fires
-the schedules now; `POST /_local/token` ({"username", "password"}) signs a member in and returns fresh tokens.
+the schedules now; `POST /_local/token` ({"username", "password"}) signs a member in and returns fresh tokens; `pages` serves the web
+client under `/app/` and `GET /openapi.json` (inetta/local/web.py).
 """
 
 from __future__ import annotations
@@ -264,6 +265,8 @@ class Gateway:
         self.account_id = "123456789012"
         # (method, path) -> callable(body bytes) -> (status, JSON document): the local-only routes
         self.local_routes: dict[tuple[str, str], Callable[[bytes], tuple[int, Any]]] = {}
+        # (method, raw path) -> (status, headers, body) or None: local-only pages (inetta/local/web.py)
+        self.pages: Callable[[str, str], tuple[int, list[tuple[str, str]], bytes] | None] | None = None
         handler = type("Handler", (_RequestHandler,), {"gateway": self})
         try:
             self.server = ThreadingHTTPServer((host, port), handler)
@@ -360,6 +363,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if local is not None:
             status, document = local(body)
             return (*_json(status, document), " [local]")
+        page = gateway.pages(method, raw_path) if gateway.pages is not None else None
+        if page is not None:
+            return (*page, " [local page]")
         api = gateway.api
         if api is None:
             if method == "GET" and raw_path == "/health":

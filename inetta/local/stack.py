@@ -36,6 +36,7 @@ from inetta.local.server import MotoServer
 from inetta.local.streams import EventSourcePollers
 from inetta.local.template import DEFAULT_STACK_NAME, REPO_ROOT, load_template, match_logical_id
 from inetta.local.ticker import Schedule, Ticker
+from inetta.local.web import LocalWeb
 
 log = logging.getLogger("inetta.local")
 
@@ -153,6 +154,7 @@ class LocalStack:
                 ("POST", "/_local/tick"): self._tick_for_http,
                 ("POST", "/_local/token"): self._token_for_http,
             })
+            self.gateway.pages = LocalWeb(self.code_root, self.web_config, lambda: self.api_url)
             self.ticker = Ticker(self._schedules(), self._deliver_scheduled, self._tick_seconds)
             mappings = self.client("lambda").list_event_source_mappings().get("EventSourceMappings", [])
             self.streams = EventSourcePollers(mappings, self.client, self.runtime.invoke, self.region)
@@ -330,6 +332,17 @@ class LocalStack:
     def drain(self, timeout: float = 30.0) -> bool:
         """Wait until stream and queue consumers have handled everything written before this call."""
         return self._started(self.streams).drain(timeout)
+
+    def web_config(self) -> dict[str, Any]:
+        """The web client's runtime config (web/config.json's shape): here, sign-in through POST /_local/token."""
+        return {
+            "apiUrl": "",  # same origin
+            "auth": "local",
+            "region": self.region,
+            "userPoolId": self.user_pool_id,
+            "userPoolClientId": self.user_pool_client_id,
+            "environment": "local",
+        }
 
     def _tick_for_http(self, body: bytes) -> tuple[int, Any]:
         return 200, {"fired": self.tick()}

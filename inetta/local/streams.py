@@ -71,11 +71,15 @@ class _Poller:
         return self.filters is None or any(p.matches_event(record) for p in self.filters)
 
     def _loop(self) -> None:
-        try:
-            self.prepare()
-        except Exception:  # noqa: BLE001
-            log.exception("event source %s: cannot start polling", self.source_arn)
-            return
+        # A busy moto may fail the first calls (a stack starting while the machine is loaded): keep trying. A
+        # poller that gave up would silently deliver nothing, and drain() would not wait for it.
+        while not self.stop_event.is_set():
+            try:
+                self.prepare()
+                break
+            except Exception:  # noqa: BLE001
+                log.exception("event source %s: cannot start polling yet; retrying", self.source_arn)
+                self.stop_event.wait(1.0)
         while not self.stop_event.is_set():
             try:
                 worked = self.poll()
@@ -125,10 +129,13 @@ class _DynamoDBStreamPoller(_Poller):
         for shard_id, iterator in list(self.iterators.items()):
             page = streams.get_records(ShardIterator=iterator, Limit=self.batch_size)
             self.iterators[shard_id] = page.get("NextShardIterator") or iterator
-            records = [self._record(r) for r in page.get("Records", [])]
-            records = [r for r in records if self._wanted(r)]
+            raw = page.get("Records", [])
+            # Records the filter drops still count as progress: read on at once instead of sleeping, or a
+            # mapping that wants few of a busy table's writes falls ever further behind (and drain() would
+            # report it caught up while unread records remain).
+            worked = worked or bool(raw)
+            records = [r for r in (self._record(r) for r in raw) if self._wanted(r)]
             if records:
-                worked = True
                 self._deliver(records)
         return worked
 

@@ -66,6 +66,26 @@ CONSENT_ROUTES = (
     Route(apigwv2.HttpMethod.GET, "/me/consent-audit"),
 )
 
+# "Why this reply" is served by the context function, which builds what a reply draws on.
+CONTEXT_ROUTES = (Route(apigwv2.HttpMethod.GET, "/threads/{thread_id}/messages/{message_id}/why"),)
+
+MEDIATION_ROUTES = (
+    Route(apigwv2.HttpMethod.POST, "/mediations"),
+    Route(apigwv2.HttpMethod.GET, "/mediations"),
+    Route(apigwv2.HttpMethod.GET, "/mediations/{mediation_id}"),
+    Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/participation"),
+    Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/perspective"),
+    Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/response"),
+    Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/cancel"),
+)
+
+# Check-in preferences and reminders are served by the check-ins function (issue 7).
+CHECKINS_ROUTES = (
+    Route(apigwv2.HttpMethod.GET, "/me/checkins"),
+    Route(apigwv2.HttpMethod.PUT, "/me/checkins"),
+    Route(apigwv2.HttpMethod.POST, "/me/reminders"),
+)
+
 # Headers a browser client may send: the bearer token, JSON bodies, and the key that makes retries safe.
 CORS_ALLOW_HEADERS = ["authorization", "content-type", "idempotency-key"]
 
@@ -99,6 +119,9 @@ class Api(Construct):
         chat_function: lambda_.IFunction,
         circles_function: lambda_.IFunction | None = None,
         consent_function: lambda_.IFunction | None = None,
+        context_function: lambda_.IFunction | None = None,
+        mediation_function: lambda_.IFunction | None = None,
+        checkins_function: lambda_.IFunction | None = None,
         user_pool: cognito.IUserPool,
         user_pool_client: cognito.IUserPoolClient,
         allowed_origins: list[str],
@@ -152,6 +175,12 @@ class Api(Construct):
             services.append((HttpLambdaIntegration("CirclesIntegration", circles_function), CIRCLES_ROUTES))
         if consent_function is not None:
             services.append((HttpLambdaIntegration("ConsentIntegration", consent_function), CONSENT_ROUTES))
+        if mediation_function is not None:
+            services.append((HttpLambdaIntegration("MediationIntegration", mediation_function), MEDIATION_ROUTES))
+        if context_function is not None:
+            services.append((HttpLambdaIntegration("ContextIntegration", context_function), CONTEXT_ROUTES))
+        if checkins_function is not None:
+            services.append((HttpLambdaIntegration("CheckinsIntegration", checkins_function), CHECKINS_ROUTES))
         for integration, routes in services:
             for route in routes:
                 added = self.http_api.add_routes(

@@ -9,6 +9,7 @@ from constructs import Construct
 
 from infra.api import Api
 from infra.checkins import CheckinSchedule
+from infra.context import build_context_from_stream
 from infra.dashboard import Dashboard
 from infra.data import DataStore
 from infra.escalation import Escalation, escalate_incidents_from_stream
@@ -118,6 +119,19 @@ class InettaStack(Stack):
         )
         escalate_incidents_from_stream(self.escalation.function, data.table, self.escalation.dead_letter_queue)
 
+        # Context building (issue 4): after each member message, from the table's stream; never on the reply path.
+        # It also answers "why this reply" (a route below).
+        self.context = ServiceFunction(
+            self,
+            "ContextFunction",
+            service="context",
+            description="Inetta: precomputed family-aware context and insight extraction",
+            resources=shared,
+            timeout=Duration.seconds(60),
+            llm_timeout_seconds=20,
+            llm_max_retries=1,
+        )
+        build_context_from_stream(self.context.function, data.table, self.context.dead_letter_queue)
 
         api = Api(
             self,
@@ -125,6 +139,9 @@ class InettaStack(Stack):
             chat_function=self.chat.function,
             circles_function=self.circles.function,
             consent_function=self.consent.function,
+            context_function=self.context.function,
+            mediation_function=self.mediation.function,
+            checkins_function=self.checkins.function,
             user_pool=identity.user_pool,
             user_pool_client=identity.user_pool_client,
             allowed_origins=settings.allowed_origins,
@@ -133,9 +150,15 @@ class InettaStack(Stack):
         mediation = MediationWorkflow(
             self, "Mediation", mediation_function=self.mediation.function, log_retention=settings.log_retention
         )
-        checkin_schedule = CheckinSchedule(self, "CheckinSchedule", checkins_function=self.checkins.function)
+        checkin_schedule = CheckinSchedule(
+            self,
+            "CheckinSchedule",
+            checkins_function=self.checkins.function,
+            table=data.table,
+            failures=self.checkins.dead_letter_queue,
+        )
         # Every service function, watched by the alarms and shown on the dashboard.
-        functions = [self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation]
+        functions = [self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation, self.context]
         Monitoring(
             self,
             "Monitoring",

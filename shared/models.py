@@ -177,3 +177,40 @@ class MemberSettings(BaseModel):
     message_retention_days: int | None = Field(
         default=None, description="Messages older than this are deleted; None keeps them until the member deletes them"
     )
+
+
+# --- check-ins (issue 7) ---------------------------------------------------------------------------------------
+
+
+class CheckinFrequency(StrEnum):
+    DAILY = "daily"
+    FEW_TIMES_WEEK = "few_times_week"  # Monday, Wednesday and Friday
+    WEEKLY = "weekly"
+    OFF = "off"
+
+
+_HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class QuietHours(BaseModel):
+    """Local times between which no check-in arrives (it waits until `end`); may span midnight (22:00–07:00)."""
+
+    start: str = Field(pattern=_HHMM)
+    end: str = Field(pattern=_HHMM)
+
+
+class CheckinChannels(BaseModel):
+    thread: bool = Field(default=True, description="The check-in is written into the member's private thread")
+    push: bool = Field(default=True, description="An `inetta.checkins` event on the default bus, for mobile push")
+
+
+class CheckinPreferences(BaseModel):
+    """A member's check-in preferences (`GET/PUT /me/checkins`). Off until the member turns check-ins on."""
+
+    frequency: CheckinFrequency = CheckinFrequency.OFF
+    time: str = Field(default="19:00", pattern=_HHMM, description="Preferred local time, HH:MM")
+    time_zone: str = Field(default="UTC", max_length=64, description="IANA time zone, e.g. Europe/Paris")
+    weekday: int = Field(default=6, ge=0, le=6, description="For `weekly`: 0 = Monday … 6 = Sunday")
+    quiet_hours: QuietHours | None = Field(default_factory=lambda: QuietHours(start="22:00", end="07:00"))
+    channels: CheckinChannels = Field(default_factory=CheckinChannels)
+    next_check_in_at: str | None = Field(default=None, description="Read-only: the next routine check-in (UTC)")

@@ -23,7 +23,10 @@ SERVICES = {
     "CheckinsFunction": "checkins",
     "CirclesFunction": "circles",
     "ConsentFunction": "consent",
+    "ContextFunction": "context",
 }
+# Functions fed by the table's stream (an event-source mapping with an SQS on-failure destination).
+STREAM_FED = {"ContextFunction", "CheckinsFunction"}
 CONTRACT_ROUTES = {
     "GET /health",
     "GET /threads",
@@ -51,10 +54,22 @@ CONSENT_ROUTES = {
     "DELETE /circles/{circle_id}/consents/{member_id}",
     "GET /me/consent-audit",
 }
+MEDIATION_ROUTES = {
+    "POST /mediations",
+    "GET /mediations",
+    "GET /mediations/{mediation_id}",
+    "POST /mediations/{mediation_id}/participation",
+    "POST /mediations/{mediation_id}/perspective",
+    "POST /mediations/{mediation_id}/response",
+    "POST /mediations/{mediation_id}/cancel",
+}
 ROUTE_FUNCTIONS = {
     **{route: "ChatFunction" for route in CONTRACT_ROUTES},
     **{route: "CirclesFunction" for route in CIRCLES_ROUTES},
     **{route: "ConsentFunction" for route in CONSENT_ROUTES},
+    "GET /threads/{thread_id}/messages/{message_id}/why": "ContextFunction",
+    **{route: "MediationFunction" for route in MEDIATION_ROUTES},
+    **{route: "CheckinsFunction" for route in ("GET /me/checkins", "PUT /me/checkins", "POST /me/reminders")},
 }
 CONTRACT_ENVIRONMENT = {
     "TABLE_NAME",
@@ -86,6 +101,12 @@ ACCEPTED_FINDINGS = {
     ("Inetta/EscalationFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/EscalationFunction/Role", "AwsSolutions-IAM5[Action::kms:ReEncrypt*]"),
     ("Inetta/EscalationFunction/Role", "AwsSolutions-IAM5[Action::kms:GenerateDataKey*]"),
+    ("Inetta/ContextFunction/Default", "AwsSolutions-L1"),
+    ("Inetta/ContextFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
+    ("Inetta/ContextFunction/Role", "AwsSolutions-IAM5[Action::kms:ReEncrypt*]"),
+    ("Inetta/ContextFunction/Role", "AwsSolutions-IAM5[Action::kms:GenerateDataKey*]"),
+    ("Inetta/CheckinsFunction/Role", "AwsSolutions-IAM5[Action::kms:ReEncrypt*]"),
+    ("Inetta/CheckinsFunction/Role", "AwsSolutions-IAM5[Action::kms:GenerateDataKey*]"),
     ("Inetta/Mediation/StateMachine", "AwsSolutions-IAM5[Resource::*]"),
     ("Inetta/Mediation/StateMachine", "AwsSolutions-IAM5[Resource::<MediationFunction{hash}.Arn>:*]"),
     ("Inetta/CheckinSchedule/DeadLetterQueue", "AwsSolutions-SQS3"),
@@ -99,6 +120,7 @@ class Synthesized:
     template: dict[str, Any]
     metadata: dict[str, list[dict[str, Any]]]
     validation_error: str | None
+    web_template: dict[str, Any] | None = None  # the InettaWeb stack (infra/web.py)
 
     @property
     def resources(self) -> dict[str, dict[str, Any]]:
@@ -140,6 +162,7 @@ def synth(tmp_path_factory) -> Synthesized:
         template=json.loads((outdir / "Inetta.template.json").read_text()),
         metadata=json.loads((outdir / "Inetta.metadata.json").read_text()),
         validation_error=validation_error,
+        web_template=json.loads((outdir / "InettaWeb.template.json").read_text()),
     )
 
 
@@ -327,9 +350,17 @@ def test_each_function_role_grants_only_what_the_function_uses(synth, construct_
         for statement in policy["Properties"]["PolicyDocument"]["Statement"]
     ]
     actions = {a for s in statements for a in _as_list(s["Action"])}
+    if construct_id in STREAM_FED:
+        # The stream's on-failure destination (SqsDlq) grants these on the data key alone (acknowledged in cdk-nag).
+        kms_by_dlq = {"kms:ReEncrypt*", "kms:GenerateDataKey*"}
+        assert all(r == arn_of(synth.logical_id("AWS::KMS::Key", "DataKey"))
+                   for s in statements if kms_by_dlq & set(_as_list(s["Action"])) for r in _as_list(s["Resource"]))
+        actions -= kms_by_dlq
     assert not [a for a in actions if "*" in a], "no wildcard actions"
     assert "dynamodb:Scan" not in actions
     unscoped = {a for s in statements if s["Resource"] == "*" for a in _as_list(s["Action"])}
+    if construct_id in STREAM_FED:
+        unscoped -= {"dynamodb:ListStreams"}  # added by the event source; the action has no resource-level scope
     assert unscoped == {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
 
     def resources_for(action: str) -> list[Any]:
@@ -403,16 +434,29 @@ def test_the_table_is_recoverable_and_encrypted_with_a_rotating_customer_key(syn
 
 
 def _definition(synth: Synthesized) -> dict[str, Any]:
-    """The state machine's ASL, with each CloudFormation reference replaced by `${LogicalId.Attribute}`."""
+    """The state machine's ASL, with each CloudFormation reference replaced by `${LogicalId.Attribute}` / `${Ref}`."""
     parts = synth.props("AWS::StepFunctions::StateMachine", "MediationStateMachine")["DefinitionString"]["Fn::Join"][1]
 
     def text(part: Any) -> str:
         if isinstance(part, str):
             return part
+        if "Ref" in part:
+            return f"${{{part['Ref']}}}"
         logical_id, attribute = part["Fn::GetAtt"]
         return f"${{{logical_id}.{attribute}}}"
 
     return json.loads("".join(text(part) for part in parts))
+
+
+def _all_states(definition: dict[str, Any]) -> dict[str, Any]:
+    """Every state, those inside Map states included."""
+    found = {}
+    for name, state in definition["States"].items():
+        found[name] = state
+        processor = state.get("ItemProcessor") or state.get("Iterator")
+        if processor:
+            found.update(_all_states(processor))
+    return found
 
 
 def test_mediation_opens_by_invoking_the_mediation_function_with_retries(synth):
@@ -429,34 +473,95 @@ def test_mediation_opens_by_invoking_the_mediation_function_with_retries(synth):
     }
     assert opening["ResultPath"] == "$.opened"
     [retry] = opening["Retry"]
-    assert "Lambda.ServiceException" in retry["ErrorEquals"]
+    assert "Lambda.ServiceException" in retry["ErrorEquals"] and "TransientStepError" in retry["ErrorEquals"]
     assert retry["MaxAttempts"] >= 2 and retry["BackoffRate"] > 1
 
 
-def test_a_failed_opening_closes_the_mediation_then_fails_the_execution(synth):
+def test_every_task_retries_with_backoff_and_every_failure_closes_the_mediation(synth):
+    states = _all_states(_definition(synth))
+    mediation_tasks = {name: s for name, s in states.items() if s["Type"] == "Task"}
+    assert {"OpenMediation", "SafetyGate", "Synthesise", "Advise", "DraftAgreement", "Tally", "Conclude",
+            "CloseMediation", "OptInAsk", "PerspectiveAsk", "ReviewAsk"} <= set(mediation_tasks)
+    for name, task in mediation_tasks.items():
+        [retry] = task["Retry"]
+        assert "TransientStepError" in retry["ErrorEquals"] and retry["BackoffRate"] > 1, name
+        assert "States.Timeout" not in retry["ErrorEquals"], name
+    top = _definition(synth)["States"]
+    for name in ("OpenMediation", "SafetyGate", "Synthesise", "Advise", "DraftAgreement", "Tally", "Conclude",
+                 "InviteParties", "GatherPerspectives", "ReviewDraft"):
+        [catch] = top[name]["Catch"]
+        assert catch["ErrorEquals"] == ["States.ALL"] and catch["Next"] == "CloseMediation", name
+    closing = top["CloseMediation"]
+    assert closing["Parameters"]["step"] == "close" and closing["Parameters"]["error.$"] == "$.error"
+    # A close caused by a failed task ends in a Fail state (the failed-executions alarm); others end quietly.
+    choice = top[closing["Next"]]
+    [rule] = choice["Choices"]
+    assert rule["And"][0] == {"Variable": "$.closed.reason", "IsPresent": True}
+    assert top[rule["Next"]]["Type"] == "Fail" and top[choice["Default"]]["Type"] == "Succeed"
+
+
+def test_parties_answer_through_task_tokens_with_reminders_and_a_timeout(synth):
+    definition = _definition(synth)
+    for map_name, prefix, phase in (("InviteParties", "OptIn", "optin"),
+                                    ("GatherPerspectives", "Perspective", "perspective"),
+                                    ("ReviewDraft", "Review", "agreement")):
+        turn = definition["States"][map_name]
+        assert turn["Type"] == "Map"
+        assert turn["ItemSelector"]["member_id.$"] == "$$.Map.Item.Value"
+        states = turn["ItemProcessor"]["States"]
+        ask = states[f"{prefix}Ask"]
+        assert ask["Resource"].endswith(":states:::lambda:invoke.waitForTaskToken")
+        assert ask["Parameters"]["Payload"]["token.$"] == "$$.Task.Token"
+        assert ask["Parameters"]["Payload"]["phase"] == phase
+        # The wait is configurable (a reminder every `reminder_seconds`), not a constant.
+        assert ask["TimeoutSecondsPath"] == "$.timings.reminder_seconds"
+        [timeout] = ask["Catch"]
+        assert timeout["ErrorEquals"] == ["States.Timeout"]
+        timed_out = states[timeout["Next"]]
+        give_up = states[timed_out["Next"]]
+        [rule] = give_up["Choices"]
+        assert states[rule["Next"]] == {"Type": "Fail", "Error": "PartyTimedOut", "Cause": states[rule["Next"]]["Cause"]}
+        assert give_up["Default"] == f"{prefix}Ask"
+
+
+def test_an_amendment_goes_back_to_the_draft_and_agreement_concludes(synth):
     states = _definition(synth)["States"]
-    opening = states["OpenMediation"]
-    [catch] = opening["Catch"]
-    assert catch["ErrorEquals"] == ["States.ALL"] and catch["ResultPath"] == "$.error"
-    closing = states[catch["Next"]]
-    assert closing["Type"] == "Task" and closing["Resource"] == opening["Resource"]
-    assert closing["Parameters"]["step"] == "close"
-    assert closing["Parameters"]["mediation_id.$"] == "$.mediation_id"
-    assert states[closing["Next"]]["Type"] == "Fail"
+    outcome = states[states["Tally"]["Next"]]
+    nexts = {rule["And"][1]["StringEquals"]: rule["Next"] for rule in outcome["Choices"]}
+    assert nexts == {"agreed": "Conclude", "redraft": "DraftAgreement"}
+    assert states[outcome["Default"]]["Parameters"] == {"step": "close", "mediation_id.$": "$.mediation_id",
+                                                       "reason": "no_agreement", "audience": "parties"}
+    assert states[states["Conclude"]["Next"]]["Type"] == "Succeed"
 
 
-def test_mediation_succeeds_only_when_the_function_reports_it_opened(synth):
+def test_the_safety_gate_runs_before_anyone_is_invited_and_again_before_synthesis(synth):
     states = _definition(synth)["States"]
     choice = states[states["OpenMediation"]["Next"]]
-    assert choice["Type"] == "Choice"
     [rule] = choice["Choices"]
     # IsPresent first: moto takes the Default on a missing path where AWS fails the execution.
     assert rule["And"] == [
         {"Variable": "$.opened.status", "IsPresent": True},
         {"Variable": "$.opened.status", "StringEquals": "opened"},
     ]
-    assert states[rule["Next"]]["Type"] == "Succeed"
-    assert states[choice["Default"]]["Type"] == "Fail"
+    assert rule["Next"] == "SafetyGate" and states[choice["Default"]]["Type"] == "Succeed"
+    gate_open = states[states["SafetyGate"]["Next"]]
+    [blocked] = gate_open["Choices"]
+    assert states[blocked["Next"]]["Parameters"]["audience"] == "initiator"  # nobody else was invited yet
+    assert gate_open["Default"] == "InviteParties"
+    assert states["GatherPerspectives"]["Next"] == "SafetyRecheck"
+
+
+def test_the_mediation_function_may_start_executions_and_answer_tokens_of_this_machine_only(synth):
+    policies = [p for p in synth.of_type("AWS::IAM::Policy").values()
+                if any(r.get("Ref", "").startswith("MediationFunctionRole") for r in p["Properties"]["Roles"])]
+    statements = [s for p in policies for s in p["Properties"]["PolicyDocument"]["Statement"]
+                  if any(str(a).startswith("states:") for a in (s["Action"] if isinstance(s["Action"], list) else [s["Action"]]))]
+    [statement] = statements
+    assert set(statement["Action"]) == {"states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure",
+                                        "states:SendTaskHeartbeat"}
+    assert "Inetta-mediation" in json.dumps(statement["Resource"])
+    machine = synth.props("AWS::StepFunctions::StateMachine", "MediationStateMachine")
+    assert machine["StateMachineName"] == "Inetta-mediation"
 
 
 def test_mediation_executions_are_logged_and_traced_without_members_words(synth):
@@ -475,7 +580,7 @@ def test_mediation_executions_are_logged_and_traced_without_members_words(synth)
 
 def test_a_check_in_slot_ticks_the_checkins_function_every_15_minutes(synth):
     rule = synth.props("AWS::Events::Rule", "CheckinSchedule")
-    assert rule["ScheduleExpression"] == "rate(15 minutes)"
+    assert rule["ScheduleExpression"] == "cron(0/15 * * * ? *)"  # on the quarter hours
     [target] = rule["Targets"]
     assert target["Arn"] == arn_of(synth.logical_id("AWS::Lambda::Function", "CheckinsFunction"))
     assert json.loads(target["Input"]) == {"source": "inetta.schedule", "slot_minutes": 15}
@@ -488,9 +593,25 @@ def test_a_check_in_slot_ticks_the_checkins_function_every_15_minutes(synth):
         for p in synth.of_type("AWS::Lambda::Permission").values()
         if p["Properties"]["Principal"] == "events.amazonaws.com"
     ]
-    assert [p["FunctionName"] for p in permissions] == [
-        arn_of(synth.logical_id("AWS::Lambda::Function", "CheckinsFunction"))
+    assert {json.dumps(p["FunctionName"]) for p in permissions} == {
+        json.dumps(arn_of(synth.logical_id("AWS::Lambda::Function", "CheckinsFunction")))
+    }
+
+
+def test_each_shard_of_a_slot_gets_its_own_invocation_and_follow_ups_arrive_from_the_stream(synth):
+    shards = synth.props("AWS::Events::Rule", "CheckinScheduleShards")
+    assert shards["EventPattern"] == {"source": ["inetta.checkins"], "detail-type": ["Check-in shard due"]}
+    [target] = shards["Targets"]
+    assert target["Arn"] == arn_of(synth.logical_id("AWS::Lambda::Function", "CheckinsFunction"))
+    function = synth.props("AWS::Lambda::Function", "CheckinsFunction")
+    assert function["Environment"]["Variables"]["CHECKINS_FANOUT"] == "events"
+    mappings = [
+        m["Properties"] for m in synth.of_type("AWS::Lambda::EventSourceMapping").values()
+        if m["Properties"]["FunctionName"] == {"Ref": synth.logical_id("AWS::Lambda::Function", "CheckinsFunction")}
     ]
+    [mapping] = mappings
+    [pattern] = [json.loads(f["Pattern"]) for f in mapping["FilterCriteria"]["Filters"]]
+    assert pattern["dynamodb"]["NewImage"]["kind"]["S"] == ["crisis_follow_up", "agreement_followup"]
 
 
 # --- escalation and monitoring --------------------------------------------------------------------------
@@ -660,3 +781,43 @@ def test_the_operator_dashboard_shows_turns_crises_api_mediations_errors_and_dea
     for figure in ("ChatTurns", "Replies_safety", "CrisisIncidentsEscalated", "5xx", "ExecutionsFailed",
                    "Errors", "ApproximateNumberOfMessagesVisible", "ThrottledRequests"):
         assert figure in body, figure
+
+
+# --- the web client (InettaWeb stack, infra/web.py) -----------------------------------------------------------
+
+
+def _web_of_type(synth: Synthesized, resource_type: str) -> list[dict[str, Any]]:
+    return [r for r in synth.web_template["Resources"].values() if r["Type"] == resource_type]
+
+
+def test_the_api_stack_has_no_web_resources_so_the_local_stack_can_run_it(synth):
+    types = {r["Type"] for r in synth.resources.values()}
+    assert not {t for t in types if t.startswith("AWS::CloudFront::") or t.startswith("Custom::")}
+
+
+def test_the_web_client_is_a_private_bucket_behind_cloudfront(synth):
+    (bucket,) = _web_of_type(synth, "AWS::S3::Bucket")
+    assert bucket["Properties"]["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True}
+    (distribution,) = _web_of_type(synth, "AWS::CloudFront::Distribution")
+    config = distribution["Properties"]["DistributionConfig"]
+    assert config["DefaultRootObject"] == "index.html"
+    assert config["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
+    assert "OriginAccessControlId" in config["Origins"][0]
+    (headers,) = _web_of_type(synth, "AWS::CloudFront::ResponseHeadersPolicy")
+    security = headers["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+    assert "frame-ancestors 'none'" in security["ContentSecurityPolicy"]["ContentSecurityPolicy"]
+    statements = [s for p in _web_of_type(synth, "AWS::S3::BucketPolicy")
+                  for s in p["Properties"]["PolicyDocument"]["Statement"]]
+    assert any(s["Effect"] == "Deny" and s["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+               for s in statements)
+
+
+def test_the_web_client_gets_its_runtime_config_from_the_api_stack(synth):
+    (deployment,) = _web_of_type(synth, "Custom::CDKBucketDeployment")
+    # Source.json_data("config.json", ...): the deploy-time values travel as markers beside the asset.
+    text = json.dumps(deployment["Properties"]["SourceMarkers"])
+    imported = {v for v in re.findall(r'"Fn::ImportValue": "([^"]+)"', text)}
+    exports = {o["Export"]["Name"] for o in synth.template["Outputs"].values() if "Export" in o}
+    assert len(imported) == 3 and imported <= exports  # the API URL, the pool and its app client
+    assert {"WebUrl", "WebBucketName"} <= set(synth.web_template["Outputs"])

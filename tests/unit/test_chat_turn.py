@@ -166,3 +166,11 @@ def test_without_a_retention_setting_messages_are_kept(chat, store, dynamodb):
     thread = store.ensure_private_thread("ana")
     chat.take_turn("ana", thread.id, "Keep this", "key-1")
     assert all("expires_at" not in item for item in all_items(dynamodb) if item["sk"]["S"].startswith("MSG#"))
+
+
+def test_a_reminder_asked_for_in_chat_is_booked_once(chat, store, dynamodb):
+    thread = store.ensure_private_thread("ana")
+    chat.take_turn("ana", thread.id, "Remind me on Friday to ask Sam about her exam", "key-1")
+    chat.take_turn("ana", thread.id, "Remind me on Friday to ask Sam about her exam", "key-1")  # a retry
+    reminders = [i for i in all_items(dynamodb) if "REMINDER" in i["sk"]["S"] and i.get("owner", {}).get("S") == "ana"]
+    assert len(reminders) == 1

@@ -140,6 +140,8 @@ class ChatService:
                 raise
         except Exception as error:
             logger.exception("The coach's reply could not be stored")
+            # The member is told to retry: let that retry take the turn over at once, not after the lease.
+            self.store.release_turn(member_id, key)
             raise ReplyNotSaved() from error
 
     def _remember_if_asked(self, member_id: str, text: str) -> None:

@@ -411,6 +411,20 @@ class ThreadStore:
         item = response.get("Item")
         return from_item(item) if item else None
 
+    def release_turn(self, member_id: str, key: str) -> None:
+        """Best effort: end this attempt's lease on an unanswered turn, so a retry may answer it now."""
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=to_item({"pk": self._idempotency_pk(member_id, key), "sk": IDEMPOTENCY_SK}),
+                ConditionExpression="#state = :received",
+                UpdateExpression="SET lease_until = :zero",
+                ExpressionAttributeNames={"#state": "state"},
+                ExpressionAttributeValues={":received": to_value("received"), ":zero": to_value(0)},
+            )
+        except ClientError:
+            pass  # the lease then simply runs out
+
     @staticmethod
     def _idempotency_pk(member_id: str, key: str) -> str:
         return f"IDEMPOTENCY#{member_id}#{key}"

@@ -109,6 +109,12 @@ def test_a_reply_that_cannot_be_saved_is_reported_and_the_message_stays(store, d
         chat.take_turn("ana", thread.id, "Still here?", "key-1")
     assert [m.text for m in store.list_messages("ana", thread.id, 10, None).messages] == ["Still here?"]
 
+    # Told to retry with the same key, the member gets their answer at once (no "still being answered").
+    monkeypatch.undo()
+    turn = chat.take_turn("ana", thread.id, "Still here?", "key-1")
+    assert turn.reply.author == "coach"
+    assert [m.author for m in store.list_messages("ana", thread.id, 10, None).messages] == ["coach", "member"]
+
 
 def test_history_pages_newest_first_with_a_cursor(chat, store):
     thread = store.ensure_private_thread("ana")

@@ -17,11 +17,11 @@ from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
-from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra.compliance import acknowledge
+from infra.streams import trigger_on_new_items
 
 SLOT_MINUTES = 15
 SCHEDULE_INPUT = {"source": "inetta.schedule", "slot_minutes": SLOT_MINUTES}
@@ -102,27 +102,10 @@ class CheckinSchedule(Construct):
         )
 
         if table is not None and failures is not None:
-            checkins_function.add_event_source(
-                sources.DynamoEventSource(
-                    table,
-                    starting_position=lambda_.StartingPosition.LATEST,
-                    batch_size=25,
-                    retry_attempts=5,
-                    bisect_batch_on_error=True,
-                    report_batch_item_failures=True,
-                    on_failure=sources.SqsDlq(failures),
-                    filters=[
-                        lambda_.FilterCriteria.filter(
-                            {"eventName": lambda_.FilterRule.is_equal("INSERT"),
-                             "dynamodb": {"NewImage": {"kind": {"S": lambda_.FilterRule.or_(*FOLLOW_UP_KINDS)}}}}
-                        )
-                    ],
-                )
+            trigger_on_new_items(
+                checkins_function,
+                table,
+                failures,
+                {"kind": {"S": lambda_.FilterRule.or_(*FOLLOW_UP_KINDS)}},
+                batch_size=25,
             )
-            for action in ("kms:ReEncrypt*", "kms:GenerateDataKey*"):
-                acknowledge(
-                    checkins_function.role,
-                    f"AwsSolutions-IAM5[Action::{action}]",
-                    "Added by the stream's on-failure destination (SqsDlq grants send on the KMS-encrypted "
-                    "dead-letter queue); scoped to the one data key.",
-                )

@@ -10,13 +10,12 @@ from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_lambda as lambda_
-from aws_cdk import aws_lambda_event_sources as sources
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_sns_subscriptions as subscriptions
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
-from infra.compliance import acknowledge
+from infra.streams import trigger_on_new_items
 
 
 class Escalation(Construct):
@@ -47,30 +46,7 @@ def escalate_incidents_from_stream(function: lambda_.Function, table: dynamodb.I
     The filter keeps every other write away (the function is not even invoked for them); failed records are
     retried, split to find the culprit, then parked in the function's dead-letter queue.
     """
-    function.add_event_source(
-        sources.DynamoEventSource(
-            table,
-            starting_position=lambda_.StartingPosition.LATEST,
-            batch_size=10,
-            retry_attempts=5,
-            bisect_batch_on_error=True,
-            report_batch_item_failures=True,
-            on_failure=sources.SqsDlq(failures),
-            filters=[
-                lambda_.FilterCriteria.filter(
-                    {"eventName": lambda_.FilterRule.is_equal("INSERT"),
-                     "dynamodb": {"NewImage": {"kind": {"S": lambda_.FilterRule.is_equal("incident")}}}}
-                )
-            ],
-        )
-    )
-    for action in ("kms:ReEncrypt*", "kms:GenerateDataKey*"):
-        acknowledge(
-            function.role,
-            f"AwsSolutions-IAM5[Action::{action}]",
-            "Added by the stream's on-failure destination (SqsDlq grants send on the KMS-encrypted dead-letter "
-            "queue); scoped to the one data key.",
-        )
+    trigger_on_new_items(function, table, failures, {"kind": {"S": lambda_.FilterRule.is_equal("incident")}})
     # Integrations hear of incidents on the default event bus.
     function.add_to_role_policy(
         iam.PolicyStatement(

@@ -214,20 +214,7 @@ class ThreadStore:
         try:
             self.client.transact_write_items(
                 TransactItems=[
-                    {
-                        "Update": {
-                            "TableName": self.table,
-                            "Key": to_item({"pk": thread_pk(thread_id), "sk": THREAD_SK}),
-                            "ConditionExpression": "#owner = :me",
-                            "UpdateExpression": "SET message_count = message_count + :one, last_message_at = :now",
-                            "ExpressionAttributeNames": {"#owner": "owner"},
-                            "ExpressionAttributeValues": {
-                                ":me": to_value(member_id),
-                                ":one": to_value(1),
-                                ":now": to_value(iso(now)),
-                            },
-                        }
-                    },
+                    self._count_message(member_id, thread_id, now),
                     {
                         "Put": {
                             "TableName": self.table,
@@ -354,20 +341,7 @@ class ThreadStore:
         self.client.transact_write_items(
             TransactItems=[
                 {"Put": {"TableName": self.table, "Item": to_item(reply)}},
-                {
-                    "Update": {
-                        "TableName": self.table,
-                        "Key": to_item({"pk": thread_pk(thread_id), "sk": THREAD_SK}),
-                        "ConditionExpression": "#owner = :me",
-                        "UpdateExpression": "SET message_count = message_count + :one, last_message_at = :now",
-                        "ExpressionAttributeNames": {"#owner": "owner"},
-                        "ExpressionAttributeValues": {
-                            ":me": to_value(member_id),
-                            ":one": to_value(1),
-                            ":now": to_value(iso(now)),
-                        },
-                    }
-                },
+                self._count_message(member_id, thread_id, now),
                 {
                     "Update": {
                         "TableName": self.table,
@@ -410,6 +384,19 @@ class ThreadStore:
         response = self.client.get_item(TableName=self.table, Key=to_item({"pk": pk, "sk": sk}), ConsistentRead=True)
         item = response.get("Item")
         return from_item(item) if item else None
+
+    def _count_message(self, member_id: str, thread_id: str, now) -> dict:
+        """Transaction item: one more message in the thread — and the thread must be the member's."""
+        return {
+            "Update": {
+                "TableName": self.table,
+                "Key": to_item({"pk": thread_pk(thread_id), "sk": THREAD_SK}),
+                "ConditionExpression": "#owner = :me",
+                "UpdateExpression": "SET message_count = message_count + :one, last_message_at = :now",
+                "ExpressionAttributeNames": {"#owner": "owner"},
+                "ExpressionAttributeValues": {":me": to_value(member_id), ":one": to_value(1), ":now": to_value(iso(now))},
+            }
+        }
 
     def release_turn(self, member_id: str, key: str) -> None:
         """Best effort: end this attempt's lease on an unanswered turn, so a retry may answer it now."""

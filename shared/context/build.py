@@ -26,7 +26,7 @@ from shared.models import ConsentLevel, iso, utc_now
 from shared.store import keys
 from shared.store.batch import delete_keys, query
 from shared.store.circles import _membership
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 CONTEXT_SK = "CONTEXT"
 AGREEMENT_PREFIX = "AGREEMENT#"
@@ -177,15 +177,10 @@ def insight_item(circle_id: str, source: str, audience: str, level: ConsentLevel
     }
 
 
-class ContextBuilder:
+class ContextBuilder(TableStore):
     def __init__(self, table_name: str, client=None, extractor: Extractor | None = None):
-        self.table = table_name
-        self._client = client
+        super().__init__(table_name, client)
         self.extractor = extractor or offline_extractor
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
 
     def load(self, member_id: str) -> MemberContext:
         item = self.client.get_item(TableName=self.table, Key=to_item({"pk": keys.member_pk(member_id), "sk": CONTEXT_SK}),

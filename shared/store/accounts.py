@@ -17,7 +17,7 @@ from typing import Any
 from shared.models import MemberSettings, iso, utc_now
 from shared.store import keys
 from shared.store.batch import delete_keys, query, query_owner
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 DAY_SECONDS = 24 * 3600
 # Internal bookkeeping that says nothing about the member and only confuses an export.
@@ -31,15 +31,7 @@ def expiry_for(retention_days: int | None, now: float | None = None) -> int | No
     return int((now if now is not None else time.time()) + retention_days * DAY_SECONDS)
 
 
-class AccountStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class AccountStore(TableStore):
     # --- settings ------------------------------------------------------------------------------------
 
     def settings(self, member_id: str) -> MemberSettings:

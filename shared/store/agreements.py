@@ -19,7 +19,7 @@ from typing import Any
 from shared.models import iso
 from shared.store import keys
 from shared.store.batch import query, transact
-from shared.store.table import dynamodb_client, to_item
+from shared.store.table import TableStore, to_item
 
 AGREEMENT_PREFIX = "AGREEMENT#"
 
@@ -36,15 +36,7 @@ def _parse(at: str) -> datetime:
     return datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
 
 
-class AgreementStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class AgreementStore(TableStore):
     def store(self, record: dict[str, Any], text: str, followup_after: timedelta) -> dict[str, Any]:
         """One copy per party and one for the circle, and one follow-up per party, in one transaction."""
         mediation_id, agreed_at = record["mediation_id"], record["agreed_at"]

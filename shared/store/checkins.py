@@ -28,7 +28,7 @@ from shared.checkins.schedule import Schedule, after_quiet_hours, next_routine, 
 from shared.models import CheckinPreferences, iso, utc_now
 from shared.store import keys
 from shared.store.batch import batch_get, query
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 TICK_TTL_SECONDS = 7 * 24 * 3600
 SHARDS = 32
@@ -75,15 +75,7 @@ def preferences_from(values: dict[str, Any] | None) -> CheckinPreferences:
     return CheckinPreferences(**fields)
 
 
-class CheckinStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class CheckinStore(TableStore):
     # --- the schedule's ticks ------------------------------------------------------------------------
 
     def claim_slot(self, slot_minutes: int, slot: int) -> bool:

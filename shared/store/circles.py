@@ -21,7 +21,7 @@ from shared.circles.rules import INVITE_LIFETIME, MAX_MEMBERS, Membership, invit
 from shared.models import Circle, CircleDetail, CircleKind, CircleMember, Role, iso, utc_now
 from shared.store import keys
 from shared.store.batch import TransactionCancelled, batch_get, query, transact
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 
 class CircleNotFound(Exception):
@@ -136,15 +136,7 @@ def my_circle_item(m: Membership) -> dict[str, Any]:
             "circle_id": m.circle_id, "joined_at": m.joined_at}
 
 
-class CircleStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class CircleStore(TableStore):
     # --- reading -------------------------------------------------------------------------------------
 
     def load(self, circle_id: str) -> CircleState | None:

@@ -26,7 +26,7 @@ from shared.models import ConsentAuditPage, ConsentChange, ConsentLevel, iso, ut
 from shared.store import keys
 from shared.store.batch import TransactionCancelled, batch_get, delete_keys, query, transact
 from shared.store.circles import _membership
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 
 class RuleChangedMeanwhile(Exception):
@@ -61,15 +61,7 @@ def _level(value: str | None) -> ConsentLevel | None:
     return ConsentLevel(value) if value else None
 
 
-class ConsentStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class ConsentStore(TableStore):
     # --- reading -------------------------------------------------------------------------------------
 
     def rules_of(self, member_id: str, circle_id: str) -> dict[str, ConsentLevel]:

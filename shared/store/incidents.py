@@ -15,20 +15,12 @@ import uuid
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
-from shared.store.table import dynamodb_client, to_item, to_value
+from shared.store.table import TableStore, to_item, to_value
 
 INCIDENT_WINDOW_SECONDS = 24 * 3600
 
 
-class IncidentStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class IncidentStore(TableStore):
     def incident_writes(self, member_id: str, screening, message_id: str, thread_id: str, text: str) -> list[dict]:
         """Transaction items that open an incident, unless one for this crisis is already open.
 

@@ -26,7 +26,7 @@ from botocore.exceptions import ClientError
 from shared.models import iso, utc_now
 from shared.store import keys
 from shared.store.batch import TransactionCancelled, batch_get, query, transact
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 RECORD_SK = "MEDIATION"
 PARTY_PREFIX = "PARTY#"
@@ -70,15 +70,7 @@ class MediationState:
         return self.parties.get(member_id)
 
 
-class MediationStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class MediationStore(TableStore):
     @staticmethod
     def key(mediation_id: str, sk: str = RECORD_SK) -> dict:
         return to_item({"pk": mediation_pk(mediation_id), "sk": sk})

@@ -28,3 +28,19 @@ def from_item(item: dict[str, Any]) -> dict[str, Any]:
 
 def to_value(value: Any) -> dict[str, Any]:
     return _serializer.serialize(value)
+
+
+class TableStore:
+    """What every store over the one table starts from: the table's name and a DynamoDB client.
+
+    Tests pass their own (moto) client; a Lambda passes none and shares the container's client, created on first
+    use — so constructing a store costs nothing at import time.
+    """
+
+    def __init__(self, table_name: str, client=None):
+        self.table = table_name
+        self._client = client
+
+    @property
+    def client(self):
+        return self._client or dynamodb_client()

@@ -23,7 +23,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from shared.models import Author, Message, MessagePage, Thread, iso, utc_now
-from shared.store.table import dynamodb_client, from_item, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 THREAD_SK = "THREAD"
 MESSAGE_PREFIX = "MSG#"
@@ -118,15 +118,7 @@ def _decode_cursor(cursor: str) -> str:
     return sort_key
 
 
-class ThreadStore:
-    def __init__(self, table_name: str, client=None):
-        self.table = table_name
-        self._client = client
-
-    @property
-    def client(self):
-        return self._client or dynamodb_client()
-
+class ThreadStore(TableStore):
     # --- threads -------------------------------------------------------------------------------------
 
     def ensure_private_thread(self, member_id: str) -> Thread:

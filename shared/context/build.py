@@ -10,10 +10,16 @@ are deleted.
 
 Idempotent: the context item remembers the last message it read (`last_sk`), so a stream batch delivered twice
 counts nothing twice; concurrent builds for one member are serialised by a condition on `last_sk`.
+
+Retention: the context is made of the member's messages (their summary quotes them, evidence is their words), so it
+lives no longer than they do. Each build that reads new messages gives the item (and the summary copied onto the
+thread) the `expires_at` a message written now gets under the member's retention setting; a change of the setting
+moves it (`AccountStore.save_settings`); an expired item not yet removed by DynamoDB's TTL is read as empty.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -24,11 +30,12 @@ from shared.context import vocab
 from shared.context.extract import EXCERPT_CHARS, SUMMARY_CHARS, Extraction, offline_extract
 from shared.models import ConsentLevel, iso, utc_now
 from shared.store import keys
+from shared.store.accounts import AccountStore
 from shared.store.batch import delete_keys, query
 from shared.store.circles import _membership
 from shared.store.table import TableStore, from_item, to_item, to_value
 
-CONTEXT_SK = "CONTEXT"
+CONTEXT_SK = keys.CONTEXT_SK
 AGREEMENT_PREFIX = "AGREEMENT#"
 # Bounds: a build reads at most this many new messages, keeps this much evidence and this many goals.
 NEW_MESSAGES_PER_BUILD = 20
@@ -68,11 +75,17 @@ class MemberContext:
     last_sk: str = ""
     messages_read: int = 0
     updated_at: str = ""
+    # The member's message retention (TTL, epoch seconds), or None: kept as long as the member keeps their data.
+    expires_at: int | None = None
 
     @classmethod
-    def from_item(cls, values: dict[str, Any] | None, member_id: str) -> "MemberContext":
+    def from_item(cls, values: dict[str, Any] | None, member_id: str, now: float | None = None) -> "MemberContext":
         if not values:
             return cls(member_id=member_id)
+        if is_expired(values.get("expires_at"), now):
+            # DynamoDB removes expired items within days, not at once: until then, nothing of it is used. Only the
+            # bookmark stays, so the next build reads on from there (everything before it has expired too).
+            return cls(member_id=member_id, last_sk=values.get("last_sk", ""))
         return cls(
             member_id=member_id, thread_id=values.get("thread_id", ""), summary=values.get("summary", ""),
             counts={k: int(v) for k, v in (values.get("counts") or {}).items()},
@@ -80,6 +93,7 @@ class MemberContext:
             goals=list(values.get("goals") or []), agreements=list(values.get("agreements") or []),
             last_sk=values.get("last_sk", ""), messages_read=int(values.get("messages_read", 0)),
             updated_at=values.get("updated_at", ""),
+            expires_at=int(values["expires_at"]) if values.get("expires_at") is not None else None,
         )
 
     def item(self) -> dict[str, Any]:
@@ -87,7 +101,7 @@ class MemberContext:
             "pk": keys.member_pk(self.member_id), "sk": CONTEXT_SK, "owner": self.member_id,
             "thread_id": self.thread_id, "summary": self.summary, "counts": self.counts, "evidence": self.evidence,
             "goals": self.goals, "agreements": self.agreements, "last_sk": self.last_sk,
-            "messages_read": self.messages_read, "updated_at": self.updated_at,
+            "messages_read": self.messages_read, "updated_at": self.updated_at, "expires_at": self.expires_at,
         }
 
     # --- what the profile says -------------------------------------------------------------------------
@@ -101,6 +115,10 @@ class MemberContext:
         """Tendencies observed: (style, times seen, evidence), strongest first."""
         return [(style, self.counts.get(f"attach:{style}", 0), self.evidence.get(style, []))
                 for style in self.top("attach", 3)]
+
+
+def is_expired(expires_at: Any, now: float | None = None) -> bool:
+    return expires_at is not None and int(expires_at) <= (now if now is not None else time.time())
 
 
 def merge(context: MemberContext, extraction: Extraction, texts: dict[str, str]) -> MemberContext:
@@ -207,6 +225,8 @@ class ContextBuilder(TableStore):
                 context.messages_read += len(new)
                 latest = mine[-1][1] if mine else ""
                 context.summary = (extraction.summary or offline_summary(context, latest))[:SUMMARY_CHARS]
+                # As long as the newest message it was made from: what a message written now would get.
+                context.expires_at = AccountStore(self.table, self.client).message_expiry(member_id)
             context.agreements = self._agreements(member_id)
             context.updated_at = iso(utc_now())
             if self._save(context, previous_sk):
@@ -214,7 +234,7 @@ class ContextBuilder(TableStore):
         else:
             raise RuntimeError("context changed concurrently too often")
         if new:
-            self._set_thread_summary(thread_id, context.summary)
+            self._set_thread_summary(thread_id, context.summary, context.expires_at)
         self.share(context)
         return context
 
@@ -266,12 +286,19 @@ class ContextBuilder(TableStore):
                 return False
             raise
 
-    def _set_thread_summary(self, thread_id: str, summary: str) -> None:
+    def _set_thread_summary(self, thread_id: str, summary: str, expires_at: int | None) -> None:
+        # The thread outlives its messages, so the summary carries its own expiry (`ThreadStore` hides it after).
+        update, values = "SET summary = :summary", {":summary": to_value(summary)}
+        if expires_at is None:
+            update += " REMOVE summary_expires_at"
+        else:
+            update += ", summary_expires_at = :expires"
+            values[":expires"] = to_value(expires_at)
         try:
             self.client.update_item(
                 TableName=self.table, Key=to_item({"pk": f"THREAD#{thread_id}", "sk": "THREAD"}),
-                UpdateExpression="SET summary = :summary", ConditionExpression="attribute_exists(pk)",
-                ExpressionAttributeValues={":summary": to_value(summary)},
+                UpdateExpression=update, ConditionExpression="attribute_exists(pk)",
+                ExpressionAttributeValues=values,
             )
         except ClientError as error:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":

@@ -14,10 +14,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from shared.models import MemberSettings, iso, utc_now
 from shared.store import keys
 from shared.store.batch import delete_keys, query, query_owner
 from shared.store.table import TableStore, from_item, to_item, to_value
+from shared.store.threads import THREAD_SK, private_thread_id, thread_pk
 
 DAY_SECONDS = 24 * 3600
 # Internal bookkeeping that says nothing about the member and only confuses an export.
@@ -57,7 +60,29 @@ class AccountStore(TableStore):
             TableName=self.table, Key=to_item({"pk": keys.member_pk(member_id), "sk": keys.PROFILE_SK}),
             UpdateExpression=update, ExpressionAttributeNames=names, ExpressionAttributeValues=values,
         )
+        self._move_context_expiry(member_id, expiry_for(days))
         return settings
+
+    def _move_context_expiry(self, member_id: str, expires_at: int | None) -> None:
+        """The member's precomputed context (`MEMBER#<sub>`/`CONTEXT`, see `shared.context.build`) and the summary
+        copied onto their thread are made of their messages: a new retention applies to them from now, as it does
+        to a message written now. Nothing is created for a member who has no context yet."""
+        for key, attribute in (({"pk": keys.member_pk(member_id), "sk": keys.CONTEXT_SK}, "expires_at"),
+                               ({"pk": thread_pk(private_thread_id(member_id)), "sk": THREAD_SK}, "summary_expires_at")):
+            request: dict[str, Any] = {
+                "TableName": self.table, "Key": to_item(key), "ExpressionAttributeNames": {"#expires": attribute},
+                "ConditionExpression": "attribute_exists(pk)",
+            }
+            if expires_at is None:
+                request["UpdateExpression"] = "REMOVE #expires"
+            else:
+                request["UpdateExpression"] = "SET #expires = :expires"
+                request["ExpressionAttributeValues"] = {":expires": to_value(expires_at)}
+            try:
+                self.client.update_item(**request)
+            except ClientError as error:
+                if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                    raise
 
     def message_expiry(self, member_id: str, now: float | None = None) -> int | None:
         """For the chat store: the `expires_at` a message written now must carry, or None (no retention limit)."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 PROFILE_SK = "PROFILE"
 CIRCLE_SK = "CIRCLE"
 INVITE_SK = "INVITE"
+# In the member's partition: their precomputed context (`shared.context.build`).
+CONTEXT_SK = "CONTEXT"
 # The circle-wide default in place of a member id: sorts before any member's rule.
 DEFAULT_AUDIENCE = "*"
 

@@ -98,8 +98,17 @@ def _thread_from(values: dict[str, Any]) -> Thread:
         created_at=values["created_at"],
         last_message_at=values.get("last_message_at"),
         message_count=int(values.get("message_count", 0)),
-        summary=values.get("summary", ""),
+        summary=_unexpired_summary(values),
     )
+
+
+def _unexpired_summary(values: dict[str, Any]) -> str:
+    """The context function copies the member's summary here with their retention's expiry; the thread item itself
+    never expires, so a summary past its time is hidden until the next build replaces it."""
+    expires_at = values.get("summary_expires_at")
+    if expires_at is not None and int(expires_at) <= time.time():
+        return ""
+    return values.get("summary", "")
 
 
 def _encode_cursor(last_key: dict[str, Any]) -> str:

@@ -1,11 +1,15 @@
 """Context building (in-process, moto): precomputed context, consented insights, the turn's bounded reads, budget."""
 
+import time
+
 import pytest
 
 from shared.context import budget
 from shared.context.build import ContextBuilder
 from shared.llm.prompt import build_messages, prompt_tokens
+from shared.models import MemberSettings
 from shared.store import keys
+from shared.store.accounts import AccountStore
 from shared.store.table import from_item, to_item
 from tests.support.family import make_family
 
@@ -145,3 +149,73 @@ def test_nothing_is_derived_from_a_message_the_crisis_screen_flags(couple):
     couple.say("ana", "I feel hopeless and I want to kill myself, I feel unheard")
     assert couple.builder.load(couple.subs["ana"]).counts == {}
     assert insights_for(couple, "ben") == []
+
+
+# --- retention: the context is made of the member's messages and lives no longer than they do -------------------
+
+
+def stored(f, pk, sk):
+    found = f.client.get_item(TableName=f.table, Key=to_item({"pk": pk, "sk": sk})).get("Item")
+    return from_item(found) if found else None
+
+
+def days_left(expires_at) -> float:
+    return (int(expires_at) - time.time()) / 86400
+
+
+def test_the_context_expires_with_the_members_messages_and_follows_a_change_of_retention(couple):
+    ana = couple.subs["ana"]
+    accounts = AccountStore(couple.table, client=couple.client)
+    accounts.save_settings(ana, MemberSettings(message_retention_days=30))
+    couple.say("ana", PURSUIT)
+    context = stored(couple, keys.member_pk(ana), "CONTEXT")
+    messages = [from_item(i) for i in couple.client.scan(TableName=couple.table)["Items"]
+                if i["sk"]["S"].startswith("MSG#") and i["owner"]["S"] == ana]
+    assert context["summary"] and all(abs(int(m["expires_at"]) - int(context["expires_at"])) < 60 for m in messages)
+    assert 29.9 < days_left(context["expires_at"]) <= 30
+    thread = stored(couple, f"THREAD#{couple.thread('ana')}", "THREAD")
+    assert thread["summary_expires_at"] == context["expires_at"]
+
+    accounts.save_settings(ana, MemberSettings(message_retention_days=7))  # shorter: from now on
+    assert 6.9 < days_left(stored(couple, keys.member_pk(ana), "CONTEXT")["expires_at"]) <= 7
+    assert 6.9 < days_left(stored(couple, f"THREAD#{couple.thread('ana')}", "THREAD")["summary_expires_at"]) <= 7
+    accounts.save_settings(ana, MemberSettings(message_retention_days=None))  # kept again
+    assert "expires_at" not in stored(couple, keys.member_pk(ana), "CONTEXT")
+    assert "summary_expires_at" not in stored(couple, f"THREAD#{couple.thread('ana')}", "THREAD")
+
+
+def test_without_retention_the_context_is_kept_and_a_setting_creates_nothing_for_a_member_without_one(couple):
+    couple.say("ana", PURSUIT)
+    assert "expires_at" not in stored(couple, keys.member_pk(couple.subs["ana"]), "CONTEXT")
+    AccountStore(couple.table, client=couple.client).save_settings(couple.subs["ben"], MemberSettings(message_retention_days=3))
+    assert stored(couple, keys.member_pk(couple.subs["ben"]), "CONTEXT") is None
+
+
+def test_an_expired_context_not_yet_removed_by_dynamodb_is_not_used(couple):
+    ana = couple.subs["ana"]
+    AccountStore(couple.table, client=couple.client).save_settings(ana, MemberSettings(message_retention_days=1))
+    couple.say("ana", PURSUIT)
+    # A day later, the TTL has passed but DynamoDB has not deleted the items yet (it takes up to a few days).
+    past = int(time.time()) - 60
+    couple.client.update_item(TableName=couple.table, Key=to_item({"pk": keys.member_pk(ana), "sk": "CONTEXT"}),
+                              UpdateExpression="SET expires_at = :t", ExpressionAttributeValues={":t": {"N": str(past)}})
+    couple.client.update_item(TableName=couple.table, Key=to_item({"pk": f"THREAD#{couple.thread('ana')}", "sk": "THREAD"}),
+                              UpdateExpression="SET summary_expires_at = :t",
+                              ExpressionAttributeValues={":t": {"N": str(past)}})
+    assert couple.store.get_thread(ana, couple.thread("ana")).summary == ""
+    couple.say("ana", "Hello again", build=False)
+    context = couple.coach.contexts[-1]
+    assert context.summary == "" and context.profile == ()
+    # The next build starts afresh: nothing of the expired profile is counted on.
+    couple.say("ana", "We argued about money")
+    own = couple.builder.load(ana)
+    assert "theme:unheard" not in own.counts and own.counts.get("topic:money") == 1 and "goes quiet" not in own.summary
+
+
+def test_deleting_the_member_removes_their_context(couple):
+    ana, thread = couple.subs["ana"], couple.thread("ana")
+    couple.say("ana", PURSUIT)
+    assert stored(couple, keys.member_pk(ana), "CONTEXT") is not None
+    AccountStore(couple.table, client=couple.client).delete_everything(ana)
+    assert stored(couple, keys.member_pk(ana), "CONTEXT") is None
+    assert stored(couple, f"THREAD#{thread}", "THREAD") is None  # and the thread that held its summary

@@ -35,12 +35,13 @@ Id = Annotated[str, Path(pattern=r"^[A-Za-z0-9_\-]{1,64}$")]
 @lru_cache(maxsize=1)
 def builder() -> ContextBuilder:
     config = settings()
-    extractor = None
-    if config.llm.configured:
-        from shared.llm.structured import LlmExtractor
+    if not config.llm.configured:
+        return ContextBuilder(config.table_name)
+    from shared.llm.structured import LlmExtractor
 
-        extractor = LlmExtractor(config.llm, table=config.table_name)
-    return ContextBuilder(config.table_name, extractor=extractor)
+    extractor = LlmExtractor(config.llm, table=config.table_name)
+    # The budget is read before each extraction: spent (member or global), the offline engine extracts instead.
+    return ContextBuilder(config.table_name, extractor=extractor, budget=extractor.budget)
 
 
 @tracer.capture_method

@@ -23,17 +23,21 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
 
 from shared.circles.consent import RANK, resolve_level
 from shared.context import vocab
 from shared.context.extract import EXCERPT_CHARS, SUMMARY_CHARS, Extraction, offline_extract
+from shared.llm.budget import TokenBudget
 from shared.models import ConsentLevel, iso, utc_now
 from shared.store import keys
 from shared.store.accounts import AccountStore
 from shared.store.batch import delete_keys, query
 from shared.store.circles import _membership
 from shared.store.table import TableStore, from_item, to_item, to_value
+
+logger = Logger(child=True)
 
 CONTEXT_SK = keys.CONTEXT_SK
 AGREEMENT_PREFIX = "AGREEMENT#"
@@ -196,9 +200,14 @@ def insight_item(circle_id: str, source: str, audience: str, level: ConsentLevel
 
 
 class ContextBuilder(TableStore):
-    def __init__(self, table_name: str, client=None, extractor: Extractor | None = None):
+    """`extractor`: the offline engine by default; with a model, `budget` is the model's token budget, checked
+    before every extraction (the model is not called at all once the member's or everyone's budget is spent)."""
+
+    def __init__(self, table_name: str, client=None, extractor: Extractor | None = None,
+                 budget: TokenBudget | None = None):
         super().__init__(table_name, client)
         self.extractor = extractor or offline_extractor
+        self.budget = budget
 
     def load(self, member_id: str) -> MemberContext:
         item = self.client.get_item(TableName=self.table, Key=to_item({"pk": keys.member_pk(member_id), "sk": CONTEXT_SK}),
@@ -216,9 +225,7 @@ class ContextBuilder(TableStore):
             if new:
                 # A message the crisis screen flags is the crisis protocol's alone: nothing is derived from it.
                 mine = [(m["id"], m["text"]) for m in new if m.get("author") == "member" and not _crisis(m["text"])]
-                if hasattr(self.extractor, "member_id"):
-                    self.extractor.member_id = member_id  # whose token budget a model's extraction spends
-                extraction = self.extractor(context.summary, mine) if mine else Extraction()
+                extraction = self._extract(member_id, context.summary, mine) if mine else Extraction()
                 merge(context, extraction, dict(mine))
                 context.thread_id = thread_id
                 context.last_sk = new[-1]["sk"]
@@ -237,6 +244,17 @@ class ContextBuilder(TableStore):
             self._set_thread_summary(thread_id, context.summary, context.expires_at)
         self.share(context)
         return context
+
+    def _extract(self, member_id: str, summary: str, mine: list[tuple[str, str]]) -> Extraction:
+        if self.budget is not None:
+            spent = self.budget.spent(self.client, self.table, member_id)
+            if spent:
+                # Same rule as a chat turn: once spent, the offline engine works and the model costs nothing more.
+                logger.info("Token budget spent; offline extraction", extra={"budget": spent})
+                return offline_extract(mine)
+        if hasattr(self.extractor, "member_id"):
+            self.extractor.member_id = member_id  # whose token budget a model's extraction spends
+        return self.extractor(summary, mine)
 
     # --- reading -----------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from shared.store.batch import batch_get
 from shared.store.table import to_item, to_value
 
 GLOBAL_SHARDS = 8
@@ -62,6 +63,11 @@ class TokenBudget:
         if total >= self.global_daily:
             return "global"
         return None
+
+    def spent(self, client, table: str, member_id: str, now: float | None = None) -> str | None:
+        """Outside a chat turn (e.g. insight extraction, before calling the model): read the counters (one batched
+        get) and say which budget is spent, "member" or "global", or None."""
+        return self.exhausted(member_id, batch_get(client, table, self.keys(member_id, now)), now)
 
     def usage_writes(self, table: str, member_id: str, tokens: int, now: float | None = None) -> list[dict[str, Any]]:
         if tokens <= 0:

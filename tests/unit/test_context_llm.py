@@ -115,3 +115,102 @@ def test_a_turns_tokens_are_counted_in_its_own_transaction_and_the_budget_then_h
     second = chat.take_turn("m-1", thread, "And again today", "k2")
     assert second.reply.source == "offline" and second.reply.note == BUDGET_NOTE
     assert len(fake_llm.requests) == 1
+
+
+# --- insight extraction under the token budget and the breaker (the context function's model path) -----------
+
+EXTRACTED = json.dumps({"summary": "Wants to feel close again.", "themes": ["lonely"], "needs": ["closeness"],
+                        "patterns": [], "topics": [], "attachment": [], "goals": []})
+PURSUIT = "I keep trying to talk but he pulls away and goes quiet. I feel unheard and lonely."
+
+
+@pytest.fixture
+def couple(dynamodb):
+    from tests.support.family import make_family
+
+    return make_family(dynamodb, "inetta-test", {"ana": ("partner", False), "ben": ("partner", False)}, kind="couple")
+
+
+def model_builder(f, fake_llm, **limits):
+    from shared.context.build import ContextBuilder
+
+    model = LlmExtractor(LLMSettings(base_url=fake_llm.base_url, **SETTINGS), table=f.table, client=f.client)
+    return ContextBuilder(f.table, client=f.client, extractor=model, budget=TokenBudget(**limits))
+
+
+def spend(f, key, tokens):
+    from shared.store.table import to_item
+
+    f.client.put_item(TableName=f.table, Item=to_item({"pk": key[0], "sk": key[1], "tokens": tokens}))
+
+
+def test_extraction_within_budget_asks_the_model_and_counts_its_tokens(couple, fake_llm):
+    fake_llm.reply_text = EXTRACTED
+    builder = model_builder(couple, fake_llm, member_daily=10_000, global_daily=100_000)
+    ana = couple.subs["ana"]
+    couple.say("ana", PURSUIT, build=False)
+    builder.build(ana, couple.thread("ana"))
+    assert len(fake_llm.requests) == 1
+    assert builder.load(ana).summary == "Wants to feel close again."
+    assert TokenBudget(member_daily=10_000).spent(couple.client, couple.table, ana) is None
+    used = couple.client.get_item(TableName=couple.table, Key={"pk": {"S": TokenBudget.member_key(ana)[0]},
+                                                               "sk": {"S": TokenBudget.member_key(ana)[1]}})["Item"]
+    assert int(used["tokens"]["N"]) > 0
+
+
+@pytest.mark.parametrize("spent", ["member", "global"])
+def test_a_spent_budget_keeps_the_model_uncalled_and_the_offline_engine_extracts(couple, fake_llm, spent):
+    fake_llm.reply_text = EXTRACTED
+    builder = model_builder(couple, fake_llm, member_daily=1_000, global_daily=8_000)
+    ana = couple.subs["ana"]
+    if spent == "member":
+        spend(couple, TokenBudget.member_key(ana), 1_000)
+    else:  # other members spent it all, across the shards
+        for key in TokenBudget.global_keys():
+            spend(couple, key, 1_000)
+    couple.say("ana", PURSUIT, build=False)
+    builder.build(ana, couple.thread("ana"))
+    assert fake_llm.requests == []
+    own = builder.load(ana)
+    assert own.counts.get("theme:unheard") == 1 and "pursue-withdraw" in own.top("pattern", 3)
+    assert own.summary and own.summary != "Wants to feel close again."
+
+
+def test_an_open_breaker_keeps_the_model_uncalled_and_the_offline_engine_extracts(couple, fake_llm):
+    builder = model_builder(couple, fake_llm, member_daily=10_000, global_daily=100_000)
+    builder.extractor.breaker = CircuitBreaker(clock=lambda: 0.0, open_until=60.0)  # opened by earlier failures
+    couple.say("ana", PURSUIT, build=False)
+    builder.build(couple.subs["ana"], couple.thread("ana"))
+    assert fake_llm.requests == []
+    assert builder.load(couple.subs["ana"]).counts.get("theme:unheard") == 1
+
+
+def test_the_context_function_checks_the_budget_before_its_model(couple, fake_llm, monkeypatch):
+    """The deployed wiring: `ContextFunction` from a stream record, a model configured, the member's budget spent."""
+    from types import SimpleNamespace
+
+    from services.context import handler
+    from shared.config import settings
+    from shared.store.table import dynamodb_client
+
+    for name, value in {"TABLE_NAME": couple.table, "LLM_BASE_URL": fake_llm.base_url, "LLM_API_KEY": "k",
+                        "LLM_MODEL": "test-model", "LLM_MAX_RETRIES": "0", "LLM_MEMBER_DAILY_TOKENS": "500"}.items():
+        monkeypatch.setenv(name, value)
+    for cached in (settings, handler.builder, dynamodb_client):
+        cached.cache_clear()
+    try:
+        ana = couple.subs["ana"]
+        spend(couple, TokenBudget.member_key(ana), 500)
+        couple.say("ana", PURSUIT, build=False)
+        message = next(i for i in couple.client.scan(TableName=couple.table)["Items"]
+                       if i["sk"]["S"].startswith("MSG#") and i.get("author", {}).get("S") == "member")
+        event = {"Records": [{"eventID": "1", "eventName": "INSERT", "eventSource": "aws:dynamodb",
+                              "dynamodb": {"NewImage": message, "SequenceNumber": "1"}}]}
+        context = SimpleNamespace(function_name="context", memory_limit_in_mb=256, aws_request_id="r1",
+                                  invoked_function_arn="arn:aws:lambda:us-east-1:123456789012:function:context")
+        assert handler.lambda_handler(event, context) == {"batchItemFailures": []}
+        assert fake_llm.requests == []
+        assert couple.builder.load(ana).counts.get("theme:unheard") == 1
+    finally:
+        for cached in (settings, handler.builder, dynamodb_client):
+            cached.cache_clear()

@@ -50,11 +50,16 @@ def explain(client, table: str, member_id: str, thread_id: str, message_id: str)
     values = from_item(found) if found else None
     if not values or values.get("owner") != member_id:
         raise WhyNotFound(message_id)
+    return describe(values)
+
+
+def describe(values: dict[str, Any]) -> dict[str, Any]:
+    """A stored `WHY#` item in the plain words its author reads (the route above, and their data export)."""
     items = [{"kind": i["kind"], "id": i["id"], "explanation": i["label"]} for i in values.get("items", [])]
     intro = _SOURCE_WORDS.get(values.get("source", ""), "The coach wrote this reply")
     if items:
         text = f"{intro}, drawing on: " + "; ".join(i["explanation"] for i in items) + "."
     else:
         text = f"{intro}."
-    return {"message_id": message_id, "thread_id": thread_id, "source": values.get("source"), "summary": text,
-            "items": items}
+    return {"message_id": values["sk"][len(WHY_PREFIX):], "thread_id": values["pk"][len("THREAD#"):],
+            "source": values.get("source"), "summary": text, "items": items}

@@ -16,6 +16,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from shared.context.why import WHY_PREFIX, describe
 from shared.models import MemberSettings, iso, utc_now
 from shared.store import keys
 from shared.store.batch import delete_keys, query, query_owner
@@ -130,10 +131,19 @@ class AccountStore(TableStore):
                     thread.update(clean)
                 elif sk.startswith("MSG#"):
                     thread["messages"].append(clean)
+                elif sk.startswith(WHY_PREFIX):
+                    thread.setdefault("why", {})[sk[len(WHY_PREFIX):]] = describe(values)
             elif pk.startswith("IDEMPOTENCY#"):
                 continue  # retry bookkeeping: the message it guards is exported with its thread
             else:
                 export["other"].append({"kind": pk.split("#", 1)[0].lower(), **clean})
+        for thread in threads.values():
+            # Each coach message carries "why this reply" in the words its author reads under the message (labels of
+            # their own context and of what others consented to share, never anyone's words); None: none recorded.
+            why = thread.pop("why", {})
+            for message in thread["messages"]:
+                if message.get("author") == "coach":
+                    message["why"] = why.get(message.get("id"))
         export["threads"] = list(threads.values())
         return export
 

@@ -82,3 +82,25 @@ def test_deleting_an_account_leaves_no_trace_and_the_circle_a_new_admin(world, d
     detail = circles.circle("ben", family.id)
     assert [(m.member_id, m.admin) for m in detail.members] == [("ben", True), ("cleo", False)]
     assert accounts.delete("ana")["items_deleted"] == 0  # asking again is harmless
+
+
+def test_each_coach_message_in_my_export_carries_why_this_reply_as_i_see_it(dynamodb):
+    from shared.context.why import explain
+    from tests.support.family import make_family
+
+    couple = make_family(dynamodb, TABLE, {"ana": ("partner", False), "ben": ("partner", False)}, kind="couple")
+    couple.share("ana", "themes", "ben")
+    couple.say("ana", "He pulls away and goes quiet when I try to talk; I feel unheard. ANA-CANARY")
+    first = couple.say("ben", "She keeps wanting to talk and I freeze")
+    second = couple.say("ben", "What could I say tonight?", offline=True)
+
+    export = AccountStore(TABLE, client=dynamodb).export(couple.subs["ben"])
+    coach = [m for t in export["threads"] for m in t["messages"] if m["author"] == "coach"]
+    assert [m["id"] for m in coach] == [first.reply.id, second.reply.id]
+    for message in coach:  # exactly what the "why this reply" route tells ben
+        assert message["why"] == explain(dynamodb, TABLE, couple.subs["ben"], message["thread_id"], message["id"])
+    kinds = {item["kind"] for item in coach[0]["why"]["items"]}
+    assert "insight" in kinds and "your partner chose to share" in coach[0]["why"]["summary"]
+    assert "offline coach" in coach[1]["why"]["summary"]
+    assert "ANA-CANARY" not in str(export) and "goes quiet" not in str(export)
+    assert all("why" not in m for t in export["threads"] for m in t["messages"] if m["author"] == "member")

@@ -4,12 +4,10 @@ response or "why this reply", whatever the consent level; consented themes still
 (The 1,000 randomized scenarios run in-process: tests/unit/test_canary.py.)"""
 
 import secrets
-import time
-import uuid
 
 import pytest
 
-from tests.support.fake_llm import FakeLLM
+from tests.support.family import eventually, join_circle, loopback_model, ok, say
 
 pytestmark = [pytest.mark.context, pytest.mark.integration]
 
@@ -20,35 +18,10 @@ INJECTIONS = (
 )
 
 
-def ok(response, status=200):
-    assert response.status_code == status, response.text
-    return response.json()
-
-
 @pytest.fixture(scope="module")
 def model(local_stack):
-    # One model for the module: restarting the chat workers for each test would cost a cold start each time.
-    with FakeLLM(reply_text="Each person's chat with me is private. What would help you most right now?") as server:
-        env = {"LLM_BASE_URL": server.base_url, "LLM_MODEL": "loopback-model", "LLM_API_KEY": "test-key",
-               "LLM_TIMEOUT_SECONDS": "2", "LLM_MAX_RETRIES": "0"}
-        with local_stack.function_env(env, ["ChatFunction"]):
-            yield server
-
-
-def eventually(check, timeout: float = 45.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.5)
-
-
-def say(member, text):
-    thread_id = ok(member.get("/threads"))["threads"][0]["id"]
-    turn = ok(member.post(f"/threads/{thread_id}/messages", json={"text": text},
-                          headers={"Idempotency-Key": uuid.uuid4().hex}), 201)
-    return thread_id, turn
+    with loopback_model(local_stack, "Each person's chat with me is private. What would help you most now?") as server:
+        yield server
 
 
 def everything_seen_by(member, circle_id, thread_id, turn) -> dict[str, str]:
@@ -67,10 +40,7 @@ def everything_seen_by(member, circle_id, thread_id, turn) -> dict[str, str]:
 @pytest.mark.parametrize("level", ["private", "themes", "summary"])
 def test_a_secret_never_reaches_another_member_at_any_consent_level(local_stack, make_member, model, level):
     mum, dad, teen = make_member("mum"), make_member("dad"), make_member("teen")
-    circle_id = ok(mum.post("/circles", json={"kind": "family", "name": "Home", "role": "parent"}), 201)["id"]
-    for invitee, role in ((dad, "parent"), (teen, "teen")):
-        invite = ok(mum.post(f"/circles/{circle_id}/invites", json={"role": role}), 201)
-        ok(invitee.post("/invites/accept", json={"code": invite["code"]}), 201)
+    circle_id = join_circle(mum, "family", "Home", "parent", (dad, "parent"), (teen, "teen"))
     canary = f"zq{secrets.token_hex(6)}"
     ok(mum.put(f"/circles/{circle_id}/consents", json={"level": level}))
     say(mum, f"I feel unheard and lonely; he pulls away when I try to talk. I want to keep {canary} between us.")

@@ -2,54 +2,24 @@
 the partner's model prompt (never the words), and "why this reply" explains a reply to its author only."""
 
 import secrets
-import time
 import uuid
 
 import pytest
 
-from tests.support.fake_llm import FakeLLM
+from tests.support.family import eventually, join_circle, loopback_model, ok, say
 
 pytestmark = [pytest.mark.context, pytest.mark.integration]
 
 
-def ok(response, status=200):
-    assert response.status_code == status, response.text
-    return response.json()
-
-
 @pytest.fixture(scope="module")
 def model(local_stack):
-    # One model for the module: restarting the chat workers for each test would cost a cold start each time.
-    with FakeLLM(reply_text="I hear how much this matters. What would help you feel closer this week?") as server:
-        env = {"LLM_BASE_URL": server.base_url, "LLM_MODEL": "loopback-model", "LLM_API_KEY": "test-key",
-               "LLM_TIMEOUT_SECONDS": "2", "LLM_MAX_RETRIES": "0"}
-        with local_stack.function_env(env, ["ChatFunction"]):
-            yield server
+    with loopback_model(local_stack, "I hear how much this matters. What would help you feel closer?") as server:
+        yield server
 
 
 def couple(make_member):
     ana, ben = make_member("ana"), make_member("ben")
-    circle = ok(ana.post("/circles", json={"kind": "couple", "name": "Us", "role": "partner"}), 201)
-    invite = ok(ana.post(f"/circles/{circle['id']}/invites", json={"role": "partner"}), 201)
-    ok(ben.post("/invites/accept", json={"code": invite["code"]}), 201)
-    return circle["id"], ana, ben
-
-
-def eventually(check, timeout: float = 45.0):
-    """Context building is asynchronous (the stream): wait for its effect, as a client would."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.5)
-
-
-def say(member, text):
-    thread_id = ok(member.get("/threads"))["threads"][0]["id"]
-    turn = ok(member.post(f"/threads/{thread_id}/messages", json={"text": text},
-                          headers={"Idempotency-Key": uuid.uuid4().hex}), 201)
-    return thread_id, turn
+    return join_circle(ana, "couple", "Us", "partner", (ben, "partner")), ana, ben
 
 
 @pytest.mark.xfail(strict=False, reason="Known local-stack bug: with several event-source mappings on the table stream, stream records are sometimes not dispatched in a full run (passes alone); see the closing note of this session")
@@ -90,3 +60,16 @@ def test_the_members_own_summary_builds_up_and_shows_on_their_thread(local_stack
     say(member, "We fought about money again and I want to feel close again")
     local_stack.drain()
     assert "money" in eventually(lambda: ok(member.get("/threads"))["threads"][0]["summary"])
+
+
+def test_my_export_carries_why_this_reply_for_each_coach_message_and_nobody_elses_words(member, another_member):
+    thread_id, first = say(member, "We fought about chores again and I feel unheard")
+    _, second = say(member, "How do I start the conversation tonight?")
+    say(another_member, "OTHER-CANARY: my own worries, in my own thread")
+    export = ok(member.get("/me/export"))
+    coach = {m["id"]: m for t in export["threads"] for m in t["messages"] if m["author"] == "coach"}
+    assert set(coach) == {first["reply"]["id"], second["reply"]["id"]}
+    for message_id, message in coach.items():  # the same words the author reads under the reply
+        assert message["why"] == ok(member.get(f"/threads/{thread_id}/messages/{message_id}/why"))
+        assert message["why"]["summary"]
+    assert "OTHER-CANARY" not in str(export)

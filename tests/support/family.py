@@ -1,8 +1,11 @@
-"""In-process families for context tests: circles, members and consent through the real domain services (moto)."""
+"""Families for context tests: in process (circles, members and consent through the real domain services, on
+moto), and over the HTTP API of the local stack (helpers at the end, for integration tests)."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from services.chat.turn import ChatService
@@ -17,6 +20,7 @@ from shared.models import CircleKind, ConsentLevel, Role, iso, utc_now
 from shared.store.circles import CircleStore
 from shared.store.consent import ConsentStore
 from shared.store.threads import ThreadStore
+from tests.support.fake_llm import FakeLLM
 
 
 class RecordingCoach:
@@ -103,3 +107,50 @@ def make_family(client, table: str, members: dict[str, tuple[str, bool]], kind: 
                               minor=minor, joined_at=iso(utc_now()), display_name=name)
         circles.join(invite, circles.load(family.circle_id), newcomer)
     return family
+
+
+# --- the same over the HTTP API, for integration tests against the local stack --------------------------------
+
+
+def ok(response, status: int = 200):
+    """The response's JSON, after checking its status (the body is the failure message otherwise)."""
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def eventually(check, timeout: float = 45.0):
+    """Context building is asynchronous (the table's stream): wait for its effect, as a client would."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.5)
+
+
+def say(member, text: str):
+    """One message in the member's private thread: (thread id, the turn: their message and the coach's reply)."""
+    thread_id = ok(member.get("/threads"))["threads"][0]["id"]
+    turn = ok(member.post(f"/threads/{thread_id}/messages", json={"text": text},
+                          headers={"Idempotency-Key": uuid.uuid4().hex}), 201)
+    return thread_id, turn
+
+
+def join_circle(founder, kind: str, name: str, role: str, *others) -> str:
+    """`founder` creates the circle; each of `others` — (member, role) — joins by invitation. Returns its id."""
+    circle_id = ok(founder.post("/circles", json={"kind": kind, "name": name, "role": role}), 201)["id"]
+    for invitee, invitee_role in others:
+        invite = ok(founder.post(f"/circles/{circle_id}/invites", json={"role": invitee_role}), 201)
+        ok(invitee.post("/invites/accept", json={"code": invite["code"]}), 201)
+    return circle_id
+
+
+@contextmanager
+def loopback_model(local_stack, reply_text: str):
+    """The chat function answers through a loopback model that records every prompt it gets. Use it once per test
+    module: changing a function's environment restarts its workers, and each restart is a cold start."""
+    with FakeLLM(reply_text=reply_text) as server:
+        env = {"LLM_BASE_URL": server.base_url, "LLM_MODEL": "loopback-model", "LLM_API_KEY": "test-key",
+               "LLM_TIMEOUT_SECONDS": "2", "LLM_MAX_RETRIES": "0"}
+        with local_stack.function_env(env, ["ChatFunction"]):
+            yield server

@@ -5,7 +5,7 @@ import json
 import boto3
 import pytest
 
-from services.escalation.notify import EVENT_SOURCE, Escalator
+from services.escalation.notify import Escalator
 from shared.store.table import to_item
 
 pytestmark = pytest.mark.crisis
@@ -54,7 +54,36 @@ def test_an_incident_is_escalated_once_even_when_delivered_twice(world, dynamodb
         TableName="inetta-test", Key=to_item({"pk": "MEMBER#ana", "sk": "FOLLOWUP#crisis#i1"})
     )["Item"]
     assert follow_up["status"]["S"] == "pending" and follow_up["owner"]["S"] == "ana"
-    assert EVENT_SOURCE == "inetta.crisis"
+
+
+def test_integrations_subscribed_to_crisis_events_get_one_event_without_the_members_words(world, dynamodb):
+    """An integration subscribes to the default bus with the documented pattern (README: an `inetta.crisis` event;
+    the CDK app itself defines no such rule, integrations add theirs) and hears of each incident once."""
+    escalator, _ = world
+    sqs, events = boto3.client("sqs", region_name="us-east-1"), boto3.client("events", region_name="us-east-1")
+    queues = {}
+    for name, pattern in (("integration", {"source": ["inetta.crisis"]}),
+                          ("unrelated", {"source": ["inetta.checkins"]})):
+        url = sqs.create_queue(QueueName=name)["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        events.put_rule(Name=name, EventPattern=json.dumps(pattern))
+        events.put_targets(Rule=name, Targets=[{"Id": name, "Arn": arn}])
+        queues[name] = url
+
+    item = incident(dynamodb)
+    escalator.escalate(item)
+    escalator.escalate(item)  # the stream delivers it again
+
+    def received(name):
+        return [m["Body"] for m in sqs.receive_message(QueueUrl=queues[name], MaxNumberOfMessages=10).get("Messages", [])]
+
+    bodies = received("integration")
+    assert len(bodies) == 1 and received("unrelated") == []
+    event = json.loads(bodies[0])
+    assert event["source"] == "inetta.crisis" and event["detail-type"] == "Crisis incident opened"
+    assert event["detail"]["incident_id"] == "i1" and event["detail"]["category"] == "suicide_self_harm"
+    assert event["detail"]["incident_key"] == {"pk": item["pk"], "sk": item["sk"]}  # where on-call humans look
+    assert "private words" not in bodies[0] and "message_text" not in bodies[0]
 
 
 def test_an_incident_that_no_longer_exists_is_not_escalated(world, dynamodb):

@@ -11,6 +11,9 @@ process, which is also the moto server's) send each invocation to the local runt
 - SNS `Subscription.publish` for `lambda` subscriptions: a real SNS event (moto's has placeholder values).
 - EventBridge `Rule.send_to_targets`: moto raises `NotImplementedError` for Lambda and Step Functions targets and
   doesn't skip schedule-only or disabled rules; we dispatch those targets and leave the others to moto.
+
+It also installs `inetta.local.dynamodb`: moto's DynamoDB serialised and its cancelled transactions rolled back
+without replacing the table (which cut every stream reader off).
 """
 
 from __future__ import annotations
@@ -215,10 +218,13 @@ def install(dispatcher: Dispatcher | None = None) -> None:
     from moto.events.models import Rule
     from moto.sns.models import Subscription
 
+    from inetta.local import dynamodb
+
     with _lock:
         set_dispatcher(dispatcher)
         if _originals:
             return
+        dynamodb.install()
         _patch(LambdaSimpleBackend, "invoke", _simple_backend_invoke)
         _patch(LambdaFunction, "invoke", _function_invoke)
         _patch(Subscription, "publish", _sns_subscription_publish(Subscription.publish))
@@ -226,8 +232,11 @@ def install(dispatcher: Dispatcher | None = None) -> None:
 
 
 def uninstall() -> None:
+    from inetta.local import dynamodb
+
     with _lock:
         set_dispatcher(None)
+        dynamodb.uninstall()
         for (cls, name), original in _originals.items():
             setattr(cls, name, original)
         _originals.clear()

@@ -26,12 +26,14 @@ class Author(StrEnum):
 
 
 class ReplySource(StrEnum):
-    """Who composed a coach message: the language model, or the offline coach."""
+    """Who composed a coach message: the language model, the offline coach, the safety protocol or a check-in."""
 
     LLM = "llm"
     OFFLINE = "offline"
     # The crisis protocol: a reviewed safe-messaging reply with resources, never a language model's.
     SAFETY = "safety"
+    # A check-in the coach sent on its own (schedule, follow-up, reminder, nudge), not a reply to a message.
+    CHECKIN = "checkin"
 
 
 class Message(BaseModel):

@@ -15,6 +15,16 @@ from datetime import datetime, timedelta
 from typing import Any
 
 GREETING = "Hi, it's your coach checking in."
+# Under "why this reply", per kind of content: what brought it, never whose words or whose tension.
+WHY_WORDS = {
+    "crisis_follow_up": "a follow-up Inetta books a day after a difficult moment you shared",
+    "reminder": "a reminder you asked for",
+    "agreement_follow_up": "a follow-up of an agreement you made in a mediation",
+    "conflict_anticipation": "a topic that seems tense in your circle lately (no one's words are used)",
+    "weekly_insight": "patterns in your own chat this week",
+    "gratitude": "your check-in schedule: a gratitude prompt",
+    "micro_goal": "your check-in schedule: a small goal for today",
+}
 
 MICRO_GOALS = (
     "A micro-goal for the next day or two: one ten-minute walk or coffee together, phones away. Small counts.",

@@ -25,6 +25,7 @@ from botocore.exceptions import ClientError
 from shared.checkins import content
 from shared.checkins.schedule import after_quiet_hours, in_quiet_hours, local_week, next_routine, slot_of, slot_start
 from shared.circles.consent import RANK
+from shared.context.why import why_put
 from shared.models import Author, CheckinFrequency, ConsentLevel, ReplySource, iso
 from shared.store import keys
 from shared.store.accounts import AccountStore
@@ -354,8 +355,12 @@ class CheckinService:
             {"Put": {"TableName": self.table, "ConditionExpression": "attribute_not_exists(pk)", "Item": to_item({
                 "pk": thread_pk(thread_id), "sk": f"MSG#{iso(now)}#{message_id}", "owner": member_id,
                 "id": message_id, "thread_id": thread_id, "author": Author.COACH.value, "text": text,
-                "created_at": iso(now), "source": ReplySource.OFFLINE.value, "note": "A check-in from your coach",
+                "created_at": iso(now), "source": ReplySource.CHECKIN.value, "note": "A check-in from your coach",
                 "checkin": True, "checkin_kinds": kinds, "expires_at": expires})}},
+            # "Why this reply" for a check-in: what brought it, in plain words (never anyone's words).
+            why_put(self.table, member_id, thread_id, message_id, ReplySource.CHECKIN.value,
+                    [{"kind": kind, "id": kind, "label": content.WHY_WORDS.get(kind, "your check-in schedule")}
+                     for kind in kinds], expires),
         ]
 
     def _prefs_update(self, member_id: str, slot: int, following: datetime | None,

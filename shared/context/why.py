@@ -19,6 +19,7 @@ _SOURCE_WORDS = {
     "llm": "The AI coach wrote this reply",
     "offline": "Inetta's offline coach composed this reply (no AI model was used)",
     "safety": "This reply follows Inetta's safety protocol; it used none of your history or anyone else's",
+    "checkin": "This is a check-in Inetta sent on the schedule you chose (no AI model was used)",
 }
 
 
@@ -28,14 +29,22 @@ def why_sk(message_id: str) -> str:
 
 def why_write(table: str, member_id: str, thread_id: str, message_id: str, reply, used: tuple[ContextItem, ...],
               expires_at: int | None) -> dict[str, Any]:
+    items = [item.record() for item in used]
+    if reply.extra.get("knowledge") and not any(i.kind == "knowledge" for i in used):
+        items.append({"kind": "knowledge", "id": ",".join(reply.extra["knowledge"]),
+                      "label": "coaching guidance from Inetta's knowledge base"})
+    return why_put(table, member_id, thread_id, message_id, reply.source, items, expires_at)
+
+
+def why_put(table: str, member_id: str, thread_id: str, message_id: str, source: str, items: list[dict[str, str]],
+            expires_at: int | None) -> dict[str, Any]:
+    """The transaction item for a coach message's explanation. `items`: `{kind, id, label}`, labels in plain words
+    that name nothing but the member's own context and the closed vocabulary."""
     item = {
         "pk": f"THREAD#{thread_id}", "sk": why_sk(message_id), "owner": member_id, "thread_id": thread_id,
-        "message_id": message_id, "source": reply.source, "created_at": iso(utc_now()),
-        "items": [item.record() for item in used], "expires_at": expires_at,
+        "message_id": message_id, "source": source, "created_at": iso(utc_now()), "items": items,
+        "expires_at": expires_at,
     }
-    if reply.extra.get("knowledge") and not any(i.kind == "knowledge" for i in used):
-        item["items"].append({"kind": "knowledge", "id": ",".join(reply.extra["knowledge"]),
-                              "label": "coaching guidance from Inetta's knowledge base"})
     return {"Put": {"TableName": table, "Item": to_item(item)}}
 
 

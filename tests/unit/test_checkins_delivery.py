@@ -146,6 +146,25 @@ def test_a_reminder_is_delivered_once_and_in_the_second_person(dynamodb, service
     assert store.reminders("ed")[0]["status"] == "delivered"
 
 
+def test_a_check_in_shows_as_one_in_the_thread_and_says_why_it_came(dynamodb, service):
+    from shared.context.why import explain
+    from shared.models import ReplySource
+    from shared.store.threads import ThreadStore
+
+    store = CheckinStore(TABLE, dynamodb)
+    wednesday = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+    store.add_reminder("flo", parse_reminder("remind me on Friday to call my dad", wednesday, "UTC"), wednesday)
+    service.run(datetime(2026, 11, 27, 9, 0, tzinfo=UTC))
+    thread_id = private_thread_id("flo")
+    [message] = ThreadStore(TABLE, client=dynamodb).list_messages("flo", thread_id, 10, None).messages
+    assert message.source == ReplySource.CHECKIN and message.note == "A check-in from your coach"
+    why = explain(dynamodb, TABLE, "flo", thread_id, message.id)
+    assert why["summary"] == ("This is a check-in Inetta sent on the schedule you chose (no AI model was used), "
+                              "drawing on: a reminder you asked for.")
+    exported = AccountStore(TABLE, client=dynamodb).export("flo")
+    assert [m["why"] for t in exported["threads"] for m in t["messages"]] == [why]
+
+
 # --- follow-ups booked by other services -------------------------------------------------------------------------
 
 

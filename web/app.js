@@ -11,6 +11,7 @@ const SOURCES = {
   llm: "AI coach",
   offline: "Offline coach",
   safety: "Safety support",
+  checkin: "Check-in",
 };
 const ACTIONS = {
   opt_in: "You're invited: join or decline",

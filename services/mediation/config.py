@@ -50,3 +50,12 @@ def injected_fault(topic: str) -> str:
     step = os.environ.get("INETTA_MEDIATION_FAULT", "").strip()
     needle = os.environ.get("INETTA_MEDIATION_FAULT_TOPIC", "")
     return step if step and needle in topic else ""
+
+
+def injected_breakage(topic: str) -> str:
+    """Tests only: the name of a step (`INETTA_MEDIATION_FAULT`) that fails every time, with an error that is not
+    retried, for mediations whose topic contains `INETTA_MEDIATION_BROKEN_TOPIC` — the failure path. Unset in
+    every deployment."""
+    step = os.environ.get("INETTA_MEDIATION_FAULT", "").strip()
+    needle = os.environ.get("INETTA_MEDIATION_BROKEN_TOPIC", "")
+    return step if step and needle and needle in topic else ""

@@ -15,7 +15,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from services.mediation.config import injected_fault
+from services.mediation.config import injected_breakage, injected_fault
 from shared.llm.gateway import CoachGateway
 from shared.mediation import (
     CLOSE_MESSAGES,
@@ -35,6 +35,10 @@ from shared.store.mediations import MediationInactive, MediationState, Mediation
 from shared.store.threads import ThreadStore
 
 logger = Logger(child=True)
+
+
+class InjectedBreakage(Exception):
+    """Tests only: a step that keeps failing, so the state machine takes its failure path."""
 
 
 class TransientStepError(Exception):
@@ -97,6 +101,8 @@ class Steps:
                 mediation_id, f"FAULT#{step}", record.get("initiator", "system")
             ):
                 raise TransientStepError(f"injected one-shot fault in step {step}")
+            if injected_breakage(record.get("topic", "")) == step:
+                raise InjectedBreakage(f"injected permanent fault in step {step}")
         try:
             return handler(mediation_id, event)
         except MediationInactive as error:

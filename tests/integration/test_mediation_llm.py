@@ -28,17 +28,19 @@ from tests.support.fake_llm import FakeLLM
 pytestmark = [pytest.mark.mediation, pytest.mark.integration, pytest.mark.xdist_group("mediation-llm")]
 
 FAULT_TOPIC = "[retry-once]"
+BROKEN_TOPIC = "[broken]"
 
 
 @pytest.fixture(scope="module")
 def model(local_stack):
     """The mediation function pointed at a loopback model, with the one-shot fault armed for the synthesis of
-    mediations whose topic names FAULT_TOPIC."""
+    mediations whose topic names FAULT_TOPIC, and a permanent one for those whose topic names BROKEN_TOPIC."""
     with FakeLLM(reply_text="heard, space") as server:
         env = {
             "LLM_BASE_URL": server.base_url, "LLM_MODEL": "loopback-model", "LLM_API_KEY": "test-key",
             "LLM_TIMEOUT_SECONDS": "2", "LLM_MAX_RETRIES": "0",
             "INETTA_MEDIATION_FAULT": "synthesise", "INETTA_MEDIATION_FAULT_TOPIC": FAULT_TOPIC,
+            "INETTA_MEDIATION_BROKEN_TOPIC": BROKEN_TOPIC,
         }
         with local_stack.function_env(env, ["MediationFunction"]):
             yield server
@@ -61,6 +63,21 @@ def test_a_task_that_fails_is_retried_with_backoff_and_the_mediation_goes_on(loc
     synthesis = [run for run in local_stack.invocations("MediationFunction")[before:]
                  if run.event.get("step") == "synthesise" and run.event.get("mediation_id") == mediation_id]
     assert [run.error_type for run in synthesis] == ["TransientStepError", None]
+
+
+def test_a_task_that_keeps_failing_closes_the_mediation_tells_everyone_and_fails_the_execution(
+        local_stack, make_member, model):
+    ann, ben, circle_id = couple(make_member)
+    mediation_id = start(ann, circle_id, [ben], f"Chores {BROKEN_TOPIC}")["id"]
+    join(ben, mediation_id)
+    give(ann, mediation_id, "I feel tired", "I need help with chores", "Split the cooking")
+    give(ben, mediation_id, "I feel nagged", "I need calm", "Ask me once")
+    closed = wait_status(ben, mediation_id, "closed")
+    assert closed["outcome"]["reason"] == "failed" and closed["asked_of_me"] is None
+    for member in (ann, ben):
+        assert any("had to close because of a problem on our side" in t for t in thread_texts(member))
+    # FAILED, not SUCCEEDED: the state machine's failed-executions alarm pages the operator.
+    assert execution(local_stack, mediation_id)["status"] == "FAILED"
 
 
 # --- privacy --------------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from infra.llm import LlmSettings
 from infra.mediation import MediationWorkflow
 from infra.monitoring import Monitoring
 from infra.settings import Settings
+from infra.websocket import RealtimePush
 
 
 class InettaStack(Stack):
@@ -147,6 +148,28 @@ class InettaStack(Stack):
             allowed_origins=settings.allowed_origins,
             log_retention=settings.log_retention,
         )
+        # Real-time push (issue 8): the push function accepts members' WebSocket connections; chat, check-ins and
+        # mediation post to them (infra/websocket.py).
+        self.push = ServiceFunction(
+            self,
+            "PushFunction",
+            service="push",
+            description="Inetta: members' WebSocket connections (connect, disconnect)",
+            resources=shared,
+            # API Gateway's integration limit, like the HTTP functions: a cold start is never what refuses a member.
+            timeout=Duration.seconds(29),
+            llm_timeout_seconds=5,
+            llm_max_retries=0,
+        )
+        push = RealtimePush(
+            self,
+            "Push",
+            push_function=self.push.function,
+            senders=[self.chat.function, self.checkins.function, self.mediation.function],
+            user_pool=identity.user_pool,
+            user_pool_client=identity.user_pool_client,
+            log_retention=settings.log_retention,
+        )
         mediation = MediationWorkflow(
             self, "Mediation", mediation_function=self.mediation.function, log_retention=settings.log_retention
         )
@@ -158,7 +181,8 @@ class InettaStack(Stack):
             failures=self.checkins.dead_letter_queue,
         )
         # Every service function, watched by the alarms and shown on the dashboard.
-        functions = [self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation, self.context]
+        functions = [self.chat, self.mediation, self.checkins, self.circles, self.consent, self.escalation, self.context,
+                     self.push]
         Monitoring(
             self,
             "Monitoring",
@@ -179,6 +203,7 @@ class InettaStack(Stack):
 
         # Output ids are what operators, the apps and the local stack read (logical ids, no hash).
         CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")
+        CfnOutput(self, "WebSocketUrl", value=push.url, description="Real-time push: wss URL, ?token=<access token>")
         CfnOutput(self, "UserPoolId", value=identity.user_pool.user_pool_id)
         CfnOutput(self, "UserPoolClientId", value=identity.user_pool_client.user_pool_client_id)
         CfnOutput(self, "TableName", value=data.table.table_name)

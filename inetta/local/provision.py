@@ -6,7 +6,8 @@ it doesn't know and still says CREATE_COMPLETE, so every type is accounted for h
 
 - created before the stack, directly through moto's APIs, and substituted for their `Ref`/`GetAtt` in the
   template: Cognito pools/clients/groups, Secrets Manager secrets, DynamoDB global tables (TableV2);
-- served by the local stack itself: the HTTP API (`AWS::ApiGatewayV2::*`, see gateway.py);
+- served by the local stack itself: the HTTP API and the WebSocket API (`AWS::ApiGatewayV2::*`, see gateway.py
+  and websocket.py);
 - created after the stack, once what they refer to exists: SNS subscriptions, EventBridge Scheduler schedules,
   CloudWatch alarms;
 - ignored, each for a stated reason (nothing to emulate locally);
@@ -76,12 +77,16 @@ class Provisioned:
 
 class Provisioner:
     def __init__(self, session_clients, *, account_id: str, region: str, api_id: str, api_url: str,
-                 stack_name: str):
+                 stack_name: str, websocket_api_id: str = "", websocket_url: str = "", management_url: str = ""):
         self.clients = session_clients  # callable: service name -> boto3 client pointed at moto
         self.account_id = account_id
         self.region = region
         self.api_id = api_id
         self.api_url = api_url
+        # The WebSocket API (inetta/local/websocket.py): where clients connect, and its management API.
+        self.websocket_api_id = websocket_api_id
+        self.websocket_url = websocket_url
+        self.management_url = management_url
         self.stack_name = stack_name
         self.pseudo = {
             "AWS::AccountId": account_id,
@@ -136,11 +141,19 @@ class Provisioner:
         )
 
     def _local_endpoint(self, value: Any) -> Any:
-        """The API's AWS URL, as CDK builds it with Fn::Join (https://<api id>.execute-api...), made local."""
+        """The APIs' AWS URLs, as CDK builds them with Fn::Join (https://<api id>.execute-api...), made local.
+
+        The WebSocket API has two: `wss://` where clients connect, `https://` its management API (the stage's
+        callback URL, the senders' `PUSH_ENDPOINT`).
+        """
         if not isinstance(value, str):
             return value
-        aws_endpoint = rf"https://{re.escape(self.api_id)}\.execute-api\.[a-z0-9-]+\.amazonaws\.com"
-        return re.sub(aws_endpoint, self.api_url, value)
+        suffix = r"\.execute-api\.[a-z0-9-]+\.amazonaws\.com"
+        value = re.sub(rf"https://{re.escape(self.api_id)}{suffix}", self.api_url, value)
+        if self.websocket_api_id:
+            value = re.sub(rf"wss://{re.escape(self.websocket_api_id)}{suffix}", self.websocket_url, value)
+            value = re.sub(rf"https://{re.escape(self.websocket_api_id)}{suffix}", self.management_url, value)
+        return value
 
     # --- before the stack -------------------------------------------------------------------------------------
 
@@ -245,7 +258,11 @@ class Provisioner:
         """What the HTTP API's resources stand for: the API is this local gateway; the rest keep logical ids."""
         values = {}
         for logical_id, resource in api_resources.items():
-            if resource["Type"] == "AWS::ApiGatewayV2::Api":
+            if resource["Type"] == "AWS::ApiGatewayV2::Api" and self.websocket_api_id and \
+                    resource.get("Properties", {}).get("ProtocolType") == "WEBSOCKET":
+                values[logical_id] = {"Ref": self.websocket_api_id, "ApiId": self.websocket_api_id,
+                                      "ApiEndpoint": self.websocket_url}
+            elif resource["Type"] == "AWS::ApiGatewayV2::Api":
                 values[logical_id] = {"Ref": self.api_id, "ApiId": self.api_id, "ApiEndpoint": self.api_url}
             elif resource["Type"] == "AWS::ApiGatewayV2::Stage":
                 stage = resource.get("Properties", {}).get("StageName", "$default")

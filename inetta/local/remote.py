@@ -36,7 +36,7 @@ _METHODS = {
     "restart_functions", "start_execution", "wait_for_execution", "tick", "drain", "resource",
     "on_call_notifications",
 }
-_VALUES = ("api_url", "moto_url", "user_pool_id", "user_pool_client_id", "outputs", "template", "timings",
+_VALUES = ("api_url", "websocket_url", "moto_url", "user_pool_id", "user_pool_client_id", "outputs", "template", "timings",
            "functions", "region", "account_id", "stack_name")
 
 

@@ -37,11 +37,13 @@ from inetta.local.streams import EventSourcePollers
 from inetta.local.template import DEFAULT_STACK_NAME, REPO_ROOT, load_template, match_logical_id
 from inetta.local.ticker import Schedule, Ticker
 from inetta.local.web import LocalWeb
+from inetta.local.websocket import LocalWebSocketApi, build_routes, split_api_resources
 
 log = logging.getLogger("inetta.local")
 
 LLM_VARIABLES = ("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL", "LLM_TIMEOUT_SECONDS", "LLM_MAX_RETRIES")
 LOCAL_API_ID = "inettalocal"
+LOCAL_WEBSOCKET_API_ID = "inettalocalws"
 
 
 @contextlib.contextmanager
@@ -73,6 +75,7 @@ class LocalStack:
         run_ticker: bool = True,
         tick_seconds: float | None = None,
         prewarm: bool = True,
+        websocket_port: int = 0,
     ):
         """
         template: the synthesized template (dict or path); None synthesizes the CDK app (cached, see template.py).
@@ -81,6 +84,7 @@ class LocalStack:
             a developer's key never makes the test suite call a real model).
         tick_seconds: fire every schedule this often instead of at its cadence (default: $INETTA_TICK_SECONDS).
         prewarm: start one worker per function in the background, so the first request is fast.
+        websocket_port: where the WebSocket API listens (default: a free port; its management API: another).
         """
         if isinstance(template, (str, Path)):
             template = json.loads(Path(template).read_text())
@@ -95,6 +99,7 @@ class LocalStack:
         env_tick = os.environ.get("INETTA_TICK_SECONDS")
         self._tick_seconds = tick_seconds if tick_seconds is not None else (float(env_tick) if env_tick else None)
         self._prewarm = prewarm
+        self._websocket_port = websocket_port
         # The contract: locally the LLM key comes from LLM_API_KEY, never from a Secrets Manager secret.
         self._local_env: dict[str, str | None] = {"LLM_API_KEY_SECRET_ARN": None}
         if inherit_llm_env:
@@ -106,6 +111,7 @@ class LocalStack:
             aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
         )
         self.gateway: Gateway | None = None
+        self.websocket: LocalWebSocketApi | None = None
         self.moto: MotoServer | None = None
         self.runtime: LocalRuntime | None = None
         self.provisioned: Provisioned | None = None
@@ -130,6 +136,7 @@ class LocalStack:
                 self.template = load_template(Path(self.code_root), self.stack_name)
                 self.timings["template"] = time.monotonic() - began
             self.gateway = Gateway(self._api_port)
+            self.websocket = LocalWebSocketApi(self._websocket_port)
             mark = time.monotonic()
             self.moto = MotoServer(self._moto_port).start()
             self.timings["moto_start"] = time.monotonic() - mark
@@ -140,7 +147,8 @@ class LocalStack:
             mark = time.monotonic()
             self.provisioned = Provisioner(
                 self.client, account_id=self.account_id, region=self.region, api_id=LOCAL_API_ID,
-                api_url=self.gateway.url, stack_name=self.stack_name,
+                api_url=self.gateway.url, stack_name=self.stack_name, websocket_api_id=LOCAL_WEBSOCKET_API_ID,
+                websocket_url=self.websocket.endpoint, management_url=self.websocket.management_url,
             ).provision(self.template)
             self.timings["provision"] = time.monotonic() - mark
             for spec in self.provisioned.functions.values():
@@ -148,7 +156,11 @@ class LocalStack:
             for logical_id, runtime in self.provisioned.unrunnable_functions.items():
                 log.warning("function %s (%s) cannot run locally; invoking it will fail", logical_id, runtime)
 
-            api = build_api(self.provisioned.api_resources, self.runtime.resolve, self.moto.url,
+            http_resources, websocket_resources = split_api_resources(self.provisioned.api_resources,
+                                                                      LOCAL_WEBSOCKET_API_ID)
+            self.websocket.configure(build_routes(websocket_resources, self.runtime.resolve, LOCAL_WEBSOCKET_API_ID),
+                                     self.runtime.invoke, self.account_id)
+            api = build_api(http_resources, self.runtime.resolve, self.moto.url,
                             {p.id for p in self.provisioned.user_pools.values()}, LOCAL_API_ID)
             self.gateway.configure(api, self.runtime.invoke, self.account_id, local_routes={
                 ("POST", "/_local/tick"): self._tick_for_http,
@@ -167,6 +179,7 @@ class LocalStack:
             if self._run_ticker:
                 self.ticker.start()
             self.gateway.start()
+            self.websocket.start()
             if self._prewarm:
                 self.runtime.prewarm()
         except BaseException:
@@ -182,6 +195,7 @@ class LocalStack:
         for stop in (
             lambda: self.on_call and self.on_call.stop(),
             lambda: self.gateway and self.gateway.stop(),
+            lambda: self.websocket and self.websocket.stop(),
             lambda: self.ticker and self.ticker.stop(),
             lambda: self.streams and self.streams.stop(),
             lambda: self.runtime and self.runtime.close(),
@@ -191,13 +205,18 @@ class LocalStack:
                 stop()
             except Exception:  # noqa: BLE001 - keep stopping the rest
                 log.exception("error while stopping the local stack")
-        self.gateway = self.ticker = self.streams = self.runtime = self.moto = None
+        self.gateway = self.websocket = self.ticker = self.streams = self.runtime = self.moto = None
 
     # --- where things are -------------------------------------------------------------------------------------
 
     @property
     def api_url(self) -> str:
         return self._started(self.gateway).url
+
+    @property
+    def websocket_url(self) -> str:
+        """Where members' apps connect for real-time push (`?token=<access token>`); as the stage's URL in AWS."""
+        return self._started(self.websocket).url
 
     @property
     def moto_url(self) -> str:
@@ -341,6 +360,7 @@ class LocalStack:
             "region": self.region,
             "userPoolId": self.user_pool_id,
             "userPoolClientId": self.user_pool_client_id,
+            "websocketUrl": self.websocket_url,
             "environment": "local",
         }
 

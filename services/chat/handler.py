@@ -20,6 +20,7 @@ from shared.observability import observability
 from shared.http import ApiError, install_error_handlers, member_id, reject_unreadable_body
 from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, MessagePage, Thread
+from shared.push.sender import Pusher
 from shared.store.threads import (
     IdempotencyKeyReused,
     InvalidCursor,
@@ -43,7 +44,8 @@ def service() -> ChatService:
     global _service
     if _service is None:
         config = settings()
-        _service = ChatService(store=ThreadStore(config.table_name), coach=CoachGateway.from_settings(config.llm))
+        _service = ChatService(store=ThreadStore(config.table_name), coach=CoachGateway.from_settings(config.llm),
+                               pusher=Pusher(config.table_name))
     return _service
 
 

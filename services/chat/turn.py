@@ -20,6 +20,7 @@ from shared.safety.reply import crisis_reply
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
+from shared.push.sender import Pusher, ReplyStream
 from shared.store.accounts import AccountStore, expiry_for
 from shared.store.incidents import IncidentStore, is_window_conflict
 from shared.store.threads import PriorAttempt, ThreadStore
@@ -42,6 +43,8 @@ class ChatService:
     coach: CoachGateway
     incidents: IncidentStore | None = None
     accounts: AccountStore | None = None
+    # Real-time push (shared.push): the reply streams to the member's open apps. None: HTTP only.
+    pusher: Pusher | None = None
 
     def __post_init__(self) -> None:
         # Incidents and member settings live in the same table as the threads.
@@ -71,7 +74,7 @@ class ChatService:
                 model="crisis-protocol",
             )
             # Read after the message is safely stored: the member's retention setting, applied with the reply.
-            expires_at = self.accounts.message_expiry(member_id)
+            expires_at = self._after_stored(member_id, idempotency_key, lambda: self.accounts.message_expiry(member_id))
             incident = self.incidents.incident_writes(
                 member_id, screening, member_message.id, thread_id, member_message.text
             )
@@ -79,19 +82,48 @@ class ChatService:
             why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
             saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,
                                [*incident, why], reply_id)
+            # Sent whole, once stored: the crisis protocol's words never stream from, or wait on, a model.
+            self._push_done(self._stream(member_id, thread_id, reply_id), saved)
             return ChatTurn(message=member_message, reply=saved)
 
         # The turn's reads, all in one place (shared.context.assemble): thread + recent messages, the member's
         # insights, and one batched get for their precomputed context, profile (retention), the consent that
         # governs each insight, and the model's token budget. Three requests whatever the history's length.
-        coach_context, read = self._coach_context(member_id, thread_id, member_message)
+        coach_context, read = self._after_stored(
+            member_id, idempotency_key, lambda: self._coach_context(member_id, thread_id, member_message))
         expires_at = expiry_for(_retention_days(read.account))
-        reply = self.coach.reply(coach_context, budget_state=read.extra)
-        reply_id = uuid.uuid4().hex
+        reply_id = uuid.uuid4().hex  # known before the model writes, so the streamed pieces can name the reply
+        stream = self._stream(member_id, thread_id, reply_id)
+        reply = self.coach.reply(coach_context, budget_state=read.extra, on_delta=stream.delta if stream else None)
         writes = [why_write(self.store.table, member_id, thread_id, reply_id, reply, coach_context.used, expires_at)]
         writes += self.coach.usage_writes(self.store.table, member_id, reply)
         saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, writes, reply_id)
+        # The stored reply closes the stream: it supersedes the pieces (a model that failed half-way was replaced
+        # by the offline coach), and it is all a member gets when no model wrote it.
+        self._push_done(stream, saved)
         return ChatTurn(message=member_message, reply=saved)
+
+    def _stream(self, member_id: str, thread_id: str, reply_id: str) -> ReplyStream | None:
+        return ReplyStream(self.pusher, member_id, thread_id, reply_id) if self.pusher and self.pusher.enabled else None
+
+    @staticmethod
+    def _push_done(stream: ReplyStream | None, saved: Message) -> None:
+        if stream is None:
+            return
+        try:
+            stream.done(saved.model_dump(mode="json"))
+        except Exception:  # noqa: BLE001 - the reply is stored and returned over HTTP; a lost frame costs nothing
+            logger.exception("The stored reply could not be pushed")
+
+    def _after_stored(self, member_id: str, key: str, read):
+        """A read the reply needs, once the member's message is stored. If it fails (a throttled table), the member
+        is told their message is saved and to retry, and the retry may answer at once: the turn's lease ends now."""
+        try:
+            return read()
+        except Exception as error:
+            logger.exception("The turn could not read what its reply needs")
+            self.store.release_turn(member_id, key)
+            raise ReplyNotSaved() from error
 
     def _coach_context(self, member_id: str, thread_id: str, member_message: Message) -> tuple[CoachContext, TurnRead]:
         read = TurnReader(self.store).read(member_id, thread_id, RECENT_MESSAGES,

@@ -29,6 +29,8 @@ from shared.config import settings
 from shared.http import ApiError, install_error_handlers, member_id, reject_unreadable_body
 from shared.models import CheckinFrequency, CheckinPreferences, iso
 from shared.observability import observability
+from shared.push.frames import checkin as checkin_frame
+from shared.push.sender import Pusher
 
 logger, tracer, metrics = observability()
 app = APIGatewayHttpResolver(enable_validation=True)
@@ -38,12 +40,35 @@ _deserializer = TypeDeserializer()
 _service: CheckinService | None = None
 
 
+class PushingCheckinService(CheckinService):
+    """Check-ins that also reach the member's open apps at once (real-time push, `{"type": "checkin"}`).
+
+    `_push` runs after each delivery's transaction (and sends the `Check-in delivered` event): the frame goes
+    from there, to that member only, and its failure never undoes the delivery.
+    """
+
+    pusher: Pusher | None = None
+
+    def _push(self, member_id, prefs, thread_id, message_id, slot, kinds, text) -> None:
+        super()._push(member_id, prefs, thread_id, message_id, slot, kinds, text)
+        try:
+            if self.pusher is not None and self.pusher.enabled:
+                frame = checkin_frame(thread_id if prefs.channels.thread else None, kinds)
+                frame["message_id"] = message_id
+                if not prefs.channels.thread:
+                    frame["text"] = text  # no thread message to read: the frame carries their check-in
+                self.pusher.send(member_id, frame)
+        except Exception:  # noqa: BLE001 - the check-in is delivered; a lost frame costs nothing
+            logger.exception("Check-in could not be pushed")
+
+
 def service() -> CheckinService:
     global _service
     if _service is None:
         import boto3
 
-        _service = CheckinService(settings().table_name, events=boto3.client("events"))
+        _service = PushingCheckinService(settings().table_name, events=boto3.client("events"))
+        _service.pusher = Pusher(settings().table_name)
     return _service
 
 

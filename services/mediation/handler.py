@@ -35,6 +35,7 @@ from shared.store.circles import CircleStore
 from shared.store.incidents import IncidentStore
 from shared.store.mediations import MediationInactive, MediationNotFound, MediationStore, NotAwaited
 from shared.store.threads import ThreadStore
+from shared.push.sender import Pusher, announce_mediation
 
 logger, tracer, metrics = observability()
 app = APIGatewayHttpResolver(enable_validation=True)
@@ -44,6 +45,19 @@ MediationId = Annotated[str, Path(pattern=r"^m_[0-9a-f]{20}$")]
 
 _service: MediationService | None = None
 _steps: Steps | None = None
+_pusher: Pusher | None = None
+
+
+def _announce(mediation_id: str | None) -> None:
+    """Real-time push: every party's open app hears that the mediation changed (ids and status, no words)."""
+    global _pusher
+    try:
+        if _pusher is None:
+            _pusher = Pusher(settings().table_name)
+        if mediation_id and _pusher.enabled:
+            announce_mediation(_pusher, service().mediations.get(mediation_id))
+    except Exception:  # noqa: BLE001 - a lost update costs nothing: the app reads the mediation over HTTP
+        logger.exception("Mediation update could not be pushed")
 
 
 def service() -> MediationService:
@@ -160,6 +174,12 @@ def _locale(accept_language: str | None) -> str:
 def lambda_handler(event: dict, context) -> dict:
     if isinstance(event, dict) and "step" in event:
         logger.append_keys(mediation_id=event.get("mediation_id"), step=event.get("step"))
-        return steps().run(event)
+        result = steps().run(event)
+        _announce(event.get("mediation_id"))
+        return result
     # A POST without a body (cancel) needs no content type; one with a body must send JSON.
-    return (reject_unreadable_body(event) if event.get("body") else None) or app.resolve(event, context)
+    response = (reject_unreadable_body(event) if event.get("body") else None) or app.resolve(event, context)
+    if event.get("requestContext", {}).get("http", {}).get("method") == "POST" and \
+            int(response.get("statusCode", 500)) < 300:
+        _announce((event.get("pathParameters") or {}).get("mediation_id"))
+    return response

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
 
 from shared.context.items import ContextItem
 from shared.knowledge import Entry
@@ -63,7 +63,18 @@ class CoachNotConfigured(Exception):
     """No model is configured after all (e.g. the deployed key secret still holds its placeholder)."""
 
 
+# Called with each piece of a reply as the model writes it (real-time push); never allowed to fail the reply.
+OnDelta = Callable[[str], None]
+
+
 class Coach(Protocol):
     name: str
 
     def reply(self, context: CoachContext) -> CoachReply: ...
+
+
+class StreamingCoach(Coach, Protocol):
+    """A coach that can also hand out its reply piece by piece while it writes it (the model does; the offline
+    coach composes its reply at once, so it doesn't)."""
+
+    def reply(self, context: CoachContext, on_delta: OnDelta | None = None) -> CoachReply: ...

@@ -13,7 +13,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 
 from shared.config import LLMSettings
-from shared.llm.base import Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable
+from shared.llm.base import Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable, OnDelta
 from shared.llm.budget import CircuitBreaker, TokenBudget
 from shared.llm.offline import OfflineCoach
 
@@ -50,7 +50,10 @@ class CoachGateway:
             return []
         return self.budget.usage_writes(table, member_id, reply.tokens_in + reply.tokens_out)
 
-    def reply(self, context: CoachContext, budget_state: dict | None = None) -> CoachReply:
+    def reply(self, context: CoachContext, budget_state: dict | None = None,
+              on_delta: OnDelta | None = None) -> CoachReply:
+        """The reply for this context. `on_delta`, if given, receives the model's reply piece by piece as it is
+        written (a fallback reply is not streamed: it is whole at once, and the caller sends it whole)."""
         if self.primary is None:
             return self.fallback.reply(context)
         if budget_state is not None and context.member_id:
@@ -61,7 +64,7 @@ class CoachGateway:
         if self.breaker.open:
             return self._fallback(context, PAUSED_NOTE, "circuit_open")
         try:
-            reply = self.primary.reply(context)
+            reply = self.primary.reply(context, on_delta=on_delta) if on_delta else self.primary.reply(context)
         except CoachNotConfigured:
             self.primary = None  # for the rest of this container's life
             return self.fallback.reply(context)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from functools import cached_property
 
 from shared.config import LLMSettings
-from shared.llm.base import CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable
+from shared.llm.base import CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable, OnDelta
 from shared.llm.prompt import build_messages
 
 
 # The value the CDK app gives the secret until the operator sets a key (infra/llm.py).
 SECRET_PLACEHOLDER = "unset"
+# A streamed reply may take this many client timeouts in all: the client's timeout bounds each read, not the whole
+# stream, and the chat turn must still fit API Gateway's 30 seconds.
+STREAM_BUDGET_TIMEOUTS = 2
+
+log = logging.getLogger(__name__)
 
 
 def _api_key(settings: LLMSettings) -> str:
@@ -49,7 +56,10 @@ class OpenAICoach:
             max_retries=self.settings.max_retries,
         )
 
-    def reply(self, context: CoachContext) -> CoachReply:
+    def reply(self, context: CoachContext, on_delta: OnDelta | None = None) -> CoachReply:
+        """The model's reply; with `on_delta`, streamed (`stream=True`), each piece handed to it as it arrives."""
+        if on_delta is not None:
+            return self._streamed(context, on_delta)
         import openai
 
         try:
@@ -82,3 +92,70 @@ class OpenAICoach:
             tokens_in=getattr(usage, "prompt_tokens", 0) or 0,
             tokens_out=getattr(usage, "completion_tokens", 0) or 0,
         )
+
+    def _streamed(self, context: CoachContext, on_delta: OnDelta) -> CoachReply:
+        import openai
+
+        messages = build_messages(context)
+        deadline = time.monotonic() + self.settings.timeout_seconds * STREAM_BUDGET_TIMEOUTS
+        parts: list[str] = []
+        usage, model = None, None
+        try:
+            stream = self.client.chat.completions.create(
+                model=self.settings.model,
+                messages=messages,
+                temperature=0.7,
+                max_tokens=600,
+                stream=True,
+                # The last chunk then carries the usage figures the token budget counts.
+                stream_options={"include_usage": True},
+            )
+            with stream:
+                for chunk in stream:
+                    model = getattr(chunk, "model", None) or model
+                    usage = getattr(chunk, "usage", None) or usage
+                    for choice in getattr(chunk, "choices", None) or []:
+                        piece = getattr(getattr(choice, "delta", None), "content", None)
+                        if not piece:
+                            continue
+                        if not parts:
+                            piece = piece.lstrip()  # the stored reply is stripped: so are its first pieces
+                            if not piece:
+                                continue
+                        parts.append(piece)
+                        _hand_out(on_delta, piece)
+                    if time.monotonic() > deadline:
+                        raise CoachUnavailable("timeout")
+        except CoachUnavailable:
+            raise
+        except openai.APITimeoutError as error:
+            raise CoachUnavailable("timeout") from error
+        except openai.RateLimitError as error:
+            raise CoachUnavailable("rate_limited") from error
+        except openai.APIStatusError as error:
+            raise CoachUnavailable(f"http_{error.status_code}") from error
+        except (openai.APIResponseValidationError, ValueError, TypeError, KeyError) as error:
+            raise CoachUnavailable("malformed_response") from error
+        except Exception as error:  # noqa: BLE001 - mid-stream, the HTTP client's own errors arrive unwrapped
+            reason = "timeout" if "timeout" in type(error).__name__.lower() else "unreachable"
+            raise CoachUnavailable(reason) from error
+
+        text = "".join(parts).strip()
+        if not text:
+            raise CoachUnavailable("empty_reply")
+        prompt_chars = sum(len(str(m.get("content", ""))) for m in messages)
+        return CoachReply(
+            text=text,
+            source="llm",
+            model=model or self.settings.model,
+            # Providers that ignore `include_usage` send none: estimate (4 characters a token) so the budget counts.
+            tokens_in=getattr(usage, "prompt_tokens", 0) or prompt_chars // 4,
+            tokens_out=getattr(usage, "completion_tokens", 0) or len(text) // 4,
+        )
+
+
+def _hand_out(on_delta: OnDelta, piece: str) -> None:
+    try:
+        on_delta(piece)
+    except Exception:  # noqa: BLE001 - a push that fails must never cost the member their reply
+        log.exception("a streamed piece of the reply could not be handed out")

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from infra import LOCAL_CONTEXT, REPO_ROOT, build_app, cdk_json_context, compliance, packaging
+from infra.websocket import SEND_RESOURCE_FINDING
 
 pytestmark = [pytest.mark.spine, pytest.mark.infra, pytest.mark.xdist_group("infra")]
 
@@ -111,6 +112,16 @@ ACCEPTED_FINDINGS = {
     ("Inetta/Mediation/StateMachine", "AwsSolutions-IAM5[Resource::<MediationFunction{hash}.Arn>:*]"),
     ("Inetta/CheckinSchedule/DeadLetterQueue", "AwsSolutions-SQS3"),
     ("Inetta/Api/Default/GET--health", "AwsSolutions-APIG4"),
+    # Real-time push (infra/websocket.py): the push function like every function; WebSocket routes cannot take a
+    # JWT authorizer ($connect verifies the token itself); connection ids exist only at run time.
+    ("Inetta/PushFunction/Default", "AwsSolutions-L1"),
+    ("Inetta/PushFunction/Role", "AwsSolutions-IAM5[Resource::*]"),
+    ("Inetta/Push/Default/$connect-Route", "AwsSolutions-APIG4"),
+    ("Inetta/Push/Default/$disconnect-Route", "AwsSolutions-APIG4"),
+    *(
+        (f"Inetta/{sender}/Role", f"AwsSolutions-IAM5[Resource::{SEND_RESOURCE_FINDING}]")
+        for sender in ("ChatFunction", "CheckinsFunction", "MediationFunction")
+    ),
 }
 
 
@@ -238,10 +249,16 @@ def test_the_jwt_authorizer_trusts_only_the_user_pool_and_its_client(synth):
     assert authorizer["JwtConfiguration"]["Audience"] == [ref(synth.logical_id("AWS::Cognito::UserPoolClient"))]
 
 
+def _of_http_api(synth, resource_type: str) -> dict[str, dict[str, Any]]:
+    """Resources of the HTTP API only (the WebSocket API's are tested below)."""
+    http_api = synth.logical_id("AWS::ApiGatewayV2::Api", "Api")
+    return {lid: r for lid, r in synth.of_type(resource_type).items() if r["Properties"]["ApiId"] == ref(http_api)}
+
+
 def test_the_api_serves_exactly_the_contracts_routes_each_from_its_function(synth):
-    routes = synth.of_type("AWS::ApiGatewayV2::Route")
+    routes = _of_http_api(synth, "AWS::ApiGatewayV2::Route")
     assert {r["Properties"]["RouteKey"] for r in routes.values()} == set(ROUTE_FUNCTIONS)
-    integrations = synth.of_type("AWS::ApiGatewayV2::Integration")
+    integrations = _of_http_api(synth, "AWS::ApiGatewayV2::Integration")
     for integration in integrations.values():
         assert integration["Properties"]["IntegrationType"] == "AWS_PROXY"
         assert integration["Properties"]["PayloadFormatVersion"] == "2.0"
@@ -250,6 +267,26 @@ def test_the_api_serves_exactly_the_contracts_routes_each_from_its_function(synt
         assert target[0] == "integrations/" and target[1]["Ref"] in integrations
         function = synth.logical_id("AWS::Lambda::Function", ROUTE_FUNCTIONS[route["Properties"]["RouteKey"]])
         assert integrations[target[1]["Ref"]]["Properties"]["IntegrationUri"] == arn_of(function)
+
+
+def test_the_websocket_api_connects_through_the_push_function_and_only_senders_may_post(synth):
+    api_id, api = synth.one("AWS::ApiGatewayV2::Api", "Push")
+    assert api["Properties"]["ProtocolType"] == "WEBSOCKET"
+    routes = [r["Properties"] for r in synth.of_type("AWS::ApiGatewayV2::Route").values()
+              if r["Properties"]["ApiId"] == ref(api_id)]
+    assert sorted(r["RouteKey"] for r in routes) == ["$connect", "$disconnect"]
+    push = synth.logical_id("AWS::Lambda::Function", "PushFunction")
+    for integration in synth.of_type("AWS::ApiGatewayV2::Integration").values():
+        if integration["Properties"]["ApiId"] == ref(api_id):
+            assert push in json.dumps(integration["Properties"]["IntegrationUri"])
+    env = synth.props("AWS::Lambda::Function", "PushFunction")["Environment"]["Variables"]
+    assert {"USER_POOL_ID", "USER_POOL_CLIENT_ID"} <= set(env)
+    senders = {name for name in ("ChatFunction", "CheckinsFunction", "MediationFunction")
+               if "PUSH_ENDPOINT" in synth.props("AWS::Lambda::Function", name)["Environment"]["Variables"]}
+    assert senders == {"ChatFunction", "CheckinsFunction", "MediationFunction"}
+    may_post = {r["Ref"] for p in synth.of_type("AWS::IAM::Policy").values()
+                if "execute-api:ManageConnections" in json.dumps(p) for r in p["Properties"]["Roles"]}
+    assert may_post == {synth.logical_id("AWS::IAM::Role", f"{name}Role") for name in senders}
 
 
 def test_only_the_circles_function_may_delete_a_members_sign_in_identity(synth):
@@ -269,7 +306,7 @@ def test_only_the_circles_function_may_delete_a_members_sign_in_identity(synth):
 
 def test_only_health_is_reachable_without_a_token(synth):
     authorizer = synth.logical_id("AWS::ApiGatewayV2::Authorizer")
-    for route in synth.of_type("AWS::ApiGatewayV2::Route").values():
+    for route in _of_http_api(synth, "AWS::ApiGatewayV2::Route").values():
         props = route["Properties"]
         if props["RouteKey"] == "GET /health":
             assert props["AuthorizationType"] == "NONE"
@@ -280,7 +317,7 @@ def test_only_health_is_reachable_without_a_token(synth):
 
 
 def test_the_default_stage_logs_every_request_and_is_throttled(synth):
-    stage = synth.props("AWS::ApiGatewayV2::Stage")
+    stage = synth.props("AWS::ApiGatewayV2::Stage", "ApiDefaultStage")
     assert stage["StageName"] == "$default" and stage["AutoDeploy"] is True
     log_group = synth.logical_id("AWS::Logs::LogGroup", "ApiAccessLogs")
     assert stage["AccessLogSettings"]["DestinationArn"] == arn_of(log_group)
@@ -290,7 +327,7 @@ def test_the_default_stage_logs_every_request_and_is_throttled(synth):
 
 
 def test_a_browser_client_may_call_the_api_with_a_bearer_token(synth):
-    cors = synth.props("AWS::ApiGatewayV2::Api")["CorsConfiguration"]
+    cors = synth.props("AWS::ApiGatewayV2::Api", "Api")["CorsConfiguration"]
     assert {"authorization", "content-type"} <= set(cors["AllowHeaders"])
     assert {"GET", "POST"} <= set(cors["AllowMethods"])
     assert cors["AllowOrigins"]

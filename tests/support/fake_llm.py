@@ -3,6 +3,11 @@
 It answers like a real provider would (normal replies, usage figures), can be told to misbehave (hang past the
 client's timeout, answer 5xx or 429, send garbage), and records every prompt it receives, so tests can assert
 what reached the model.
+
+A request with `"stream": true` is answered as OpenAI streams: server-sent events, one `chat.completion.chunk` per
+word of the reply (`stream_delay` seconds apart, so a client can watch the reply grow), a last chunk with the
+usage figures when `stream_options.include_usage` is set, then `data: [DONE]`. Mode `stream_breaks` sends the
+first words and then drops the connection.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ class FakeLLM:
         self.reply_text = reply_text
         self.mode = "ok"  # ok | slow | error500 | rate_limited | garbage
         self.slow_seconds = 5.0
+        self.stream_delay = 0.05
         self.requests: list[dict] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -47,6 +53,12 @@ class FakeLLM:
         """Every message text of every request received, flattened."""
         with self._lock:
             return [message.get("content", "") for request in self.requests for message in request.get("messages", [])]
+
+    def stream_pieces(self) -> list[str]:
+        """The reply as it is streamed: word by word, each with the space after it (they concatenate exactly)."""
+        import re
+
+        return re.findall(r"\S+\s*", self.reply_text)
 
     def _handler(self):
         fake = self
@@ -82,7 +94,45 @@ class FakeLLM:
                     return self._send(429, b'{"error": {"message": "rate limited", "type": "rate_limit"}}')
                 if mode == "garbage":
                     return self._send(200, b"<html>definitely not json", "text/html")
+                if request.get("stream"):
+                    return self._stream(request, breaks=mode == "stream_breaks")
                 return self._send(200, self._completion(request))
+
+            def _stream(self, request: dict, breaks: bool) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()  # HTTP/1.0: the body ends when the connection closes
+                words = fake.stream_pieces()
+                model = request.get("model", "fake-model")
+
+                def event(choices: list, usage: dict | None = None) -> bytes:
+                    chunk = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()),
+                             "model": model, "choices": choices}
+                    if usage is not None:
+                        chunk["usage"] = usage
+                    return f"data: {json.dumps(chunk)}\n\n".encode()
+
+                try:
+                    self.wfile.write(event([{"index": 0, "delta": {"role": "assistant", "content": ""}}]))
+                    for number, word in enumerate(words):
+                        if breaks and number == 2:
+                            self.wfile.flush()
+                            self.connection.shutdown(2)  # the provider drops the connection mid-reply
+                            return
+                        self.wfile.write(event([{"index": 0, "delta": {"content": word}, "finish_reason": None}]))
+                        self.wfile.flush()
+                        time.sleep(fake.stream_delay)
+                    self.wfile.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+                    if (request.get("stream_options") or {}).get("include_usage"):
+                        prompt_chars = sum(len(m.get("content", "")) for m in request.get("messages", []))
+                        self.wfile.write(event([], {"prompt_tokens": prompt_chars // 4,
+                                                    "completion_tokens": len(fake.reply_text) // 4,
+                                                    "total_tokens": (prompt_chars + len(fake.reply_text)) // 4}))
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def _completion(self, request: dict) -> bytes:
                 prompt_chars = sum(len(m.get("content", "")) for m in request.get("messages", []))

@@ -36,6 +36,8 @@ _METHODS = {
     "restart_functions", "start_execution", "wait_for_execution", "tick", "drain", "resource",
     "on_call_notifications",
 }
+# Fault switches (inetta.local.faults), served by the child's module of that name: they live in the moto process.
+_FAULTS = {"arm_fault": "arm", "fault_hits": "hits", "clear_faults": "clear", "faults": "faults"}
 _VALUES = ("api_url", "websocket_url", "moto_url", "user_pool_id", "user_pool_client_id", "outputs", "template", "timings",
            "functions", "region", "account_id", "stack_name")
 
@@ -119,7 +121,7 @@ class RemoteLocalStack:
     def __getattr__(self, name: str) -> Any:
         if name in _VALUES:
             return self._values[name]
-        if name in _METHODS:
+        if name in _METHODS or name in _FAULTS:
             return lambda *args, **kwargs: self._call(name, *args, **kwargs)
         raise AttributeError(name)
 
@@ -160,9 +162,14 @@ def _serve(conn: Connection) -> None:
                 return
             _, method, args, kwargs = message
             try:
-                if method not in _METHODS:
+                if method in _FAULTS:
+                    from inetta.local import faults
+
+                    result = ("ok", getattr(faults, _FAULTS[method])(*args, **kwargs))
+                elif method not in _METHODS:
                     raise AttributeError(method)
-                result = ("ok", getattr(stack, method)(*args, **kwargs))
+                else:
+                    result = ("ok", getattr(stack, method)(*args, **kwargs))
             except Exception as exc:  # noqa: BLE001 - raised again in the parent
                 result = ("error", exc if _picklable(exc) else LocalStackError(f"{type(exc).__name__}: {exc}"))
             conn.send(result)

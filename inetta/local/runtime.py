@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from inetta.local import faults
 from inetta.local.errors import LocalStackError
 from inetta.local.template import match_logical_id
 
@@ -375,6 +376,8 @@ class LocalRuntime:
                 # No X-Ray daemon here; Powertools Tracer becomes a no-op instead of logging errors.
                 "POWERTOOLS_TRACE_DISABLED": "true",
                 "INETTA_LOCAL": "1",
+                # The SDK sends `app/<logical id>` in its User-Agent: local fault switches can tell callers apart.
+                "AWS_SDK_UA_APP_ID": spec.logical_id[:50],
             }
         )
         for layer in (self.local_env, overrides):
@@ -442,11 +445,12 @@ class LocalRuntime:
         with self._log_lock:
             self._log.append(record)
         started = time.monotonic()
-        error = None
-        try:
-            worker = pool.acquire(spec.timeout_seconds + 30)
-        except _Throttled:
-            error = {"errorType": "TooManyRequestsException", "errorMessage": "Rate Exceeded."}
+        error = faults.lambda_fault(spec.logical_id, payload)  # a fault switch the hardening tests arm
+        if error is None:
+            try:
+                worker = pool.acquire(spec.timeout_seconds + 30)
+            except _Throttled:
+                error = {"errorType": "TooManyRequestsException", "errorMessage": "Rate Exceeded."}
         body = b""
         if error is None:
             healthy = False

@@ -189,12 +189,22 @@ def _finish_operation(service: str, method: str, path: str, operation: dict[str,
     error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     if "422" in responses:
         responses["422"] = {"description": "The request is not valid; `message` says why", "content": error_content}
+    # What shared/http.py answers for every route: a body that is not JSON, or not valid JSON, and a busy table.
+    if method in ("post", "put", "patch"):
+        responses.setdefault("415", {"description": "The body is not `application/json`", "content": error_content})
+    if "requestBody" in operation:
+        responses.setdefault("400", {"description": "The body is not valid JSON", "content": error_content})
     if (method, path) in PUBLIC_OPERATIONS:
         operation["security"] = []
     else:
         responses.setdefault("401", {"description": "No valid token (API Gateway's JWT authorizer refused it)"})
         if "{" in path:
             responses.setdefault("404", {"description": "Not found, or not yours", "content": error_content})
+        responses.setdefault("503", {
+            "description": "Too busy just now (the table is throttling): retry after `Retry-After` seconds",
+            "content": error_content,
+            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}},
+        })
     operation["responses"] = dict(sorted(responses.items()))
     return operation
 

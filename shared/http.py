@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import UnauthorizedError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from botocore.exceptions import ClientError
 
 JSON = "application/json"
 METHODS_WITH_BODY = {"POST", "PUT", "PATCH"}
+# DynamoDB (or another AWS service) asking us to slow down, after the SDK's own retries: a 503, never a 500.
+THROTTLING_CODES = {
+    "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
+    "TooManyRequestsException", "ThrottledException", "LimitExceededException",
+}
+RETRY_AFTER_SECONDS = 2
+
+# What each status means, for the OpenAPI document (inetta/openapi.py adds the ones every route shares).
+_MEANINGS = {
+    200: "OK",
+    201: "Created",
+    400: "The request is malformed (e.g. a bad cursor or header); `message` says why",
+    403: "Not allowed for this member (e.g. admins only)",
+    404: "Not found, or not yours",
+    409: "Conflicts with the current state (e.g. already done, or not now); `message` says what to do",
+    410: "Gone: used or expired",
+    422: "The request is not valid; `message` says why",
+    503: "Temporarily unavailable; retry (see `message`)",
+}
+ERROR_CONTENT = {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}
+
+
+def documented(*statuses: int, **descriptions: str) -> dict[int, dict[str, Any]]:
+    """A route's `responses=` for its OpenAPI document: its success statuses (2xx: the route's return model) and the
+    errors only it answers with (`{"error", "message"}`). `descriptions`: `s201="Created; ..."` to say more."""
+    responses: dict[int, dict[str, Any]] = {}
+    for status in statuses:
+        response: dict[str, Any] = {"description": descriptions.get(f"s{status}", _MEANINGS[status])}
+        if status >= 400:
+            response["content"] = ERROR_CONTENT
+        responses[status] = response
+    return responses
 
 
 class ApiError(Exception):
@@ -63,6 +97,17 @@ def install_error_handlers(app: APIGatewayHttpResolver) -> None:
     def _api_error(exc: ApiError) -> Response:
         return error(exc.status, exc.code, exc.message)
 
+    @app.exception_handler(ClientError)
+    def _aws_error(exc: ClientError) -> Response:
+        if exc.response.get("Error", {}).get("Code") not in THROTTLING_CODES:
+            raise exc  # a real failure: Lambda reports it, the member gets a 500
+        return Response(
+            status_code=503,
+            content_type=JSON,
+            body=json.dumps({"error": "busy", "message": "We are very busy right now. Please try again in a moment."}),
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+
     @app.exception_handler(UnauthorizedError)
     def _unauthorized(exc: UnauthorizedError) -> Response:
         return error(401, "unauthorized", "Sign in again: the request carries no valid identity.")
@@ -80,7 +125,11 @@ def reject_unreadable_body(event: dict[str, Any]) -> dict[str, Any] | None:
     headers = {key.lower(): value for key, value in (event.get("headers") or {}).items()}
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == JSON or content_type.endswith("+json"):
-        return None
+        return None if _utf8(event) else {
+            "statusCode": 400,
+            "headers": {"Content-Type": JSON},
+            "body": json.dumps({"error": "invalid_json", "message": "The request body is not valid JSON (not UTF-8)."}),
+        }
     return {
         "statusCode": 415,
         "headers": {"Content-Type": JSON},
@@ -91,6 +140,18 @@ def reject_unreadable_body(event: dict[str, Any]) -> dict[str, Any] | None:
             }
         ),
     }
+
+
+def _utf8(event: dict[str, Any]) -> bool:
+    """JSON is UTF-8 text; API Gateway hands bodies that are not text over base64-encoded."""
+    body = event.get("body")
+    if not body or not event.get("isBase64Encoded"):
+        return True
+    try:
+        base64.b64decode(body, validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def member_id(app: APIGatewayHttpResolver) -> str:

@@ -17,7 +17,7 @@ from services.chat.models import NewMessage
 from services.chat.turn import ChatService, ReplyNotSaved
 from shared.config import settings
 from shared.observability import observability
-from shared.http import ApiError, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import ApiError, documented, install_error_handlers, member_id, reject_unreadable_body
 from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, MessagePage, Thread
 from shared.push.sender import Pusher
@@ -63,7 +63,9 @@ def list_threads() -> dict[str, list[Thread]]:
     return {"threads": threads}
 
 
-@app.post("/threads/<thread_id>/messages")
+@app.post("/threads/<thread_id>/messages", responses=documented(
+    201, 200, 400, 409, 503, s201="The message is stored and answered",
+    s200="A retry (same Idempotency-Key): the first attempt's message and reply"))
 @tracer.capture_method
 def post_message(
     thread_id: ThreadId,
@@ -105,7 +107,7 @@ def _locale(accept_language: str | None) -> str:
     return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
 
 
-@app.get("/threads/<thread_id>/messages")
+@app.get("/threads/<thread_id>/messages", responses=documented(200, 400))
 @tracer.capture_method
 def get_messages(
     thread_id: ThreadId,

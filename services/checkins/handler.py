@@ -26,7 +26,7 @@ from shared.checkins.delivery import SHARD_DUE, CheckinService
 from shared.checkins.reminders import parse_reminder
 from shared.checkins.schedule import InvalidTimeZone, zone
 from shared.config import settings
-from shared.http import ApiError, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import ApiError, documented, install_error_handlers, member_id, reject_unreadable_body
 from shared.models import CheckinFrequency, CheckinPreferences, iso
 from shared.observability import observability
 from shared.push.frames import checkin as checkin_frame
@@ -98,7 +98,7 @@ def put_preferences(body: CheckinPreferences) -> CheckinPreferences:
     return service().store.save_preferences(me, body.model_copy(update={"next_check_in_at": None}), _now())
 
 
-@app.post("/me/reminders")
+@app.post("/me/reminders", responses=documented(201))
 @tracer.capture_method
 def post_reminder(body: NewReminder) -> Response[ReminderCreated]:
     me = member_id(app)

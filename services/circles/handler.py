@@ -17,7 +17,7 @@ from services.circles.models import AcceptInvite, AdminChange, NewCircle, NewInv
 from services.circles.service import CirclesService, NotAdmin
 from shared.circles.rules import CircleFull, CircleRuleBroken, LastAdmin
 from shared.config import settings
-from shared.http import error, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import documented, error, install_error_handlers, member_id, reject_unreadable_body
 from shared.models import Circle, CircleDetail, CircleMember, Invite, MemberSettings
 from shared.observability import observability
 from shared.store.accounts import AccountStore
@@ -91,7 +91,7 @@ def _rule_broken(exc: CircleRuleBroken) -> Response:
 # --- circles ----------------------------------------------------------------------------------------------
 
 
-@app.post("/circles")
+@app.post("/circles", responses=documented(201))
 @tracer.capture_method
 def create_circle(body: NewCircle) -> Response[CircleDetail]:
     circle = circles().create(member_id(app), body.kind, body.name, body.role, body.minor, body.display_name)
@@ -111,14 +111,14 @@ def get_circle(circle_id: CircleId) -> CircleDetail:
     return circles().circle(member_id(app), circle_id)
 
 
-@app.post("/circles/<circle_id>/invites")
+@app.post("/circles/<circle_id>/invites", responses=documented(201, 403, 409))
 @tracer.capture_method
 def create_invite(circle_id: CircleId, body: NewInvite) -> Response[Invite]:
     invite = circles().invite(member_id(app), circle_id, body.role, body.minor)
     return Response(status_code=201, content_type="application/json", body=invite.model_dump(mode="json"))
 
 
-@app.post("/invites/accept")
+@app.post("/invites/accept", responses=documented(201, 404, 409, 410))
 @tracer.capture_method
 def accept_invite(body: AcceptInvite) -> Response[CircleDetail]:
     # The code travels in the body, not the path: paths end up in logs, and the code is a secret until used.
@@ -127,21 +127,21 @@ def accept_invite(body: AcceptInvite) -> Response[CircleDetail]:
     return Response(status_code=201, content_type="application/json", body=circle.model_dump(mode="json"))
 
 
-@app.delete("/circles/<circle_id>/membership")
+@app.delete("/circles/<circle_id>/membership", responses=documented(200, 409))
 @tracer.capture_method
 def leave_circle(circle_id: CircleId) -> dict:
     departure = circles().leave(member_id(app), circle_id)
     return {"left": circle_id, "circle_deleted": departure.circle_deleted}
 
 
-@app.delete("/circles/<circle_id>/members/<target>")
+@app.delete("/circles/<circle_id>/members/<target>", responses=documented(200, 403, 409))
 @tracer.capture_method
 def remove_member(circle_id: CircleId, target: MemberId) -> dict:
     departure = circles().remove(member_id(app), circle_id, target)
     return {"removed": target, "circle_deleted": departure.circle_deleted}
 
 
-@app.patch("/circles/<circle_id>/members/<target>")
+@app.patch("/circles/<circle_id>/members/<target>", responses=documented(200, 403, 409))
 @tracer.capture_method
 def change_member(circle_id: CircleId, target: MemberId, body: AdminChange) -> CircleMember:
     return circles().set_admin(member_id(app), circle_id, target, body.admin)

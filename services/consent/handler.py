@@ -16,7 +16,7 @@ from services.consent.models import LevelChange
 from services.consent.service import ConsentService
 from shared.circles.consent import ConsentRefused
 from shared.config import settings
-from shared.http import ApiError, error, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import ApiError, documented, error, install_error_handlers, member_id, reject_unreadable_body
 from shared.models import CircleConsents, ConsentAuditPage
 from shared.observability import observability
 from shared.store.circles import CircleNotFound, CircleStore, MemberNotFound
@@ -73,28 +73,28 @@ def get_consents(circle_id: CircleId) -> CircleConsents:
     return service().view(member_id(app), circle_id)
 
 
-@app.put("/circles/<circle_id>/consents")
+@app.put("/circles/<circle_id>/consents", responses=documented(200, 409))
 @tracer.capture_method
 def set_circle_default(circle_id: CircleId, body: LevelChange) -> CircleConsents:
     metrics.add_metric(name="ConsentChanges", unit=MetricUnit.Count, value=1)
     return service().set_default(member_id(app), circle_id, body.level)
 
 
-@app.put("/circles/<circle_id>/consents/<target>")
+@app.put("/circles/<circle_id>/consents/<target>", responses=documented(200, 409))
 @tracer.capture_method
 def set_member_rule(circle_id: CircleId, target: MemberId, body: LevelChange) -> CircleConsents:
     metrics.add_metric(name="ConsentChanges", unit=MetricUnit.Count, value=1)
     return service().set_for_member(member_id(app), circle_id, target, body.level)
 
 
-@app.delete("/circles/<circle_id>/consents/<target>")
+@app.delete("/circles/<circle_id>/consents/<target>", responses=documented(200, 409))
 @tracer.capture_method
 def clear_member_rule(circle_id: CircleId, target: MemberId) -> CircleConsents:
     metrics.add_metric(name="ConsentChanges", unit=MetricUnit.Count, value=1)
     return service().clear_for_member(member_id(app), circle_id, target)
 
 
-@app.get("/me/consent-audit")
+@app.get("/me/consent-audit", responses=documented(200, 400))
 @tracer.capture_method
 def get_audit_trail(
     limit: Annotated[int, Query(ge=1, le=100)] = 50,

@@ -26,7 +26,7 @@ from services.mediation.service import (
 )
 from services.mediation.steps import Steps
 from shared.config import settings
-from shared.http import ApiError, error, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import ApiError, documented, error, install_error_handlers, member_id, reject_unreadable_body
 from shared.llm.gateway import CoachGateway
 from shared.mediation import CLOSE_MESSAGES, CloseReason
 from shared.observability import observability
@@ -102,7 +102,8 @@ def _respond(outcome, status: int = 200) -> Response:
     return Response(status_code=status, content_type="application/json", body=outcome)
 
 
-@app.post("/mediations")
+@app.post("/mediations", responses=documented(
+    201, 200, 404, 409, 503, s200="Not started: the topic screened as a crisis (`{accepted: false, support}`)"))
 @tracer.capture_method
 def start(body: NewMediation, accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
     try:
@@ -135,13 +136,13 @@ def view(mediation_id: MediationId) -> dict:
     return service().view(member_id(app), mediation_id)
 
 
-@app.post("/mediations/<mediation_id>/participation")
+@app.post("/mediations/<mediation_id>/participation", responses=documented(200, 409))
 @tracer.capture_method
 def participate(mediation_id: MediationId, body: Participation) -> dict:
     return service().participate(member_id(app), mediation_id, body.join)
 
 
-@app.post("/mediations/<mediation_id>/perspective")
+@app.post("/mediations/<mediation_id>/perspective", responses=documented(200, 409))
 @tracer.capture_method
 def perspective(mediation_id: MediationId, body: Perspective,
                 accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
@@ -149,7 +150,7 @@ def perspective(mediation_id: MediationId, body: Perspective,
                                                _locale(accept_language)))
 
 
-@app.post("/mediations/<mediation_id>/response")
+@app.post("/mediations/<mediation_id>/response", responses=documented(200, 409))
 @tracer.capture_method
 def respond(mediation_id: MediationId, body: AgreementResponse,
             accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
@@ -157,7 +158,7 @@ def respond(mediation_id: MediationId, body: AgreementResponse,
                                       _locale(accept_language)))
 
 
-@app.post("/mediations/<mediation_id>/cancel")
+@app.post("/mediations/<mediation_id>/cancel", responses=documented(200, 409))
 @tracer.capture_method
 def cancel(mediation_id: MediationId) -> dict:
     return service().cancel(member_id(app), mediation_id)

@@ -1,13 +1,12 @@
 """Hardening tests: the API fuzzed against its own OpenAPI document, and faults injected into the local stack.
 
-They reuse the integration fixtures (a local stack per test process, fresh members per test). Every test here is in
-one xdist group, so one worker runs them all, one after the other: armed faults (inetta.local.faults, in the local
-stack's process) can never reach a test that did not arm them, and only that worker starts this directory's stack.
+They reuse the integration fixtures (a local stack per test process, fresh members per test). Every module here puts
+its tests in one xdist group (`pytestmark`), so one worker runs them all, one after the other: armed faults
+(inetta.local.faults, in the local stack's process) can never reach a test that did not arm them, and only that
+worker starts this directory's stack.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -19,16 +18,6 @@ from tests.integration.conftest import (  # noqa: F401 - fixtures, reused as the
     make_member,
     member,
 )
-
-HERE = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if HERE in Path(str(item.path)).resolve().parents:
-            item.add_marker(pytest.mark.hardening)
-            item.add_marker(pytest.mark.integration)
-            item.add_marker(pytest.mark.xdist_group("hardening"))
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,8 @@ from schemathesis.specs.openapi.checks import (
 from inetta.local.cognito import strong_password
 from tests.integration.conftest import Member
 
+pytestmark = [pytest.mark.hardening, pytest.mark.integration, pytest.mark.xdist_group("hardening")]
+
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 EXAMPLES_PER_OPERATION = 6
 

@@ -19,6 +19,8 @@ import pytest
 
 from tests.integration.test_mediation import couple, join, start, view, wait_asked
 
+pytestmark = [pytest.mark.hardening, pytest.mark.integration, pytest.mark.xdist_group("hardening")]
+
 CHAT = "ChatFunction"
 SDK_ATTEMPTS = 3  # the chat function's SDK tries each DynamoDB call this often here (botocore's default: 10)
 CRISIS = "I can't go on, I'm going to kill myself tonight"

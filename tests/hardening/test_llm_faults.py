@@ -1,5 +1,5 @@
 """The model misbehaving, beyond tests/integration/test_chat_llm.py (timeout, 5xx and 429 for a plain message; a 5xx
-for a crisis): garbage instead of a completion, a crisis while the model hangs, rate-limits or answers garbage, and a
+for a crisis): garbage instead of a completion, a crisis while the model hangs past the client's timeout, and a
 client retry after the model failed.
 """
 
@@ -10,6 +10,8 @@ import uuid
 import pytest
 
 from tests.integration.test_chat_llm import model, turn  # noqa: F401 - `model`: the chat function's loopback model
+
+pytestmark = [pytest.mark.hardening, pytest.mark.integration, pytest.mark.xdist_group("hardening")]
 
 CRISIS = "I can't go on, I'm going to kill myself tonight"
 
@@ -26,9 +28,8 @@ def test_garbage_from_the_model_is_never_shown_and_the_offline_coach_answers(mem
 
 
 @pytest.mark.crisis
-@pytest.mark.parametrize("mode", ["slow", "rate_limited", "garbage"])
-def test_a_crisis_gets_the_safe_reply_with_resources_whatever_the_model_does(member, model, mode):  # noqa: F811
-    model.mode, model.slow_seconds = mode, 3.0
+def test_a_crisis_gets_the_safe_reply_with_resources_while_the_model_hangs(member, model):  # noqa: F811
+    model.mode, model.slow_seconds = "slow", 3.0  # (a model answering 5xx: tests/integration/test_chat_llm.py)
     thread_id = member.get("/threads").json()["threads"][0]["id"]
     response = member.post(f"/threads/{thread_id}/messages", json={"text": CRISIS},
                            headers={"Idempotency-Key": uuid.uuid4().hex, "Accept-Language": "en-GB"})

@@ -77,7 +77,7 @@ def _add_web_client(app: App, stack: InettaStack) -> None:
 
     output = lambda name: stack.node.find_child(name).value  # noqa: E731
     InettaWebStack(app, WEB_STACK_NAME, api_url=output("ApiUrl"), user_pool_id=output("UserPoolId"),
-                   user_pool_client_id=output("UserPoolClientId"))
+                   user_pool_client_id=output("UserPoolClientId"), websocket_url=output("WebSocketUrl"))
 
 
 # What the local stack needs from a synth: no copies of the assets (it runs handlers from the checkout) and

@@ -3,7 +3,8 @@
 Its own stack, `InettaWeb`, beside `Inetta`: CloudFront and the bucket-deployment custom resource have no local
 equivalent, and the local stack (which provisions `Inetta` into moto) serves `web/` itself (inetta/local/web.py).
 The config file, `config.json`, is written at deploy time from the API stack's outputs:
-`{apiUrl, auth: "cognito", region, userPoolId, userPoolClientId}`; sign-in is Cognito's USER_PASSWORD_AUTH.
+`{apiUrl, auth: "cognito", region, userPoolId, userPoolClientId, websocketUrl}`; sign-in is Cognito's
+USER_PASSWORD_AUTH, real-time push the WebSocket API (infra/websocket.py).
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ from constructs import Construct
 from infra import REPO_ROOT
 from infra.compliance import acknowledge
 
-# The same policy the local gateway sends (inetta/local/web.py): own files only; the API and Cognito over https.
+# The policy the local gateway sends too (inetta/local/web.py): own files only; the API and Cognito over https,
+# real-time push over wss.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self' https:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    "connect-src 'self' https: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 
 
 class WebClient(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, api_url: str, user_pool_id: str,
-                 user_pool_client_id: str) -> None:
+                 user_pool_client_id: str, websocket_url: str = "") -> None:
         super().__init__(scope, construct_id)
         self.bucket = s3.Bucket(
             self,
@@ -114,6 +116,7 @@ class WebClient(Construct):
                         "region": Stack.of(self).region,
                         "userPoolId": user_pool_id,
                         "userPoolClientId": user_pool_client_id,
+                        "websocketUrl": websocket_url,
                         "environment": "aws",
                     },
                 ),
@@ -155,11 +158,11 @@ class InettaWebStack(Stack):
     """`InettaWeb`: the web client, configured from the `Inetta` stack's API and user pool."""
 
     def __init__(self, scope: Construct, construct_id: str, *, api_url: str, user_pool_id: str,
-                 user_pool_client_id: str, **kwargs) -> None:
+                 user_pool_client_id: str, websocket_url: str = "", **kwargs) -> None:
         super().__init__(scope, construct_id, stack_name=construct_id,
                          description="Inetta: the web client (S3 + CloudFront)", **kwargs)
         web = WebClient(self, "Web", api_url=api_url, user_pool_id=user_pool_id,
-                        user_pool_client_id=user_pool_client_id)
+                        user_pool_client_id=user_pool_client_id, websocket_url=websocket_url)
         CfnOutput(self, "WebUrl", value=f"https://{web.distribution.distribution_domain_name}/",
                   description="The web client")
         CfnOutput(self, "WebBucketName", value=web.bucket.bucket_name, description="Where the web client's files are")

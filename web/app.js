@@ -1,6 +1,9 @@
 // Inetta's web client: plain ES modules, no build step. It talks to the HTTP API documented in /openapi.json.
 // Runtime configuration comes from config.json beside this file (written by the CDK app in AWS, served by the
-// local gateway under `make dev`): {apiUrl, auth: "cognito" | "local", region, userPoolId, userPoolClientId}.
+// local gateway under `make dev`): {apiUrl, auth: "cognito" | "local", region, userPoolId, userPoolClientId,
+// websocketUrl}. With a websocketUrl the coach's replies stream in over a WebSocket as they are written, and
+// check-ins and mediation updates arrive as they happen; without one (or when it can't connect) everything still
+// comes over HTTP.
 
 const LEVELS = {
   private: "Private — nothing",
@@ -18,6 +21,8 @@ const ACTIONS = {
   perspective: "Share your perspective",
   respond: "Respond to the draft agreement",
 };
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 const state = { config: null, session: null, view: "chat", thread: null, cursor: null, circles: [] };
 const $ = (id) => document.getElementById(id);
@@ -157,6 +162,7 @@ async function signIn(username, password) {
 
 function signOut(message) {
   state.session = null;
+  disconnectPush();
   state.thread = null;
   state.threadLoading = null;
   sessionStorage.removeItem("inetta.session");
@@ -167,8 +173,15 @@ function signOut(message) {
 
 // --- views ------------------------------------------------------------------------------------------------
 
-const VIEWS = ["chat", "circle", "privacy", "mediations", "account"];
-const LOADERS = { chat: loadChat, circle: loadCircles, privacy: loadPrivacy, mediations: loadMediations };
+const VIEWS = ["chat", "circle", "privacy", "mediations", "agreements", "checkins", "account"];
+const LOADERS = {
+  chat: loadChat,
+  circle: loadCircles,
+  privacy: loadPrivacy,
+  mediations: loadMediations,
+  agreements: loadAgreements,
+  checkins: loadCheckins,
+};
 
 function render() {
   const signedIn = Boolean(state.session);
@@ -296,6 +309,8 @@ async function sendMessage(event) {
   $("messages").append(pending);
   say("Sending… the coach is thinking.");
   const key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+  // Pieces of the reply may stream in over the WebSocket while this request runs; its response is the truth.
+  push.pending = { threadId: state.thread.id, messageId: null, item: null, deltas: 0 };
   try {
     let turn;
     for (let attempt = 0; ; attempt += 1) {
@@ -312,17 +327,135 @@ async function sendMessage(event) {
       }
     }
     pending.replaceWith(messageItem(turn.message));
-    $("messages").append(messageItem(turn.reply));
+    finishReply(turn.reply);
     box.value = "";
     say("The coach replied.");
   } catch (error) {
     pending.remove();
+    if (push.pending && push.pending.item) push.pending.item.remove();
+    $("messages").removeAttribute("aria-busy");
     say("");
     showError(error);
   } finally {
+    push.pending = null;
     busy(button, false);
     box.focus();
   }
+}
+
+// The reply, as stored, takes the place of what streamed (once: from the WebSocket's reply.done or from the
+// HTTP response, whichever comes first).
+function finishReply(message) {
+  const streamed = push.pending;
+  if (!document.querySelector(`#messages li[data-id="${CSS.escape(message.id)}"]`)) {
+    const item = messageItem(message);
+    if (streamed && streamed.deltas) item.dataset.deltas = String(streamed.deltas);
+    if (streamed && streamed.item) streamed.item.replaceWith(item);
+    else $("messages").append(item);
+  }
+  if (streamed) streamed.item = null;
+  $("messages").removeAttribute("aria-busy");
+}
+
+// New messages at the end of the thread (a check-in arrived): appended, nothing reloaded.
+async function appendNewMessages() {
+  if (!state.thread) return;
+  const page = await api("GET", `/threads/${state.thread.id}/messages?limit=10`);
+  const fresh = page.messages
+    .filter((m) => !document.querySelector(`#messages li[data-id="${CSS.escape(m.id)}"]`))
+    .sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
+  $("messages").append(...fresh.map(messageItem));
+}
+
+// --- real-time push (a WebSocket; everything also works without it) ---------------------------------------
+
+const push = { socket: null, retries: 0, timer: null, pending: null };
+
+function connectPush() {
+  const url = state.config && state.config.websocketUrl;
+  if (!state.session || !url || !("WebSocket" in window)) return;
+  if (push.socket && push.socket.readyState <= WebSocket.OPEN) return;
+  let socket;
+  try {
+    // Browsers can't set headers on a WebSocket: the access token goes in the query, checked at connect.
+    socket = new WebSocket(`${url}?token=${encodeURIComponent(state.session.accessToken)}`);
+  } catch (problem) {
+    return;
+  }
+  push.socket = socket;
+  socket.addEventListener("open", () => {
+    push.retries = 0;
+    document.body.dataset.push = "open";
+  });
+  socket.addEventListener("message", (event) => {
+    let frame;
+    try {
+      frame = JSON.parse(event.data);
+    } catch (problem) {
+      return;
+    }
+    onFrame(frame);
+  });
+  socket.addEventListener("close", () => {
+    if (push.socket !== socket) return;
+    push.socket = null;
+    document.body.dataset.push = "closed";
+    if (!state.session) return;
+    // Try again later, less and less often: meanwhile replies simply arrive whole over HTTP.
+    const delay = Math.min(30000, 1000 * 2 ** push.retries);
+    push.retries += 1;
+    push.timer = setTimeout(connectPush, delay);
+  });
+}
+
+function disconnectPush() {
+  clearTimeout(push.timer);
+  const socket = push.socket;
+  push.socket = null;
+  push.pending = null;
+  if (socket) socket.close();
+  delete document.body.dataset.push;
+}
+
+function onFrame(frame) {
+  if (frame.type === "reply.delta" || frame.type === "reply.done") {
+    onReplyFrame(frame);
+  } else if (frame.type === "checkin") {
+    if (state.view === "chat" && state.thread && frame.thread_id === state.thread.id && !push.pending) {
+      appendNewMessages().catch(() => {});
+    }
+    say("Your coach checked in.");
+  } else if (frame.type === "mediation.updated") {
+    if (state.view === "mediations") refreshMediation(frame.mediation_id).catch(() => {});
+    else if (state.view === "agreements") loadAgreements().catch(() => {});
+    else say("A mediation you're part of has moved on: see Mediations.");
+  }
+}
+
+function onReplyFrame(frame) {
+  const pending = push.pending;
+  // Only the reply to the message this page is sending; its id is learnt from the first frame.
+  if (!pending || frame.thread_id !== pending.threadId) return;
+  if (pending.messageId && frame.message_id !== pending.messageId) return;
+  pending.messageId = frame.message_id;
+  if (frame.type === "reply.done") {
+    finishReply(frame.message);
+    return;
+  }
+  if (!pending.item) {
+    pending.item = el(
+      "li",
+      { class: "message coach streaming", "data-streaming": "true" },
+      el("span", { class: "visually-hidden", text: "The coach is writing:" }),
+      el("p", { class: "text" }),
+    );
+    // Screen readers hear the reply once, whole, not word by word.
+    $("messages").setAttribute("aria-busy", "true");
+    $("messages").append(pending.item);
+    say("The coach is writing…");
+  }
+  pending.deltas += 1;
+  pending.item.querySelector(".text").textContent += frame.text;
 }
 
 // circles
@@ -561,64 +694,227 @@ async function loadMediations() {
   }
 }
 
+async function refreshMediation(mediationId) {
+  const card = document.querySelector(`#mediations [data-mediation-id="${CSS.escape(mediationId)}"]`);
+  if (!card) return loadMediations();
+  if (card.dataset.sending) return; // the member's own step: its answer redraws the card
+  // Never throw away what the member is writing: tell them instead.
+  if ([...card.querySelectorAll("textarea")].some((box) => box.value.trim())) {
+    say("This mediation has moved on; your draft is kept. Send it, or reopen Mediations to see what changed.");
+    return;
+  }
+  card.replaceWith(mediationCard(await api("GET", `/mediations/${mediationId}`)));
+}
+
 function mediationCard(mediation) {
   const asked = mediation.asked_of_me;
   const card = el(
     "li",
-    { class: "card" },
+    { class: "card", "data-mediation-id": mediation.id },
     el("h3", { text: mediation.topic }),
     el("p", { class: "muted", text: `Status: ${mediation.status}, step: ${mediation.phase}` }),
   );
+  const needs = Object.values(mediation.needs || {}).flat();
+  if (needs.length) {
+    card.append(el("h4", { text: "What the coach sees everyone needs" }),
+      el("ul", {}, [...new Set(needs)].map((need) => el("li", { text: String(need).replace(/[_-]/g, " ") }))));
+  }
   if (mediation.draft_agreement) {
     const draft = mediation.draft_agreement;
     card.append(el("h4", { text: "Draft agreement" }), el("p", { text: draft.text || JSON.stringify(draft) }));
   }
+  if (mediation.outcome) {
+    const outcome = mediation.outcome;
+    card.append(el("p", { class: "asked", text: outcome.result === "agreed"
+      ? "Agreed. You'll find it under Agreements." : outcome.message || "This mediation has closed." }));
+  }
   if (!asked) {
-    card.append(el("p", { text: "Nothing is asked of you right now." }));
+    if (!mediation.outcome) card.append(el("p", { text: "Nothing is asked of you right now." }));
     return card;
   }
-  card.append(el("p", { class: "asked" }, el("strong", { text: ACTIONS[asked.action] || asked.action })));
-  const act = async (path, body) => {
+  const heading = el("h4", { class: "asked", id: `asked-${mediation.id}`, text: ACTIONS[asked.action] || asked.action });
+  card.append(heading);
+  const act = async (path, body, button) => {
     showError(null);
+    busy(button, true);
+    card.dataset.sending = "true";
     try {
-      await api("POST", `/mediations/${mediation.id}/${path}`, body);
-      say("Sent.");
-      await loadMediations();
+      const answer = await api("POST", `/mediations/${mediation.id}/${path}`, body);
+      if (answer && answer.accepted === false) {
+        // The words screened as a crisis: nothing was shared; support comes first.
+        card.append(el("div", { class: "card support", role: "note", text: answer.support || answer.message || "" }));
+        say("Your words were not shared. Support is shown below.");
+        return;
+      }
+      card.replaceWith(mediationCard(await api("GET", `/mediations/${mediation.id}`)));
+      say(path === "perspective" ? "Your perspective is saved. Thank you." : "Sent.");
     } catch (error) {
       showError(error);
+    } finally {
+      delete card.dataset.sending;
+      busy(button, false);
     }
   };
   if (asked.action === "opt_in") {
     card.append(
-      el("button", { type: "button", class: "primary", text: "Join", onclick: () => act("participation", { join: true }) }),
+      el("p", { text: "Joining means you'll each share your side privately; the coach never quotes anyone." }),
+      el("button", { type: "button", class: "primary", text: "Join",
+        onclick: (event) => act("participation", { join: true }, event.target) }),
       " ",
-      el("button", { type: "button", text: "Decline", onclick: () => act("participation", { join: false }) }),
+      el("button", { type: "button", text: "Decline",
+        onclick: (event) => act("participation", { join: false }, event.target) }),
     );
   } else if (asked.action === "perspective") {
     const id = `perspective-${mediation.id}`;
+    const labels = { feelings: "How I feel", needs: "What I need", requests: "What I'd ask for" };
     const form = el(
       "form",
-      { novalidate: true },
-      ["feelings", "needs", "requests"].map((part) => [
-        el("label", { for: `${id}-${part}`, text: { feelings: "How I feel", needs: "What I need", requests: "What I'd ask for" }[part] }),
-        el("textarea", { id: `${id}-${part}`, name: part, rows: "2", maxlength: "2000" }),
+      { novalidate: true, "aria-labelledby": heading.id, class: "perspective" },
+      Object.entries(labels).flatMap(([part, label]) => [
+        el("label", { for: `${id}-${part}`, text: label }),
+        el("textarea", { id: `${id}-${part}`, name: part, rows: "3", maxlength: "2000" }),
       ]),
-      el("p", { class: "muted", text: "Only your needs and requests inform the shared synthesis, as abstract needs; nobody sees your words." }),
+      el("fieldset", {},
+        el("legend", { text: "What may inform the shared synthesis (as abstract needs, never your words)" }),
+        Object.keys(labels).map((part) => el("label", { class: "inline" },
+          el("input", { type: "checkbox", name: `share-${part}`, checked: part !== "feelings" }), `my ${part}`))),
       el("button", { type: "submit", class: "primary", text: "Send my perspective" }),
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      act("perspective", { feelings: form.feelings.value, needs: form.needs.value, requests: form.requests.value });
+      const body = {};
+      for (const part of Object.keys(labels)) {
+        const value = form[part].value.trim();
+        if (value) body[part] = value;
+      }
+      if (!Object.keys(body).length) {
+        showError(new Error("Write at least one of: how you feel, what you need, what you'd ask for."));
+        form.feelings.focus();
+        return;
+      }
+      body.share = Object.keys(labels).filter((part) => form[`share-${part}`].checked);
+      act("perspective", body, form.querySelector("button[type=submit]"));
     });
     card.append(form);
   } else if (asked.action === "respond") {
+    const id = `amend-${mediation.id}`;
+    const amendment = el("textarea", { id, rows: "2", maxlength: "500" });
     card.append(
-      el("button", { type: "button", class: "primary", text: "Accept", onclick: () => act("response", { response: "accept" }) }),
+      el("button", { type: "button", class: "primary", text: "Accept",
+        onclick: (event) => act("response", { response: "accept" }, event.target) }),
       " ",
-      el("button", { type: "button", text: "Decline", onclick: () => act("response", { response: "decline" }) }),
+      el("button", { type: "button", text: "Decline",
+        onclick: (event) => act("response", { response: "decline" }, event.target) }),
+      el("label", { for: id, text: "Or propose a change (shown to everyone without your name)" }),
+      amendment,
+      el("button", { type: "button", text: "Propose this change", onclick: (event) => {
+        if (!amendment.value.trim()) {
+          showError(new Error("Write the change you'd like first."));
+          amendment.focus();
+          return;
+        }
+        act("response", { response: "amend", amendment: amendment.value.trim() }, event.target);
+      } }),
     );
   }
   return card;
+}
+
+// agreements: what my mediations concluded (each mediation's outcome, read from my own view of it)
+
+async function loadAgreements() {
+  const list = $("agreements");
+  list.replaceChildren();
+  const { mediations } = await api("GET", "/mediations");
+  const views = await Promise.all(mediations.map((m) => api("GET", `/mediations/${m.id || m.mediation_id}`)));
+  const agreed = views.filter((v) => v.outcome && v.outcome.result === "agreed");
+  if (!agreed.length) {
+    list.append(el("li", { text: "No agreements yet. They come from a mediation everyone accepted." }));
+    return;
+  }
+  for (const view of agreed) {
+    const agreement = view.outcome.agreement;
+    const text = typeof agreement === "string" ? agreement : (agreement && agreement.text) || JSON.stringify(agreement);
+    list.append(el("li", { class: "card" }, el("h3", { text: view.topic }), el("p", { text })));
+  }
+}
+
+// check-in preferences
+
+async function loadCheckins() {
+  const prefs = await api("GET", "/me/checkins");
+  const form = $("checkins-form");
+  form.frequency.value = prefs.frequency;
+  form.weekday.value = String(prefs.weekday ?? 6);
+  form.time.value = prefs.time;
+  // A member who never chose a zone gets their browser's as a suggestion (saved only when they save).
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  form.time_zone.value = prefs.frequency === "off" && prefs.time_zone === "UTC" && browserZone ? browserZone : prefs.time_zone;
+  form.quiet.checked = Boolean(prefs.quiet_hours);
+  form.quiet_start.value = prefs.quiet_hours ? prefs.quiet_hours.start : "22:00";
+  form.quiet_end.value = prefs.quiet_hours ? prefs.quiet_hours.end : "07:00";
+  form.thread.checked = prefs.channels ? prefs.channels.thread : true;
+  form.push.checked = prefs.channels ? prefs.channels.push : true;
+  showCheckinFields();
+  showNextCheckin(prefs);
+}
+
+function showCheckinFields() {
+  const form = $("checkins-form");
+  $("checkins-weekday-field").hidden = form.frequency.value !== "weekly";
+  form.quiet_start.disabled = form.quiet_end.disabled = !form.quiet.checked;
+}
+
+function showNextCheckin(prefs) {
+  $("checkins-next").textContent = prefs.frequency === "off" || !prefs.next_check_in_at
+    ? "Check-ins are off. Follow-ups you agreed to in a mediation still arrive."
+    : `Next check-in: ${new Date(prefs.next_check_in_at).toLocaleString()}.`;
+}
+
+async function saveCheckins(event) {
+  event.preventDefault();
+  const form = event.target;
+  const zone = form.time_zone.value.trim();
+  if (!/^\d\d:\d\d$/.test(form.time.value)) {
+    showError(new Error("Choose a time of day."));
+    form.time.focus();
+    return;
+  }
+  if (!zone) {
+    showError(new Error("Enter your time zone, for example Europe/Paris."));
+    form.time_zone.focus();
+    return;
+  }
+  if (form.quiet.checked && (!form.quiet_start.value || !form.quiet_end.value)) {
+    showError(new Error("Choose when quiet hours start and end."));
+    form.quiet_start.focus();
+    return;
+  }
+  showError(null);
+  const button = form.querySelector("button[type=submit]");
+  busy(button, true);
+  try {
+    const saved = await api("PUT", "/me/checkins", {
+      frequency: form.frequency.value,
+      time: form.time.value,
+      time_zone: zone,
+      weekday: Number(form.weekday.value),
+      quiet_hours: form.quiet.checked ? { start: form.quiet_start.value, end: form.quiet_end.value } : null,
+      channels: { thread: form.thread.checked, push: form.push.checked },
+    });
+    showNextCheckin(saved);
+    say(saved.frequency === "off" ? "Saved: check-ins are off." : `Saved: ${describeCheckins(saved)}.`);
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+function describeCheckins(prefs) {
+  const when = { daily: "every day", few_times_week: "Monday, Wednesday and Friday",
+    weekly: `every ${WEEKDAYS[prefs.weekday]}` }[prefs.frequency];
+  return `${when} at ${prefs.time} (${prefs.time_zone})`;
 }
 
 // account
@@ -686,6 +982,7 @@ async function start() {
     try {
       await signIn(username, form.password.value);
       form.reset();
+      connectPush();
       await show("chat");
     } catch (error) {
       showError(error);
@@ -707,11 +1004,16 @@ async function start() {
   $("chat-older").addEventListener("click", () => loadHistory(state.cursor).catch(showError));
   $("circle-form").addEventListener("submit", createCircle);
   $("accept-form").addEventListener("submit", acceptInvite);
+  $("checkins-form").addEventListener("submit", saveCheckins);
+  for (const name of ["frequency", "quiet"]) $("checkins-form")[name].addEventListener("change", showCheckinFields);
   $("export").addEventListener("click", exportData);
   $("delete-form").addEventListener("submit", deleteAccount);
 
   render();
-  if (state.session) await show("chat", { focus: false });
+  if (state.session) {
+    connectPush();
+    await show("chat", { focus: false });
+  }
   document.body.dataset.ready = "true";
 }
 

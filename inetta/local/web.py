@@ -97,8 +97,9 @@ class LocalWeb:
 
 
 # The web client loads only its own files and talks to the API (same origin locally; `connect-src` allows any
-# https API and Cognito in AWS, where CloudFront sets its own policy).
+# https API and Cognito in AWS, where CloudFront sets its own policy) and to the WebSocket API (locally on another
+# port of this host, in AWS over wss).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self' https:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    "connect-src 'self' https: wss: ws://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )

@@ -856,5 +856,6 @@ def test_the_web_client_gets_its_runtime_config_from_the_api_stack(synth):
     text = json.dumps(deployment["Properties"]["SourceMarkers"])
     imported = {v for v in re.findall(r'"Fn::ImportValue": "([^"]+)"', text)}
     exports = {o["Export"]["Name"] for o in synth.template["Outputs"].values() if "Export" in o}
-    assert len(imported) == 3 and imported <= exports  # the API URL, the pool and its app client
+    # The API URL, the pool, its app client, and the WebSocket API (real-time push)
+    assert len(imported) == 4 and imported <= exports
     assert {"WebUrl", "WebBucketName"} <= set(synth.web_template["Outputs"])

@@ -61,6 +61,7 @@ def _print_banner(stack) -> None:
         "",
         "Inetta is running locally (no AWS account; moto plays AWS).",
         f"  API        {stack.api_url}      (GET /health; POST /_local/tick fires the schedules now)",
+        f"  WebSocket  {stack.websocket_url}   (real-time push: connect with ?token=<access token>)",
         f"  moto       {stack.moto_url}      (AWS_ENDPOINT_URL for the aws CLI or boto3, any fake credentials)",
     ]
     try:

@@ -140,3 +140,41 @@ def test_a_closed_connection_is_forgotten(local_stack, member):
     while connections() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert connections() == 0
+
+
+def test_a_connection_api_gateway_says_is_gone_is_dropped_and_the_turn_still_answers(local_stack, member):
+    # A connection whose $disconnect never ran (say, the function failed): the sender meets GoneException.
+    table = local_stack.outputs["TableName"]
+    dynamodb = local_stack.client("dynamodb")
+    stale = "c2FtZS1nb25lLWlk"
+    common = {"owner": {"S": member.sub}, "connection_id": {"S": stale}, "member_id": {"S": member.sub},
+              "expires_at": {"N": str(int(time.time()) + 3600)}}
+    dynamodb.put_item(TableName=table, Item={"pk": {"S": f"MEMBER#{member.sub}"}, "sk": {"S": f"WSCONN#{stale}"},
+                                             **common})
+    dynamodb.put_item(TableName=table, Item={"pk": {"S": f"WSCONN#{stale}"}, "sk": {"S": "WSCONN"}, **common})
+    with open_socket(local_stack, member.access_token) as socket:
+        _, turn = say(member, "We keep arguing about money")
+        assert frames(socket)[-1]["message"] == turn["reply"]  # the live connection still got its frame
+    left = dynamodb.query(TableName=table, KeyConditionExpression="pk = :pk AND sk = :sk",
+                          ExpressionAttributeValues={":pk": {"S": f"MEMBER#{member.sub}"},
+                                                     ":sk": {"S": f"WSCONN#{stale}"}})["Count"]
+    assert left == 0
+    assert "Item" not in dynamodb.get_item(TableName=table, Key={"pk": {"S": f"WSCONN#{stale}"},
+                                                                  "sk": {"S": "WSCONN"}})
+
+
+def test_mediation_updates_reach_each_party_without_anyones_words(local_stack, make_member):
+    parent, teen = make_member("pat"), make_member("tim")
+    circle = parent.post("/circles", json={"kind": "family", "name": "The Ps", "role": "parent"}).json()
+    code = parent.post(f"/circles/{circle['id']}/invites", json={"role": "teen", "minor": True}).json()["code"]
+    assert teen.post("/invites/accept", json={"code": code, "minor": True}).status_code < 300
+    with open_socket(local_stack, parent.access_token) as parent_socket, \
+            open_socket(local_stack, teen.access_token) as teen_socket:
+        started = parent.post("/mediations", json={"circle_id": circle["id"], "parties": [teen.sub],
+                                                   "topic": "Curfew on school nights"})
+        assert started.status_code == 201, started.text
+        mediation_id = started.json()["id"]
+        for socket in (parent_socket, teen_socket):
+            update = frames(socket, until_type="mediation.updated", timeout=60)[-1]
+            assert update["mediation_id"] == mediation_id
+            assert set(update) == {"type", "mediation_id", "status", "phase"}  # ids and status, no words

@@ -16,6 +16,11 @@ from aws_cdk import aws_stepfunctions as sfn
 from constructs import Construct
 
 from infra.functions import METRICS_NAMESPACE, ServiceFunction
+from infra.monitoring import THROTTLE_WATCHED_OPERATIONS
+from shared.mediation import CloseReason
+
+# The functions that call the language model (replies; insight extraction; mediation's needs, advice and draft).
+LLM_SERVICES = ("chat", "context", "mediation")
 
 PERIOD = Duration.minutes(5)
 
@@ -104,9 +109,25 @@ class Dashboard(Construct):
                 left=[table.metric_consumed_read_capacity_units(period=PERIOD),
                       table.metric_consumed_write_capacity_units(period=PERIOD)],
                 right=[table.metric_throttled_requests_for_operations(
-                    operations=[dynamodb.Operation.PUT_ITEM, dynamodb.Operation.QUERY,
-                                dynamodb.Operation.TRANSACT_WRITE_ITEMS, dynamodb.Operation.GET_ITEM],
-                    period=PERIOD)],
+                    operations=THROTTLE_WATCHED_OPERATIONS, period=PERIOD)],
+                width=12,
+            ),
+        )
+        self.dashboard.add_widgets(
+            cloudwatch.GraphWidget(
+                title="The language model's bill",
+                left=[_app_metric(service, name, f"{label} ({service})")
+                      for service in LLM_SERVICES
+                      for name, label in (("LlmTokensIn", "tokens in"), ("LlmTokensOut", "tokens out"))],
+                right=[_app_metric(service, "LlmCostUsd", f"US$ ({service})") for service in LLM_SERVICES],
+                width=12,
+            ),
+            cloudwatch.GraphWidget(
+                title="How mediations end",
+                left=[_app_metric("mediation", "MediationsStarted", "started"),
+                      _app_metric("mediation", "MediationsAgreed", "agreed"),
+                      *(_app_metric("mediation", f"MediationsClosed_{reason.value}", f"closed: {reason.value}")
+                        for reason in CloseReason)],
                 width=12,
             ),
         )

@@ -12,6 +12,7 @@ from aws_cdk import Duration, Stack
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_cloudwatch_actions as actions
+from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
 from aws_cdk import aws_sns as sns
@@ -24,6 +25,12 @@ from infra.checkins import CheckinSchedule
 from infra.functions import ServiceFunction
 
 PERIOD = Duration.minutes(5)
+# What the functions do on the table (a math expression sums them: CloudWatch has no "all operations" metric).
+THROTTLE_WATCHED_OPERATIONS = [
+    dynamodb.Operation.GET_ITEM, dynamodb.Operation.BATCH_GET_ITEM, dynamodb.Operation.QUERY,
+    dynamodb.Operation.PUT_ITEM, dynamodb.Operation.UPDATE_ITEM, dynamodb.Operation.DELETE_ITEM,
+    dynamodb.Operation.TRANSACT_WRITE_ITEMS, dynamodb.Operation.BATCH_WRITE_ITEM,
+]
 
 
 class Monitoring(Construct):
@@ -36,6 +43,8 @@ class Monitoring(Construct):
         http_api: apigwv2.IHttpApi,
         state_machine: sfn.IStateMachine,
         checkin_schedule: CheckinSchedule,
+        table: dynamodb.ITable,
+        escalation_topic: sns.ITopic,
         alarm_email: str | None,
     ) -> None:
         super().__init__(scope, construct_id)
@@ -100,6 +109,19 @@ class Monitoring(Construct):
             "mediation executions timed out",
         )
         self._alarm("ApiServerErrors", http_api.metric_server_error(period=PERIOD), "the HTTP API answered 5xx")
+        # A throttled write is a turn that waits or a member told to retry; on-demand tables throttle only on
+        # sudden spikes or hot keys, which is worth knowing about at once.
+        self._alarm(
+            "TableThrottles",
+            table.metric_throttled_requests_for_operations(operations=THROTTLE_WATCHED_OPERATIONS, period=PERIOD),
+            "DynamoDB throttled requests",
+        )
+        # An on-call human who never got the crisis notification is the worst failure Inetta can have.
+        self._alarm(
+            "CrisisNotificationsFailed",
+            escalation_topic.metric_number_of_notifications_failed(period=PERIOD),
+            "crisis notifications could not be delivered to on-call",
+        )
 
     def _alarm(self, construct_id: str, metric: cloudwatch.IMetric, what: str) -> cloudwatch.Alarm:
         alarm = cloudwatch.Alarm(

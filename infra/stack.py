@@ -190,6 +190,8 @@ class InettaStack(Stack):
             http_api=api.http_api,
             state_machine=mediation.state_machine,
             checkin_schedule=checkin_schedule,
+            table=data.table,
+            escalation_topic=escalation.topic,
             alarm_email=settings.alarm_email,
         )
         Dashboard(

@@ -164,6 +164,15 @@ def cancel(mediation_id: MediationId) -> dict:
     return service().cancel(member_id(app), mediation_id)
 
 
+def _count_outcome(step: str | None, result: dict) -> None:
+    """How mediations end, for the dashboard: agreed, or closed with its reason (declined, timed out, cancelled,
+    failed, safety...)."""
+    if step == "conclude":
+        metrics.add_metric(name="MediationsAgreed", unit=MetricUnit.Count, value=1)
+    elif step == "close" and result.get("closed"):
+        metrics.add_metric(name=f"MediationsClosed_{result.get('reason')}", unit=MetricUnit.Count, value=1)
+
+
 def _locale(accept_language: str | None) -> str:
     first = (accept_language or "").split(",")[0].split(";")[0].strip()
     return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
@@ -176,6 +185,7 @@ def lambda_handler(event: dict, context) -> dict:
     if isinstance(event, dict) and "step" in event:
         logger.append_keys(mediation_id=event.get("mediation_id"), step=event.get("step"))
         result = steps().run(event)
+        _count_outcome(event.get("step"), result)
         _announce(event.get("mediation_id"))
         return result
     # A POST without a body (cancel) needs no content type; one with a body must send JSON.

@@ -14,6 +14,7 @@ from aws_lambda_powertools import Logger
 
 from shared.config import LLMSettings
 from shared.llm.base import Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable, OnDelta
+from shared.llm import usage
 from shared.llm.budget import CircuitBreaker, TokenBudget
 from shared.llm.offline import OfflineCoach
 
@@ -73,6 +74,7 @@ class CoachGateway:
             logger.warning("Language model unavailable; the offline coach answers", extra={"reason": error.reason})
             return self._fallback(context, FALLBACK_NOTE, error.reason)
         self.breaker.succeeded()
+        usage.count(reply.tokens_in, reply.tokens_out, "reply")
         return reply
 
     def _fallback(self, context: CoachContext, note: str, reason: str) -> CoachReply:

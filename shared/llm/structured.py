@@ -14,6 +14,7 @@ from aws_lambda_powertools import Logger
 
 from shared.config import LLMSettings
 from shared.context.extract import EXTRACTION_INSTRUCTIONS, Extraction, offline_extract
+from shared.llm import usage as llm_usage
 from shared.llm.budget import CircuitBreaker, TokenBudget
 
 logger = Logger(child=True)
@@ -67,6 +68,9 @@ class LlmExtractor:
         known = {message_id for message_id, _ in messages}
         result.attachment = [signal for signal in result.attachment if signal.message_id in known]
         usage = getattr(completion, "usage", None)
+        if usage is not None:
+            llm_usage.count(getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0,
+                            "extraction")
         if usage is not None and self.table and self.member_id:
             from shared.store.table import dynamodb_client
 

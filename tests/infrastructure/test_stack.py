@@ -689,8 +689,8 @@ def _alarm_on(synth: Synthesized, namespace: str, metric: str, dimension: str, v
     found = [
         a
         for a in _alarms(synth)
-        if a["Namespace"] == namespace
-        and a["MetricName"] == metric
+        if a.get("Namespace") == namespace
+        and a.get("MetricName") == metric
         and {"Name": dimension, "Value": value} in a.get("Dimensions", [])
     ]
     assert len(found) == 1, f"expected one alarm on {namespace} {metric} {dimension}={value}"
@@ -712,6 +712,20 @@ def test_failed_mediations_api_5xx_and_undelivered_ticks_raise_alarms(synth):
     _alarm_on(synth, "AWS/ApiGateway", "5xx", "ApiId", ref(synth.logical_id("AWS::ApiGatewayV2::Api", "Api")))
     queue = synth.logical_id("AWS::SQS::Queue", "CheckinScheduleDeadLetterQueue")
     _alarm_on(synth, "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", {"Fn::GetAtt": [queue, "QueueName"]})
+
+
+def test_undelivered_crisis_notifications_and_table_throttles_raise_alarms(synth):
+    topic = synth.logical_id("AWS::SNS::Topic", "EscalationTopic")
+    _alarm_on(synth, "AWS/SNS", "NumberOfNotificationsFailed", "TopicName", {"Fn::GetAtt": [topic, "TopicName"]})
+    table = ref(synth.logical_id("AWS::DynamoDB::Table", "DataTable"))
+    [throttles] = [a for a in _alarms(synth) if "throttled requests" in a["AlarmDescription"]
+                   and "DynamoDB" in a["AlarmDescription"]]
+    stats = [m["MetricStat"]["Metric"] for m in throttles["Metrics"] if "MetricStat" in m]
+    watched = {d["Value"] for m in stats if m["MetricName"] == "ThrottledRequests"
+               and {"Name": "TableName", "Value": table} in m["Dimensions"]
+               for d in m["Dimensions"] if d["Name"] == "Operation"}
+    # Every operation the functions use on the table, reads and writes.
+    assert {"Query", "BatchGetItem", "TransactWriteItems", "UpdateItem", "PutItem"} <= watched
 
 
 def test_every_alarm_notifies_the_encrypted_alarm_topic(synth):

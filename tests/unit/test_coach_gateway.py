@@ -48,3 +48,21 @@ def test_server_errors_are_retried_as_configured(fake_llm):
 def test_without_any_configuration_the_offline_coach_answers_and_nothing_is_called(fake_llm):
     reply = CoachGateway.from_settings(LLMSettings()).reply(CONTEXT)
     assert reply.source == "offline" and reply.note is None and fake_llm.requests == []
+
+
+def test_what_the_model_costs_reaches_the_dashboard_as_metrics(fake_llm, monkeypatch):
+    from aws_lambda_powertools import Metrics
+
+    monkeypatch.setenv("LLM_PRICE_INPUT_PER_MILLION", "2.0")
+    monkeypatch.setenv("LLM_PRICE_OUTPUT_PER_MILLION", "8.0")
+    metrics = Metrics(namespace="Inetta", service="chat")
+    metrics.clear_metrics()
+    reply = gateway(fake_llm).reply(CONTEXT)
+    recorded = metrics.serialize_metric_set()
+    metrics.clear_metrics()
+    assert recorded["LlmTokensIn"] == [float(reply.tokens_in)] and recorded["LlmTokensOut"] == [float(reply.tokens_out)]
+    assert recorded["LlmCostUsd"] == [pytest.approx((reply.tokens_in * 2.0 + reply.tokens_out * 8.0) / 1e6)]
+
+    fake_llm.mode = "error500"  # the offline coach's replies cost nothing and count as no model call
+    gateway(fake_llm).reply(CONTEXT)
+    assert "LlmTokensIn" not in metrics.metric_set

@@ -1,6 +1,7 @@
 """How the functions reach a language model: an OpenAI-compatible endpoint chosen by the operator.
 
-Base URL and model come from context (`inetta:llmBaseUrl`, `inetta:llmModel`); the API key lives in Secrets
+Base URL and model come from context (`inetta:llmBaseUrl`, `inetta:llmModel`), and so do the model's prices per
+million tokens for the cost metrics (`inetta:llmPriceInputPerMillion`, `inetta:llmPriceOutputPerMillion`); the API key lives in Secrets
 Manager and is set by the operator after the first deploy:
 
     aws secretsmanager put-secret-value --secret-id <LlmApiKeySecretArn> --secret-string '<key>'
@@ -23,10 +24,12 @@ API_KEY_PLACEHOLDER = "unset"
 
 
 class LlmSettings(Construct):
-    def __init__(self, scope: Construct, construct_id: str, *, base_url: str, model: str) -> None:
+    def __init__(self, scope: Construct, construct_id: str, *, base_url: str, model: str,
+                 price_input_per_million: float, price_output_per_million: float) -> None:
         super().__init__(scope, construct_id)
         self.base_url = base_url
         self.model = model
+        self.prices = (price_input_per_million, price_output_per_million)
         self.api_key = secretsmanager.Secret(
             self,
             "ApiKey",
@@ -47,6 +50,8 @@ class LlmSettings(Construct):
             "LLM_API_KEY_SECRET_ARN": self.api_key.secret_arn,
             "LLM_TIMEOUT_SECONDS": str(timeout_seconds),
             "LLM_MAX_RETRIES": str(max_retries),
+            "LLM_PRICE_INPUT_PER_MILLION": str(self.prices[0]),
+            "LLM_PRICE_OUTPUT_PER_MILLION": str(self.prices[1]),
         }
 
     def grant_read(self, grantee: iam.IGrantable) -> None:

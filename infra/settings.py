@@ -12,6 +12,9 @@ from constructs import Construct
 class Settings:
     llm_base_url: str
     llm_model: str
+    # The model's list prices, US$ per million tokens: they turn token counts into the dashboard's cost figure.
+    llm_price_input_per_million: float
+    llm_price_output_per_million: float
     on_call_email: str | None
     alarm_email: str | None
     allowed_origins: list[str]
@@ -33,6 +36,8 @@ class Settings:
             # An empty base URL selects the offline coach (docs/architecture.md).
             llm_base_url=text("inetta:llmBaseUrl"),
             llm_model=text("inetta:llmModel", "gpt-4o-mini"),
+            llm_price_input_per_million=float(text("inetta:llmPriceInputPerMillion", "0.15")),
+            llm_price_output_per_million=float(text("inetta:llmPriceOutputPerMillion", "0.60")),
             on_call_email=on_call_email,
             # Operational alarms go to the on-call humans too unless a separate address is given.
             alarm_email=text("inetta:alarmEmail") or on_call_email,

@@ -82,6 +82,8 @@ CONTRACT_ENVIRONMENT = {
     "LLM_API_KEY_SECRET_ARN",
     "LLM_TIMEOUT_SECONDS",
     "LLM_MAX_RETRIES",
+    "LLM_PRICE_INPUT_PER_MILLION",
+    "LLM_PRICE_OUTPUT_PER_MILLION",
 }
 # Every finding the project accepts, each with its reason in the code that creates the resource. A new
 # acknowledgment must be added here too, so that it is reviewed rather than slipped in.

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool, field_validator
 
 # A message longer than this is refused: it bounds prompt size and storage per item.
 MAX_MESSAGE_CHARS = 8000
@@ -202,8 +203,9 @@ class QuietHours(BaseModel):
 
 
 class CheckinChannels(BaseModel):
-    thread: bool = Field(default=True, description="The check-in is written into the member's private thread")
-    push: bool = Field(default=True, description="An `inetta.checkins` event on the default bus, for mobile push")
+    # Strict, as every boolean a client sends: `0` or "no" is refused (422), never read as false.
+    thread: StrictBool = Field(default=True, description="The check-in is written into the member's private thread")
+    push: StrictBool = Field(default=True, description="An `inetta.checkins` event on the default bus, for mobile push")
 
 
 class CheckinPreferences(BaseModel):
@@ -216,3 +218,11 @@ class CheckinPreferences(BaseModel):
     quiet_hours: QuietHours | None = Field(default_factory=lambda: QuietHours(start="22:00", end="07:00"))
     channels: CheckinChannels = Field(default_factory=CheckinChannels)
     next_check_in_at: str | None = Field(default=None, description="Read-only: the next routine check-in (UTC)")
+
+    @field_validator("weekday", mode="before")
+    @classmethod
+    def _whole_number(cls, value):
+        # `false` or "3" from a client is refused (422), not read as Monday; the table gives Decimals.
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise ValueError("must be a whole number from 0 (Monday) to 6 (Sunday)")
+        return value

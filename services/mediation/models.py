@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from shared.mediation import MAX_AMENDMENT_CHARS, MAX_PERSPECTIVE_CHARS, MAX_TOPIC_CHARS
 
@@ -37,7 +37,7 @@ class NewMediation(BaseModel):
 class Participation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    join: bool
+    join: StrictBool
 
 
 class Perspective(BaseModel):

@@ -24,6 +24,8 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -45,9 +47,9 @@ schema.config.generation.update(
 schema.config.phases.coverage.unexpected_methods = set()
 schema = schema.exclude(method="DELETE", path="/me")
 
-# Not `negative_data_rejection`: the models parse JSON as pydantic does by default (lax: `0` for a boolean, "2" for
-# an integer are taken); every other invalid input must get a documented 4xx, never a 5xx.
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# Invalid input must be refused with a documented 4xx (`negative_data_rejection`), never taken or a 5xx.
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+          response_headers_conformance, negative_data_rejection]
 
 # The member's real resources, filled by the `owner` fixture before the first example is generated.
 REAL: dict[str, list[str]] = {}

@@ -99,7 +99,7 @@ class OpenAICoach:
         messages = build_messages(context)
         deadline = time.monotonic() + self.settings.timeout_seconds * STREAM_BUDGET_TIMEOUTS
         parts: list[str] = []
-        usage, model = None, None
+        usage, model, finished = None, None, False
         try:
             stream = self.client.chat.completions.create(
                 model=self.settings.model,
@@ -115,6 +115,7 @@ class OpenAICoach:
                     model = getattr(chunk, "model", None) or model
                     usage = getattr(chunk, "usage", None) or usage
                     for choice in getattr(chunk, "choices", None) or []:
+                        finished = finished or bool(getattr(choice, "finish_reason", None))
                         piece = getattr(getattr(choice, "delta", None), "content", None)
                         if not piece:
                             continue
@@ -140,6 +141,9 @@ class OpenAICoach:
             reason = "timeout" if "timeout" in type(error).__name__.lower() else "unreachable"
             raise CoachUnavailable(reason) from error
 
+        if not finished:
+            # The connection ended without the model saying it had finished: half a reply is no reply.
+            raise CoachUnavailable("truncated")
         text = "".join(parts).strip()
         if not text:
             raise CoachUnavailable("empty_reply")

@@ -178,3 +178,29 @@ def test_mediation_updates_reach_each_party_without_anyones_words(local_stack, m
             update = frames(socket, until_type="mediation.updated", timeout=60)[-1]
             assert update["mediation_id"] == mediation_id
             assert set(update) == {"type", "mediation_id", "status", "phase"}  # ids and status, no words
+
+
+def test_a_model_that_fails_half_way_is_superseded_by_the_stored_reply(local_stack, member, model):
+    model.mode = "stream_breaks"  # two words, then the provider drops the connection
+    with open_socket(local_stack, member.access_token) as socket:
+        _, turn = say(member, "We had another fight about his mother")
+        received = frames(socket)
+    reply = turn["reply"]
+    assert reply["source"] == "offline" and "couldn't be reached" in reply["note"]
+    assert [f["type"] for f in received][-1] == "reply.done" and received[-1]["message"] == reply
+    # Whatever streamed before the failure is named as the same reply, which the done frame replaces.
+    assert {f["message_id"] for f in received} == {reply["id"]}
+
+
+def test_a_check_in_reaches_the_members_open_app(local_stack, member):
+    saved = member.put("/me/checkins", json={"frequency": "daily", "time": "09:00", "time_zone": "Europe/Paris"})
+    assert saved.status_code == 200, saved.text
+    with open_socket(local_stack, member.access_token) as socket:
+        result = local_stack.invoke("CheckinsFunction", {"source": "inetta.schedule", "slot_minutes": 15,
+                                                         "at": saved.json()["next_check_in_at"]})
+        assert result.ok, result.error
+        [frame] = frames(socket, until_type="checkin")
+    thread_id = member.get("/threads").json()["threads"][0]["id"]
+    assert frame["thread_id"] == thread_id and frame["kinds"]
+    messages = member.get(f"/threads/{thread_id}/messages").json()["messages"]
+    assert frame["message_id"] in {m["id"] for m in messages}

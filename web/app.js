@@ -374,6 +374,8 @@ const push = { socket: null, retries: 0, timer: null, pending: null };
 function connectPush() {
   const url = state.config && state.config.websocketUrl;
   if (!state.session || !url || !("WebSocket" in window)) return;
+  // An expired token would only be refused at connect: wait for the next sign-in instead.
+  if (state.session.expiresAt && state.session.expiresAt * 1000 <= Date.now()) return;
   if (push.socket && push.socket.readyState <= WebSocket.OPEN) return;
   let socket;
   try {

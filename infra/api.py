@@ -77,6 +77,7 @@ MEDIATION_ROUTES = (
     Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/perspective"),
     Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/response"),
     Route(apigwv2.HttpMethod.POST, "/mediations/{mediation_id}/cancel"),
+    Route(apigwv2.HttpMethod.GET, "/agreements"),
 )
 
 # Check-in preferences and reminders are served by the check-ins function (issue 7).

@@ -822,22 +822,23 @@ function mediationCard(mediation) {
   return card;
 }
 
-// agreements: what my mediations concluded (each mediation's outcome, read from my own view of it)
+// agreements: what everyone accepted in my mediations (GET /agreements: my own copies, newest first)
 
 async function loadAgreements() {
   const list = $("agreements");
   list.replaceChildren();
-  const { mediations } = await api("GET", "/mediations");
-  const views = await Promise.all(mediations.map((m) => api("GET", `/mediations/${m.id || m.mediation_id}`)));
-  const agreed = views.filter((v) => v.outcome && v.outcome.result === "agreed");
-  if (!agreed.length) {
+  const { agreements } = await api("GET", "/agreements");
+  if (!agreements.length) {
     list.append(el("li", { text: "No agreements yet. They come from a mediation everyone accepted." }));
     return;
   }
-  for (const view of agreed) {
-    const agreement = view.outcome.agreement;
-    const text = typeof agreement === "string" ? agreement : (agreement && agreement.text) || JSON.stringify(agreement);
-    list.append(el("li", { class: "card" }, el("h3", { text: view.topic }), el("p", { text })));
+  for (const agreement of agreements) {
+    const agreed = agreement.agreed_at ? new Date(agreement.agreed_at).toLocaleDateString() : "";
+    const followUp = agreement.follow_up_at ? new Date(agreement.follow_up_at).toLocaleDateString() : "";
+    list.append(el("li", { class: "card" },
+      el("h3", { text: agreement.topic }),
+      el("p", { text: agreement.text }),
+      el("p", { class: "muted", text: `Agreed ${agreed}${followUp ? ` · your coach checks in on it ${followUp}` : ""}` })));
   }
 }
 

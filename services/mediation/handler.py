@@ -64,7 +64,8 @@ def service() -> MediationService:
     global _service
     if _service is None:
         table = settings().table_name
-        _service = MediationService(MediationStore(table), CircleStore(table), IncidentStore(table))
+        _service = MediationService(MediationStore(table), CircleStore(table), IncidentStore(table),
+                                    AgreementStore(table))
     return _service
 
 
@@ -128,6 +129,12 @@ def start(body: NewMediation, accept_language: Annotated[str | None, Header(alia
 @tracer.capture_method
 def list_mine() -> dict:
     return {"mediations": service().mine(member_id(app))}
+
+
+@app.get("/agreements")
+@tracer.capture_method
+def my_agreements() -> dict:
+    return {"agreements": service().agreements(member_id(app))}
 
 
 @app.get("/mediations/<mediation_id>")

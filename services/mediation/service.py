@@ -31,6 +31,7 @@ from shared.models import iso, utc_now
 from shared.safety import screen
 from shared.safety.reply import crisis_reply
 from shared.safety.vocab import ABUSE
+from shared.store.agreements import AgreementStore
 from shared.store.batch import TransactionCancelled, transact
 from shared.store.circles import CircleStore
 from shared.store.incidents import IncidentStore
@@ -80,6 +81,7 @@ class MediationService:
     mediations: MediationStore
     circles: CircleStore
     incidents: IncidentStore
+    agreement_store: AgreementStore
     sfn: Any = None  # boto3 Step Functions client, created on first use
 
     @property
@@ -187,6 +189,12 @@ class MediationService:
             for r in records
         ]
         return sorted(summaries, key=lambda s: s["created_at"], reverse=True)
+
+    def agreements(self, me: str) -> list[dict]:
+        """The agreements I accepted in mediations, newest first: the mutual text everyone accepted, never anyone's
+        perspective. Each party reads their own copy (deleted with their data)."""
+        fields = ("mediation_id", "circle_id", "topic", "text", "status", "agreed_at", "follow_up_at")
+        return [{name: item.get(name) for name in fields} for item in reversed(self.agreement_store.for_member(me))]
 
     @staticmethod
     def _party_view(party: dict, record: dict) -> dict:

@@ -138,3 +138,35 @@ def test_check_in_preferences_are_saved(page, web_stack, make_web_member, reques
     expect(page.locator("#error")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.locator("#error")).not_to_have_text("")
     assert member.call("GET", "/me/checkins")["time_zone"] == "Europe/Paris"
+
+
+def test_an_agreement_everyone_accepted_is_on_my_agreements_screen(page, web_stack, make_web_member, request):
+    ann, ben = make_web_member("ann"), make_web_member("ben")
+    circle = ann.call("POST", "/circles", json={"kind": "couple", "name": "Us", "role": "partner"})
+    invite = ann.call("POST", f"/circles/{circle['id']}/invites", json={"role": "partner"})
+    ben.call("POST", "/invites/accept", json={"code": invite["code"]})
+    mediation_id = ann.call("POST", "/mediations", json={"circle_id": circle["id"], "parties": [ben.sub],
+                                                         "topic": "Sunday mornings"})["id"]
+    _wait_until_asked(ben, mediation_id, "opt_in")
+    ben.call("POST", f"/mediations/{mediation_id}/participation", json={"join": True})
+    for member, feelings in ((ann, "I feel rushed on Sundays"), (ben, "I feel tired after the week")):
+        _wait_until_asked(member, mediation_id, "perspective")
+        member.call("POST", f"/mediations/{mediation_id}/perspective",
+                    json={"feelings": feelings, "needs": "I need rest", "requests": "A slow breakfast together"})
+    for member in (ann, ben):
+        _wait_until_asked(member, mediation_id, "respond")
+        member.call("POST", f"/mediations/{mediation_id}/response", json={"response": "accept"})
+    deadline = time.monotonic() + 60
+    while ann.call("GET", f"/mediations/{mediation_id}")["status"] != "agreed" and time.monotonic() < deadline:
+        time.sleep(0.5)
+    [agreement] = ann.call("GET", "/agreements")["agreements"]
+
+    open_app(page, web_stack)
+    sign_in(page, ben)
+    page.get_by_role("button", name="Agreements").click()
+    card = page.locator("#agreements li.card")
+    expect(card.get_by_role("heading", name="Sunday mornings")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(card).to_contain_text(agreement["text"][:60])
+    expect(card).to_contain_text("your coach checks in on it")
+    expect(card).not_to_contain_text("I feel rushed on Sundays")  # Ann's perspective stays hers
+    shot(page, request, "agreements")

@@ -63,6 +63,7 @@ MEDIATION_ROUTES = {
     "POST /mediations/{mediation_id}/perspective",
     "POST /mediations/{mediation_id}/response",
     "POST /mediations/{mediation_id}/cancel",
+    "GET /agreements",
 }
 ROUTE_FUNCTIONS = {
     **{route: "ChatFunction" for route in CONTRACT_ROUTES},

@@ -166,6 +166,12 @@ def test_a_couple_goes_from_start_to_an_accepted_agreement_with_a_follow_up(loca
     followups = items(local_stack, "FOLLOWUP#" + follow_up_at[:13])
     assert {f["member_id"]["S"] for f in followups if f["mediation_id"]["S"] == mediation_id} == {ann.sub, ben.sub}
     assert [m["id"] for m in ok(ben.get("/mediations"))["mediations"]] == [mediation_id]
+    # Each party finds it under their agreements: the text everyone accepted, nobody's perspective.
+    for member in (ann, ben):
+        [agreement] = ok(member.get("/agreements"))["agreements"]
+        assert agreement["mediation_id"] == mediation_id and agreement["text"] == drafted["draft_agreement"]
+        assert agreement["topic"] == "Phones at dinner" and agreement["follow_up_at"] == follow_up_at
+        assert "pressured and controlled" not in str(agreement) and "lonely and ignored" not in str(agreement)
 
 
 def test_a_family_two_parents_and_a_teen_reach_an_agreement_with_advice_for_each(local_stack, make_member):

@@ -28,7 +28,8 @@ def template_routes(template: dict) -> dict[tuple[str, str], str]:
     """(method, path shape) -> authorization type, for every route of the template's HTTP API."""
     routes = {}
     for resource in template["Resources"].values():
-        if resource["Type"] == "AWS::ApiGatewayV2::Route":
+        # The WebSocket API's routes ($connect, $disconnect) are not HTTP operations: the document leaves them out.
+        if resource["Type"] == "AWS::ApiGatewayV2::Route" and " " in resource["Properties"]["RouteKey"]:
             method, path = resource["Properties"]["RouteKey"].split(" ", 1)
             routes[method.lower(), _shape(path)] = resource["Properties"].get("AuthorizationType", "NONE")
     return routes

@@ -52,7 +52,7 @@ def world(dynamodb):
     sfn = FakeStepFunctions()
     mediations = MediationStore(TABLE, client=dynamodb)
     incidents = IncidentStore(TABLE, client=dynamodb)
-    service = MediationService(mediations, circles, incidents, sfn=sfn)
+    service = MediationService(mediations, circles, incidents, AgreementStore(TABLE, client=dynamodb), sfn=sfn)
     steps = Steps(mediations, AgreementStore(TABLE, client=dynamodb), ThreadStore(TABLE, client=dynamodb), incidents,
                   CoachGateway(primary=None), sfn=sfn)
     return {"circle_id": circle.circle.id, "service": service, "steps": steps, "sfn": sfn, "db": dynamodb,

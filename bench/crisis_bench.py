@@ -8,8 +8,13 @@ Evaluates ``shared.safety.screen`` on
   ``scripts/train_crisis_head.py``): recall of suicide and abuse (escalated at all, and with the right category),
   specificity on ``none`` and on ``distress`` (which should get support, not escalation), per source;
 - ``tests/data/crisis/in_domain_eval.jsonl``: hand-written couple/family messages, never used for training:
-  specificity on ordinary conflict, recall on disclosures per category.
-Latency: wall time of ``screen`` per message, one at a time (after warm-up), p50 / p99 / max.
+  specificity on ordinary conflict, recall on disclosures per category (the rules were reviewed against its misses,
+  so it is not blind);
+- ``tests/data/crisis/in_domain_blind.jsonl``: hand-written too, written after the last change to the rules and the
+  training data and never looked at while tuning: the honest in-domain figure.
+Latency: wall time of ``screen`` per message, one at a time (after warm-up), p50 / p99 / max; and the share of
+messages that reached the embedding layer (layer 3). ``INETTA_CRISIS_EMBEDDINGS=0`` measures the fallback (rules +
+TF-IDF only).
 Not a timed test; numbers depend on the machine.
 """
 
@@ -31,6 +36,7 @@ from train_crisis_head import DEFAULT_DEV, held_out  # noqa: E402
 from shared.safety import screen, warm_up  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "crisis" / "in_domain_eval.jsonl"
+BLIND = ROOT / "tests" / "data" / "crisis" / "in_domain_blind.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
 
 
@@ -48,7 +54,11 @@ def main(argv=None) -> int:
 
     t0 = time.perf_counter()
     warm_up()
-    print(f"load: {(time.perf_counter() - t0) * 1000:.0f} ms; cpus: {os.cpu_count()}")
+    from shared.safety.embed import get_embedder, unavailable_reason
+
+    emb = "on" if get_embedder() is not None else f"OFF ({unavailable_reason()})"
+    print(f"load: {(time.perf_counter() - t0) * 1000:.0f} ms; cpus: {os.cpu_count()}; embedding layer: {emb}")
+    layers = defaultdict(int)
 
     rows = [json.loads(line) for line in args.dev.open(encoding="utf-8")]
     rows = [r for r in rows if held_out(r["id"])]
@@ -61,6 +71,7 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         res = screen(r["text"])
         lat.append((time.perf_counter() - t) * 1000)
+        layers[res.layer] += 1
         src = r["source"].split("/")[0]
         for key in (r["label"], f"{r['label']} @ {src}"):
             s = stats[key]
@@ -85,32 +96,38 @@ def main(argv=None) -> int:
     print(f"{'specificity none+distress':42s} {neg_n:5d}  {'':16s}  {'':14s}  {1 - neg_e / max(1, neg_n):11.3f}")
 
     # In-domain, hand-written, never trained on.
-    ev = [json.loads(line) for line in EVAL.open(encoding="utf-8")]
-    ok_neg = n_neg = 0
-    per = defaultdict(lambda: [0, 0, 0])
-    for r in ev:
-        t = time.perf_counter()
-        res = screen(r["text"])
-        lat.append((time.perf_counter() - t) * 1000)
-        if r["expect"] is None:
-            n_neg += 1
-            ok_neg += not res.escalate
-            if res.escalate:
-                misses["in-domain false alarm"].append(f"{r['id']} -> {res.category} {res.signals}")
-        else:
-            p = per[r["expect"]]
-            p[0] += 1
-            p[1] += res.escalate
-            p[2] += res.category == r["expect"]
-            if res.category != r["expect"]:
-                misses["in-domain miss"].append(f"{r['id']} -> {res.category} {res.signals}")
-    print(f"\nin-domain hand-written set ({EVAL.relative_to(ROOT)}), never trained on")
-    print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
-    for cat, (n, esc, right) in sorted(per.items()):
-        print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
+    for path in (EVAL, BLIND):
+        ev = [json.loads(line) for line in path.open(encoding="utf-8")]
+        ok_neg = n_neg = 0
+        per = defaultdict(lambda: [0, 0, 0])
+        name = path.stem
+        for r in ev:
+            t = time.perf_counter()
+            res = screen(r["text"])
+            lat.append((time.perf_counter() - t) * 1000)
+            layers[res.layer] += 1
+            if r["expect"] is None:
+                n_neg += 1
+                ok_neg += not res.escalate
+                if res.escalate:
+                    misses[f"{name} false alarm"].append(f"{r['id']} -> {res.category} {res.signals}")
+            else:
+                p = per[r["expect"]]
+                p[0] += 1
+                p[1] += res.escalate
+                p[2] += res.category == r["expect"]
+                if res.category != r["expect"]:
+                    misses[f"{name} miss"].append(f"{r['id']} -> {res.category} {res.signals}")
+        print(f"\nin-domain hand-written set ({path.relative_to(ROOT)}), never trained on")
+        print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
+        for cat, (n, esc, right) in sorted(per.items()):
+            print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
 
     print(f"\nlatency per message over {len(lat)} messages: p50 {pct(lat, .5):.2f} ms, p99 {pct(lat, .99):.2f} ms, "
           f"max {max(lat):.1f} ms")
+    total = sum(layers.values())
+    print("decided by: " + ", ".join(f"{k} {v / total:.1%}" for k, v in sorted(layers.items()))
+          + f"; reached the embedding layer: {layers.get('embedding', 0) / total:.1%}")
     if args.show_misses:
         for k, v in misses.items():
             print(f"\n{k}: {len(v)}")

@@ -9,10 +9,20 @@ held-out split, plus the in-domain examples in ``shared/safety/data/in_domain_tr
 Held-out split (never seen by training or threshold selection): a dev row is held out when
 ``int(sha256(id).hexdigest()[:8], 16) % 5 == 0`` (≈ 20 %). ``bench/crisis_bench.py`` evaluates on exactly those.
 
-Model: hashed TF-IDF (words + bigrams, char 3-5 grams; ``shared/safety/features.py``) -> multinomial logistic
-regression (scikit-learn, training only; run time is numpy). Only the buckets with the largest weights are kept.
-Thresholds come from 5-fold out-of-fold predictions on the training part. Everything is seeded; re-running gives
-the same artifact. Writes ``shared/safety/data/crisis_head.npz``.
+Models (scikit-learn at training time only; run time is numpy / onnxruntime):
+
+- layer 2: hashed TF-IDF (words + bigrams, char 3-5 grams; ``shared/safety/features.py``) -> multinomial logistic
+  regression; only the buckets with the largest weights are kept -> ``data/crisis_head.npz``;
+- layer 3: MiniLM-L6 int8 sentence embeddings (``shared/safety/embed.py``; cached by
+  ``scripts/crisis_embed_cache.py`` under ``build/crisis/``) -> multinomial logistic regression ->
+  ``data/crisis_embed_head.npz``;
+- the combiners (``shared/safety/combine.py``): two small multinomial logistic regressions stacked on 5-fold
+  out-of-fold log-odds of the two heads plus the weak rule cues — "cheap" (TF-IDF + cues) and "full" (+ embedding)
+  — fitted on the training rows no strong rule decides. Their thresholds, and the gate that sends a message to the
+  embedding layer, come from a second, out-of-fold pass over the combiners (never from the held-out split)
+  -> ``data/crisis_combiner.json``.
+
+Everything is seeded; re-running gives the same artifacts (the embedding cache only saves time).
 
 Needs (dev only): scikit-learn, scipy.
 """
@@ -34,24 +44,34 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from shared.safety import rule_layer  # noqa: E402
+from shared.safety.combine import CHEAP_FEATURES, CLASSES, FULL_FEATURES, cheap_features, full_features  # noqa: E402
+from shared.safety.embed import MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256  # noqa: E402
 from shared.safety.features import N_BUCKETS, hashed_counts  # noqa: E402
-from shared.safety.rules import mask_idioms, negated_spans_removed, normalise  # noqa: E402
+from shared.safety.rules import normalise  # noqa: E402
+from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "data" / "crisis" / "dev.jsonl"
 IN_DOMAIN = ROOT / "shared" / "safety" / "data" / "in_domain_train.jsonl"
 OUT = ROOT / "shared" / "safety" / "data" / "crisis_head.npz"
 
-CLASSES = ("none", "suicide", "abuse")
 LABEL_TO_CLASS = {"none": 0, "distress": 0, "suicide": 1, "abuse": 2}
 SEED = 20240605
 C = 4.0
 KEEP_WORD = 12000
 KEEP_CHAR = 24000
-IN_DOMAIN_WEIGHT = 4.0
-# Operating points, chosen on out-of-fold scores of negatives (none + distress): the share of negatives a class may
-# flag on its own ("strong") and when a weak rule cue is present ("weak").
-FPR_STRONG = {"suicide": 0.03, "abuse": 0.015}
-FPR_WEAK = {"suicide": 0.15, "abuse": 0.08}
+IN_DOMAIN_WEIGHT = 6.0
+EMB_C = 2.0
+COMB_C = 1.0
+# Operating points, on out-of-fold combiner scores: the (weighted) share of the negatives the rules left undecided
+# (none + distress + in-domain ordinary conflict) that each class may flag.
+FPR = {"suicide": 0.05, "abuse": 0.03}
+FPR_IN_DOMAIN = {"suicide": 0.04, "abuse": 0.04}
+# The gate: a message skips the embedding layer when the cheap combiner alone agrees with the full one on all but
+# this share of the training rows (out of fold), on either side of the threshold.
+GATE_MISS = 0.01
 
 
 def held_out(row_id: str) -> bool:
@@ -59,8 +79,8 @@ def held_out(row_id: str) -> bool:
 
 
 def model_text(text: str) -> str:
-    """Exactly what ``shared.safety.screen`` hands to the classifier."""
-    return negated_spans_removed(mask_idioms(normalise(text)))
+    """Exactly what ``shared.safety.screen`` hands to the learned layers."""
+    return rule_layer(normalise(text)).model_text()
 
 
 def load(dev_path: Path):
@@ -122,70 +142,205 @@ def fit(Xw, Xc, y, w):
     return clf
 
 
+def rule_outcomes(texts):
+    """Layer 1 on every text, exactly as at run time."""
+    return [rule_layer(normalise(t)) for t in texts]
+
+
+def fit_embed(X, y, w):
+    clf = LogisticRegression(C=EMB_C, class_weight="balanced", max_iter=3000, random_state=SEED)
+    clf.fit(X, y, sample_weight=w)
+    return clf
+
+
+def fit_stage(F, y, w):
+    clf = LogisticRegression(C=COMB_C, max_iter=2000, random_state=SEED)
+    clf.fit(F, y, sample_weight=w)
+    return clf
+
+
+def as_dicts(P):
+    return [{c: float(P[i, k]) for k, c in enumerate(CLASSES)} for i in range(P.shape[0])]
+
+
+def cutoff(neg_scores, neg_w, fpr):
+    """The smallest cut-off that flags at most ``fpr`` of the (weighted) negatives."""
+    order = np.argsort(-neg_scores, kind="stable")
+    s, ww = neg_scores[order], neg_w[order]
+    budget = fpr * ww.sum()
+    cum = np.cumsum(ww)
+    k = int(np.searchsorted(cum, budget, side="right"))  # the k highest-scoring negatives may be flagged
+    if k >= len(s):
+        return float(s[-1])
+    return float(np.nextafter(s[k], np.inf))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out-dir", type=Path, default=OUT.parent)
+    ap.add_argument("--show-errors", action="store_true", help="print the in-domain rows wrong out of fold")
     args = ap.parse_args(argv)
+    from crisis_embed_cache import embed_all
+
     t0 = time.time()
     texts, y, w, ids = load(args.dev)
-    print(f"training rows: {len(texts)} (in-domain weighted x{IN_DOMAIN_WEIGHT})", flush=True)
-    words, chars = featurise(texts)
+    is_dom = np.array([i.startswith("ind") for i in ids])
+    print(f"training rows: {len(texts)} ({int(is_dom.sum())} in-domain, weighted x{IN_DOMAIN_WEIGHT})", flush=True)
+    outcomes = rule_outcomes(texts)
+    mtexts = [o.model_text() for o in outcomes]
+    words, chars = [], []
+    for t in mtexts:
+        a, b = hashed_counts(t)
+        words.append(a); chars.append(b)
     Cw, Cc = to_csr(words), to_csr(chars)
-    print(f"featurised in {time.time() - t0:.1f}s", flush=True)
+    E = embed_all(mtexts)
+    print(f"rules, features and embeddings in {time.time() - t0:.0f}s", flush=True)
 
-    # Out-of-fold scores for the thresholds (idf refit per fold, like the final model).
-    oof = np.zeros((len(y), len(CLASSES)))
-    skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
-        iw, ic = idf_of(Cw[tr]), idf_of(Cc[tr])
-        clf = fit(tfidf(Cw[tr], iw), tfidf(Cc[tr], ic), y[tr], w[tr])
-        oof[te] = clf.predict_proba(sp.hstack([tfidf(Cw[te], iw), tfidf(Cc[te], ic)]).tocsr())
-        print(f"fold {k} done ({time.time() - t0:.0f}s)", flush=True)
+    # ---- level 1: out-of-fold probabilities of both heads (idf refit per fold, like the final model). They depend
+    # only on the model texts, labels, weights and settings: cached under build/crisis/ by a digest of all of them.
+    strat = y * 2 + is_dom
+    digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, SEED, N_BUCKETS, MODEL_SHA256])
+                            .encode()).hexdigest()[:16]
+    oof_cache = ROOT / "build" / "crisis" / f"oof-{digest}.npz"
+    if oof_cache.is_file():
+        d = np.load(oof_cache)
+        oof_t, oof_e = d["oof_t"], d["oof_e"]
+        print(f"level-1 out-of-fold predictions from {oof_cache.relative_to(ROOT)}", flush=True)
+    else:
+        oof_t = np.zeros((len(y), len(CLASSES)))
+        oof_e = np.zeros((len(y), len(CLASSES)))
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+        for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), strat)):
+            iw, ic = idf_of(Cw[tr]), idf_of(Cc[tr])
+            clf = fit(tfidf(Cw[tr], iw), tfidf(Cc[tr], ic), y[tr], w[tr])
+            oof_t[te] = clf.predict_proba(sp.hstack([tfidf(Cw[te], iw), tfidf(Cc[te], ic)]).tocsr())
+            oof_e[te] = fit_embed(E[tr], y[tr], w[tr]).predict_proba(E[te])
+            print(f"fold {k} done ({time.time() - t0:.0f}s)", flush=True)
+        oof_cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(oof_cache, oof_t=oof_t, oof_e=oof_e)
 
+    # ---- final heads on everything
     iw, ic = idf_of(Cw), idf_of(Cc)
     clf = fit(tfidf(Cw, iw), tfidf(Cc, ic), y, w)
+    emb_clf = fit_embed(E, y, w)
+
+    # ---- level 2: the combiners, on rows no strong rule decides (the only ones they will see)
+    undecided = np.array([not o.found for o in outcomes])
+    pt, pe = as_dicts(oof_t), as_dicts(oof_e)
+    Fc = np.array([cheap_features(pt[i], outcomes[i], mtexts[i]) for i in range(len(y))])
+    Ff = np.array([full_features(pt[i], pe[i], outcomes[i], mtexts[i]) for i in range(len(y))])
+    rows = np.flatnonzero(undecided)
+    oof_qc = np.zeros((len(y), len(CLASSES)))
+    oof_qf = np.zeros((len(y), len(CLASSES)))
+    skf2 = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED + 1)
+    for tr, te in skf2.split(np.zeros(len(rows)), strat[rows]):
+        tr, te = rows[tr], rows[te]
+        oof_qc[te] = fit_stage(Fc[tr], y[tr], w[tr]).predict_proba(Fc[te])
+        oof_qf[te] = fit_stage(Ff[tr], y[tr], w[tr]).predict_proba(Ff[te])
+    cheap, full = fit_stage(Fc[rows], y[rows], w[rows]), fit_stage(Ff[rows], y[rows], w[rows])
+
+    # ---- thresholds: each class may flag FPR[c] of the development negatives the rules left undecided, and
+    # FPR_IN_DOMAIN[c] of the in-domain ones (ordinary family conflict): the stricter of the two cut-offs wins.
+    neg_dev = (y == 0) & undecided & ~is_dom
+    neg_dom = (y == 0) & undecided & is_dom
+    thr_c, thr_f = {}, {}
+    for ci, name in ((1, "suicide"), (2, "abuse")):
+        for thr, oq in ((thr_c, oof_qc), (thr_f, oof_qf)):
+            thr[name] = max(cutoff(oq[neg_dev, ci], w[neg_dev], FPR[name]),
+                            cutoff(oq[neg_dom, ci], w[neg_dom], FPR_IN_DOMAIN[name]))
+    # ---- the gate: outside [low, high) the cheap combiner agrees with the full one on >= 1 - GATE_MISS of rows
+    low, high = {}, {}
+    for ci, name in ((1, "suicide"), (2, "abuse")):
+        pos_full = undecided & (oof_qf[:, ci] >= thr_f[name])
+        neg_full = undecided & (oof_qf[:, ci] < thr_f[name])
+        low[name] = min(thr_c[name], float(np.quantile(oof_qc[pos_full, ci], GATE_MISS)))
+        high[name] = max(thr_c[name], float(np.quantile(oof_qc[neg_full, ci], 1 - GATE_MISS)))
+
+    # ---- what this means on the training data, out of fold (the honest figures are the bench's)
+    def simulate(use_embedding: bool):
+        flags = np.zeros((len(y), 2), dtype=bool)
+        gated = np.zeros(len(y), dtype=bool)
+        for i in range(len(y)):
+            o = outcomes[i]
+            if o.found:
+                flags[i] = [SUICIDE_SELF_HARM in o.found, ABUSE in o.found]
+                continue
+            qc = oof_qc[i]
+            sure = (qc[1] < low["suicide"] and qc[2] < low["abuse"]) or qc[1] >= high["suicide"] or qc[2] >= high["abuse"]
+            if sure or not use_embedding:
+                flags[i] = [qc[1] >= thr_c["suicide"], qc[2] >= thr_c["abuse"]]
+            else:
+                gated[i] = True
+                flags[i] = [oof_qf[i, 1] >= thr_f["suicide"], oof_qf[i, 2] >= thr_f["abuse"]]
+        return flags, gated
+
+    report = {}
+    for mode in (True, False):
+        flags, gated = simulate(mode)
+        any_flag = flags.any(axis=1)
+        r = {"recall_suicide": float(any_flag[y == 1].mean()), "recall_abuse": float(any_flag[y == 2].mean()),
+             "specificity_dev_negatives": float(1 - any_flag[(y == 0) & ~is_dom].mean()),
+             "specificity_in_domain_negatives": float(1 - any_flag[(y == 0) & is_dom].mean()),
+             "recall_suicide_in_domain": float(any_flag[(y == 1) & is_dom].mean()),
+             "recall_abuse_in_domain": float(any_flag[(y == 2) & is_dom].mean())}
+        if mode:
+            r["embedding_share"] = float(gated.mean())
+            if args.show_errors:
+                for i in np.flatnonzero(is_dom & (any_flag != (y > 0))):
+                    print(f"  oof wrong: {CLASSES[y[i]]:8s} rules={sorted(outcomes[i].found)} cues={sorted(outcomes[i].weak)} "
+                          f"q={np.round(oof_qf[i] if gated[i] else oof_qc[i], 2).tolist()} | {texts[i][:90]}")
+        report["with_embedding" if mode else "without_embedding"] = {k: round(v, 3) for k, v in r.items()}
+    print("thresholds cheap:", {k: round(v, 4) for k, v in thr_c.items()},
+          "full:", {k: round(v, 4) for k, v in thr_f.items()})
+    print("gate low:", {k: round(v, 4) for k, v in low.items()}, "high:", {k: round(v, 4) for k, v in high.items()})
+    print("out-of-fold on the training rows:", json.dumps(report, indent=1))
+
+    # ---- artifacts
+    out_dir = args.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
     coef = clf.coef_.T.astype(np.float32)  # [2*N, classes]
     cw, cc = coef[:N_BUCKETS], coef[N_BUCKETS:]
     keep_w = np.sort(np.argsort(-np.abs(cw).max(axis=1), kind="stable")[:KEEP_WORD])
     keep_c = np.sort(np.argsort(-np.abs(cc).max(axis=1), kind="stable")[:KEEP_CHAR])
-
-    neg = y == 0
-    thresholds, report = {}, {}
-    for ci, name in ((1, "suicide"), (2, "abuse")):
-        s_neg = np.sort(oof[neg, ci])
-        t_strong = float(np.quantile(s_neg, 1 - FPR_STRONG[name]))
-        t_weak = float(np.quantile(s_neg, 1 - FPR_WEAK[name]))
-        thresholds[name] = {"strong": round(t_strong, 4), "weak": round(t_weak, 4)}
-        pos = y == ci
-        report[name] = {"oof_recall_strong": round(float((oof[pos, ci] >= t_strong).mean()), 3),
-                        "oof_recall_weak": round(float((oof[pos, ci] >= t_weak).mean()), 3)}
-    print("thresholds:", thresholds)
-    print("out-of-fold:", report)
-
-    qw, lo_w, st_w = quantise_idf(iw)
-    qc, lo_c, st_c = quantise_idf(ic)
-    # One quantisation grid for both blocks keeps the loader simple.
-    lo, hi = min(lo_w, lo_c), max(float(iw.max()), float(ic.max()))
+    lo, hi = min(float(iw.min()), float(ic.min())), max(float(iw.max()), float(ic.max()))
     step = (hi - lo) / 255.0
     qw = np.clip(np.round((iw - lo) / step), 0, 255).astype(np.uint8)
     qc = np.clip(np.round((ic - lo) / step), 0, 255).astype(np.uint8)
-    meta = {
-        "classes": list(CLASSES), "thresholds": thresholds, "oof": report, "idf_min": lo, "idf_step": step,
-        "n_buckets": N_BUCKETS, "seed": SEED, "C": C, "keep": [KEEP_WORD, KEEP_CHAR],
-        "in_domain_weight": IN_DOMAIN_WEIGHT, "fpr_strong": FPR_STRONG, "fpr_weak": FPR_WEAK,
-        "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
-        "train_rows": int(len(y)), "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    common = {"seed": SEED, "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
+              "train_rows": int(len(y)), "in_domain_weight": IN_DOMAIN_WEIGHT,
+              "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),
+              "in_domain_sha256": hashlib.sha256(IN_DOMAIN.read_bytes()).hexdigest()}
+    meta = {**common, "classes": list(CLASSES), "idf_min": lo, "idf_step": step, "n_buckets": N_BUCKETS, "C": C,
+            "keep": [KEEP_WORD, KEEP_CHAR]}
     np.savez_compressed(
-        args.out, meta=np.array(json.dumps(meta, sort_keys=True)),
+        out_dir / "crisis_head.npz", meta=np.array(json.dumps(meta, sort_keys=True)),
         idf_w_q=qw, idf_c_q=qc,
         keep_w=keep_w.astype(np.int32), coef_w=cw[keep_w].astype(np.float16),
         keep_c=keep_c.astype(np.int32), coef_c=cc[keep_c].astype(np.float16),
         bias=clf.intercept_.astype(np.float32),
     )
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB) in {time.time() - t0:.0f}s")
+    emeta = {**common, "classes": list(CLASSES), "C": EMB_C, "model_sha256": MODEL_SHA256,
+             "tokenizer_sha256": TOKENIZER_SHA256, "max_tokens": MAX_TOKENS}
+    np.savez_compressed(out_dir / "crisis_embed_head.npz", meta=np.array(json.dumps(emeta, sort_keys=True)),
+                        coef=emb_clf.coef_.T.astype(np.float32), bias=emb_clf.intercept_.astype(np.float32))
+
+    def stage(m, thr, names):
+        return {"features": list(names), "coef": np.round(m.coef_.T, 6).tolist(),
+                "bias": np.round(m.intercept_, 6).tolist(), "thresholds": {k: round(v, 6) for k, v in thr.items()}}
+
+    combiner = {
+        "classes": list(CLASSES),
+        "cheap": stage(cheap, thr_c, CHEAP_FEATURES),
+        "full": stage(full, thr_f, FULL_FEATURES),
+        "gate": {"low": {k: round(v, 6) for k, v in low.items()}, "high": {k: round(v, 6) for k, v in high.items()}},
+        "meta": {**common, "fpr_per_class": FPR, "fpr_in_domain_per_class": FPR_IN_DOMAIN, "gate_miss": GATE_MISS, "combiner_C": COMB_C,
+                 "out_of_fold_training": report},
+    }
+    (out_dir / "crisis_combiner.json").write_text(json.dumps(combiner, indent=1, sort_keys=True) + "\n")
+    for name in ("crisis_head.npz", "crisis_embed_head.npz", "crisis_combiner.json"):
+        print(f"wrote {name} ({(out_dir / name).stat().st_size / 1024:.0f} KB)")
+    print(f"done in {time.time() - t0:.0f}s")
     return 0
 
 

@@ -8,15 +8,19 @@ Layered, cheapest first, all in-process and offline:
 
 1. reviewed rules (``rules.py``): C-SSRS statements, the LAP danger items, child safety, harm to others, medical
    emergencies, with idiom and negation guards. A strong rule decides on its own.
-2. a linear head over hashed TF-IDF features (``model.py``), trained by ``scripts/train_crisis_head.py``; consulted
-   only when no strong rule fired. Weak rule cues ("I can't do this anymore") lower its threshold.
+2. a linear head over hashed TF-IDF features (``model.py``), consulted only when no strong rule fired, read with
+   the weak rule cues ("I can't do this anymore") by a small stacked combiner (``combine.py``);
+3. only where that combiner is unsure: MiniLM-L6 int8 sentence embeddings (``embed.py``, onnxruntime) and a linear
+   head, combined with layer 2. When the embedding packages are missing, layers 1-2 decide (logged once).
 
-``screen`` is thread-safe; the head (a few MB in memory) is loaded once, on first use. ``locale`` is accepted for
+All learned parts are trained by ``scripts/train_crisis_head.py``. ``screen`` is thread-safe; the heads (a few MB
+in memory) and the embedding model (~25 MB) are loaded once, on first use. ``locale`` is accepted for
 the callers' convenience (resources are chosen by the reply layer); detection is English-only today.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from .rules import laughing, match, negated_spans_removed, normalise, suicide_severity
@@ -35,16 +39,16 @@ from .vocab import (
     severity_rank,
 )
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "screen", "ScreenResult", "CATEGORIES", "SEVERITIES", "DANGER_LEVELS",
-    "SUICIDE_SELF_HARM", "ABUSE", "CHILD_SAFETY", "HARM_TO_OTHERS", "MEDICAL_EMERGENCY", "warm_up",
+    "SUICIDE_SELF_HARM", "ABUSE", "CHILD_SAFETY", "HARM_TO_OTHERS", "MEDICAL_EMERGENCY", "warm_up", "rule_layer",
 ]
 
 # Rules whose statements are often jokes when they come with "lol", "haha", an emoji... ("he said he'd kill me if I
 # spoiled the finale haha"): with a laugh marker they only count as weak cues.
 _LAUGH_SENSITIVE = {"abu.threat_to_kill", "har.intent", "har.thoughts"}
-_MODEL_CLASSES = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE}
-_SHORT_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class ScreenResult:
     signals: list[str] = field(default_factory=list)   # rule / model ids only, never user text
     categories: list[str] = field(default_factory=list)  # every category that fired, the reported one first
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
+    layer: str = "rules"  # the last layer that decided: "rules", "tfidf" or "embedding"
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
@@ -67,10 +72,49 @@ NO_CRISIS = ScreenResult(escalate=False)
 
 def warm_up() -> None:
     """Compile the rules and load the classifier now (e.g. at Lambda init) instead of on the first message."""
-    from .model import get_head
+    from .combine import get_combiner
+    from .embed import get_embedder
+    from .model import get_embed_head, get_head
 
     match("warm up: i want to kill myself")
     get_head()
+    get_combiner()
+    if get_embedder() is not None:
+        get_embed_head()
+
+
+@dataclass(frozen=True)
+class RuleOutcome:
+    """What layer 1 found in one normalised text."""
+
+    masked: str                  # idioms masked
+    found: dict                  # category -> severity, from strong rules
+    weak: frozenset              # categories with only weak cues (or laughed-off strong ones)
+    signals: list
+    cues: frozenset = frozenset()  # ids of the weak rules that fired (the combiner weighs cue families apart)
+
+    def model_text(self) -> str:
+        """What the learned layers read: the masked text without its negated crisis statements."""
+        return negated_spans_removed(self.masked)
+
+
+def rule_layer(norm: str) -> RuleOutcome:
+    """Layer 1 over a normalised text (``rules.normalise``); also used by the training script."""
+    hits, masked = match(norm)
+    signals = [h.rule.id for h in hits]
+    joking = laughing(masked) and len(masked) < 280
+    found: dict[str, str | None] = {}
+    weak: set[str] = set()
+    cues: set[str] = set()
+    for h in hits:
+        cat = h.rule.category
+        if not h.rule.strong or (joking and h.rule.id in _LAUGH_SENSITIVE):
+            weak.add(cat)
+            cues.add(h.rule.id if not h.rule.strong else f"{cat}.laughed")
+            continue
+        if cat not in found or severity_rank(cat, h.rule.severity) > severity_rank(cat, found[cat]):
+            found[cat] = h.rule.severity
+    return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues))
 
 
 def screen(text: str, locale: str = "en-US") -> ScreenResult:
@@ -80,39 +124,34 @@ def screen(text: str, locale: str = "en-US") -> ScreenResult:
     norm = normalise(text)
     if not norm:
         return NO_CRISIS
-    hits, masked = match(norm)
-    signals = [h.rule.id for h in hits]
-    joking = laughing(masked) and len(masked) < 280
-
-    found: dict[str, str | None] = {}  # category -> severity
-    weak: set[str] = set()
-    for h in hits:
-        cat = h.rule.category
-        if not h.rule.strong or (joking and h.rule.id in _LAUGH_SENSITIVE):
-            weak.add(cat)
-            continue
-        if cat not in found or severity_rank(cat, h.rule.severity) > severity_rank(cat, found[cat]):
-            found[cat] = h.rule.severity
+    rules = rule_layer(norm)
+    masked, signals = rules.masked, list(rules.signals)
+    found = dict(rules.found)
 
     scores: dict[str, float] = {}
+    layer = "rules"
     if not found:
-        # Layer 2, only where the rules are unsure.
-        from .model import get_head
+        # Layers 2 and 3, only where the rules did not decide.
+        from .combine import decide
 
-        head = get_head()
-        scores = head.proba(negated_spans_removed(masked))
-        short = len(masked.split()) < _SHORT_WORDS
-        for cls, cat in _MODEL_CLASSES.items():
-            if cls == "abuse" and short and cat not in weak:
-                # Trained mostly on long posts, the abuse class over-reads short messages about a partner
-                # ("he hurt my feelings"): there it needs a cue from the rules as well.
-                continue
-            t = head.thresholds[cls]["weak" if cat in weak else "strong"]
-            if scores.get(cls, 0.0) >= t:
+        try:
+            decision = decide(rules)
+        except Exception:  # a broken artifact must not break the crisis path: the rules' cues decide alone
+            log.exception("crisis screen: learned layers failed; deciding on the rules' cues alone")
+            decision = None
+        if decision is None:
+            layer = "rules"
+            for cat in (SUICIDE_SELF_HARM, ABUSE):
+                if cat in rules.weak:
+                    found[cat] = None
+                    signals.append("rules.cue_only")
+        else:
+            scores, layer = decision.scores, decision.layer
+            for cat in decision.categories:
                 found[cat] = None
-                signals.append(f"model.{cls}" + (".cued" if cat in weak else ""))
+                signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))
     if not found:
-        return ScreenResult(escalate=False, signals=signals, scores=scores)
+        return ScreenResult(escalate=False, signals=signals, scores=scores, layer=layer)
 
     dangers: dict[str, str] = {}
     for cat, sev in list(found.items()):
@@ -128,4 +167,4 @@ def screen(text: str, locale: str = "en-US") -> ScreenResult:
     ordered = sorted(found, key=lambda c: (-danger_rank(dangers[c]), CATEGORY_PRIORITY.index(c)))
     top = ordered[0]
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
-                        signals=signals, categories=ordered, scores=scores)
+                        signals=signals, categories=ordered, scores=scores, layer=layer)

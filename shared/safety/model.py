@@ -28,7 +28,7 @@ class Head:
     keep_c: np.ndarray
     coef_c: np.ndarray
     bias: np.ndarray       # float32 [n_classes]
-    thresholds: dict       # {"suicide": {"strong": t, "weak": t}, "abuse": {...}}
+    thresholds: dict       # legacy; the cut-offs live in crisis_combiner.json (combine.py)
     meta: dict
 
     def _block(self, counts, idf, keep, coef) -> np.ndarray:
@@ -68,7 +68,7 @@ def load_head(path: Path = HEAD_PATH) -> Head:
         idf_w=idf("idf_w_q"), idf_c=idf("idf_c_q"),
         keep_w=d["keep_w"].astype(np.int64), coef_w=d["coef_w"].astype(np.float32),
         keep_c=d["keep_c"].astype(np.int64), coef_c=d["coef_c"].astype(np.float32),
-        bias=d["bias"].astype(np.float32), thresholds=meta["thresholds"], meta=meta,
+        bias=d["bias"].astype(np.float32), thresholds=meta.get("thresholds", {}), meta=meta,
     )
 
 
@@ -79,3 +79,43 @@ def get_head() -> Head:
             if _head is None:
                 _head = load_head()
     return _head
+
+
+# ------------------------------------------------------------------------------------------------------------------
+# Layer 3's head: a linear (multinomial logistic) head over MiniLM sentence embeddings (``embed.py``).
+
+EMBED_HEAD_PATH = Path(__file__).parent / "data" / "crisis_embed_head.npz"
+
+
+@dataclass(frozen=True)
+class EmbedHead:
+    classes: tuple[str, ...]
+    coef: np.ndarray   # float32 [DIM, n_classes]
+    bias: np.ndarray   # float32 [n_classes]
+    meta: dict
+
+    def proba(self, vec: np.ndarray) -> dict[str, float]:
+        z = vec @ self.coef + self.bias
+        z = z - z.max()
+        e = np.exp(z)
+        p = e / e.sum()
+        return {c: float(p[i]) for i, c in enumerate(self.classes)}
+
+
+_embed_head: EmbedHead | None = None
+
+
+def load_embed_head(path: Path = EMBED_HEAD_PATH) -> EmbedHead:
+    d = np.load(path, allow_pickle=False)
+    meta = json.loads(str(d["meta"]))
+    return EmbedHead(classes=tuple(meta["classes"]), coef=d["coef"].astype(np.float32),
+                     bias=d["bias"].astype(np.float32), meta=meta)
+
+
+def get_embed_head() -> EmbedHead:
+    global _embed_head
+    if _embed_head is None:
+        with _lock:
+            if _embed_head is None:
+                _embed_head = load_embed_head()
+    return _embed_head

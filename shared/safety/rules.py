@@ -115,7 +115,8 @@ RULES: tuple[Rule, ...] = (
     # 1. Wish to be dead
     _r("sui.wish_dead", S, "wish_to_be_dead",
        r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|im|i'm) (?:was|were|would be|'d be|could be|"
-       r"just )?(?:dead|gone|never born|not alive|not here|n't alive)\b", negatable=True),
+       r"just )?(?:dead|gone|never born|not alive|not here|n't alive)\b"
+       r"|\bwish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed)\b", negatable=True),
     _r("sui.want_die", S, "wish_to_be_dead",
        r"\b(?:i|i just|i really|i honestly|i kinda|i kind of|part of me|i sometimes|i often|i still)"
        r" (?:want|wanna|wanted|wish|need) (?:to )?(?:die|be dead|stop existing|not exist|cease to exist|disappear forever)\b"
@@ -125,10 +126,11 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
        r"wake up|keep living|go on living|be here anymore|be on this earth)\b"),
     _r("sui.not_wake_up", S, "wish_to_be_dead",
-       r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) wake up\b|\b(?:hope|wish|pray)(?:s|ing)? (?:that )?i (?:never|don't|dont|won't|wont) wake up\b"),
+       r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?wake (?:up|again)\b"
+       r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
-       r"\b(?:(?:better|happier) off (?:without me|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
-       r"were gone|wasn't here|weren't here|didn't exist))|better off dead|(?:nobody|no one|noone) (?:would|will) "
+       r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
+       r"were gone|wasn't here|weren't here|didn't exist|was out of the picture|were out of the picture|wasn't around|weren't around))|better off dead|(?:nobody|no one|noone) (?:would|will) "
        r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead))|"
        r"world (?:would be|is) better without me)\b"),
     _r("sui.no_reason_live", S, "wish_to_be_dead",
@@ -158,13 +160,34 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
        r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
        r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)", negatable=True),
+    _r("sui.research_means", S, "method",
+       r"\b(?:looked|looking|look|searched|searching|search|research\w*|googl\w*|read up on|reading up on) (?:up )?(?:how many|how much) "
+       r"(?:of )?(?:my |his |her |the )?(?:\w+ )?(?:pills|tablets|meds|medication|insulin|paracetamol|tylenol|acetaminophen|painkillers)\b"
+       r"|\b(?:painless|easiest|quickest|fastest|surest) ways? (?:to|of) (?:die|dying|kill myself|end it|end my life|go)\b",
+       negatable=True),
     _r("sui.weak_cues", S, None,
        r"\b(?:can't|cant|cannot) (?:do this|take (?:it|this)|go on|keep going)(?: anymore| any more)?\b"
        r"|\b(?:want|wanna|need) (?:it|everything|this|the pain) to (?:stop|end)\b|\bend it\b"
        r"|\b(?:give|giving|gave) up on (?:life|everything|myself)\b|\bi'?m a burden\b|\bburden (?:to|on) (?:everyone|my|them)"
        r"|\b(?:disappear|vanish) (?:forever|for good)\b|\b(?:should|want to|wanna|wish i could|going to|gonna) (?:just )?(?:disappear|vanish)\b|\bfinally (?:sleep|rest|be at peace|be free|be gone)\b|\btake (?:them|it) all (?:tonight|now|at once)\b|\btake all (?:of )?(?:them|my pills|my meds)\b|\bnot (?:be|being) (?:here|around) anymore\b"
        r"|\b(?:sleep|rest) forever\b|\bno way out\b|\bwhat'?s the point\b|\bhopeless\b|\bwant to die\b|\bwanna die\b"
-       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)", strong=False),
+       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)|\b(?:sleep|rest) forever\b", strong=False),
+    # Indirect disclosures (C-SSRS "wish to be dead" and preparatory behaviour said sideways): a cue family of its
+    # own, so that the combiner learns its weight apart from the generic distress cues above.
+    _r("sui.indirect", S, None,
+       r"\b(?:won't|wont|will not) be (?:a |any )?(?:problem|burden|bother|trouble)(?: to (?:anyone|you|anybody|them))?(?: for)? (?:much|very) longer\b"
+       r"|\b(?:won't|wont|will not|not going to|not gonna|don't think i'll|don't think i will|may not|might not) be (?:here|around) (?:much longer|for (?:much )?longer|for long|by|after|next|for (?:christmas|my birthday|the holidays|new year))\b"
+       r"|\b(?:won't|wont|will not|don't|dont) (?:need|be needing) (?:it|them|any of (?:it|this|them)|my \w+|these|those)(?: \w+)? (?:anymore|any more|much longer|soon|where i'm going|after)\b"
+       r"|\b(?:giving|gave|give|handing|handed|handing out) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|books|records|plants)\b"
+       r"|\bend(?:ing)? things\b(?! (?:with|between|off with))|\bend(?:ed|ing)? it\b(?! (?:with|between))"
+       r"|\b(?:know|knew|thought about|think about|thinking about|planned|worked out) (?:exactly )?how i(?:'d| would|'ll| will| could) do it\b"
+       r"|\b(?:hope|hoping|wish) i (?:crash|die|get hit|don't make it)\b|\bnothing (?:left )?(?:to live for|for me here)\b"
+       r"|\b(?:asleep|sleep|rest) forever\b|\btak(?:e|ing) all (?:of )?my (?:pills|meds|medication|tablets)\b"
+       r"|\b(?:bought|got|have) (?:a |some |the )?(?:rope|noose)\b|\bstanding on (?:the )?(?:roof|ledge|edge|bridge|railing)\b"
+       r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:engine|car|motor) running\b"
+       r"|\b(?:only|last) reason (?:i'm|im|i am) (?:still )?(?:alive|here)\b|\bmy last (?:message|post|words)\b"
+       r"|\b(?:made up my mind|my mind is made up)\b"
+       r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b", strong=False),
     # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
     _r("sui.attempt", S, "behaviour",
        rf"\b{I} (?:\w+ )?(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
@@ -172,8 +195,13 @@ RULES: tuple[Rule, ...] = (
     _r("sui.self_harm_act", S, "behaviour",
        rf"\b{I} (?:\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
        rf"scratch|scratching|starve|starving) {SELF}\b"
+       r"(?! (?:on (?:the|a|my)|while|shaving|playing|cooking|making|lifting|moving|by accident|accidentally|at (?:the )?(?:gym|work)|"
+       r"in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|when i (?:fell|slipped|tripped)))"
        r"|\b(?:started|start|been|keep|kept|am|i'm|im) (?:cutting|self[- ]harming|harming myself)(?: again)?\b"
-       r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)",
+       r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)"
+       rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on )?my (?:own )?"
+       r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?)(?: \w+){0,3} (?:with (?:a |the )?(?:cigarettes?|lighter|razors?|blades?|knife|scissors|glass|compass)|on purpose|"
+       r"until (?:it|they) bleeds?|to (?:feel|cope|punish))",
        negatable=True),
     _r("sui.took_pills", S, "behaviour",
        rf"\b{I} (?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) (?:a (?:whole |full )?(?:bunch|handful|lot|bottle|"
@@ -208,7 +236,8 @@ RULES: tuple[Rule, ...] = (
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
        r"(?:loaded )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
        r"|\b(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
-       r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"),
+       r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
+       r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"),
     _r("abu.strangulation", A, "strangulation",
        r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
        r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
@@ -222,6 +251,10 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the)\b"
+       rf"|\b{SUBJ} (?:\w+ ){{0,3}}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
+       r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
+       rf"|\b{SUBJ} (?:\w+ )?(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
        rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) (?:\w+ )?(?:being abused|in an abusive (?:relationship|marriage))\b"
        rf"|\b(?:my|our) (?:relationship|marriage) is (?:\w+ )?abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) (?:\w+ )?(?:abusive|abusing me)\b",
        negatable=True),
@@ -240,14 +273,16 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
-       r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b",
+       r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
+       r"|\bmy (?:head|face) (?:would|will|'d|'ll|is going to) be next\b"
+       r"|\b(?:says|said|tells me|told me|keeps saying|keeps telling me|reminds me|threatened)(?: that)? (?:no ?one|nobody) (?:will|would|'d|'ll) (?:ever )?believe (?:me|my word|a word i say|you)\b",
        negatable=True),
     _r("abu.stalking", A, "stalking",
        r"\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|every move|movements|whereabouts|gps)\b"
        r"|\b(?:put|installed|installs|hid|placed) (?:a |an )?(?:tracker|tracking (?:app|device)|gps|air ?tag|spyware|camera|hidden camera)"
        r"(?: \w+){0,3} (?:on|in) my\b"
-       r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
-       r"|\b(?:shows|showed|turns|turned|keeps showing) up (?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
+       r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! around (?:the|our) (?:house|kitchen|room|store|shop))(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
+       r"|\b(?:shows|showed|showing|turns|turned|turning|keeps showing|keeps turning) up (?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
        r"|\b(?:watching|watches|waits outside|parked outside) my (?:house|home|apartment|place|work)\b"
        r"|\b(?:keeps|won't stop|wont stop) (?:texting|calling|messaging|contacting) me (?:\w+ ){0,4}(?:after i|even though|though i|when i (?:told|asked|blocked))"
        r"|\b(?:hundreds of|dozens of|\d{2,} )(?:texts|calls|messages|voicemails) (?:a day|from (?:him|her|my ex)|every day)"
@@ -255,7 +290,11 @@ RULES: tuple[Rule, ...] = (
     _r("abu.controlling", A, "controlling",
        rf"\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:\w+ )?(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
        r"read|monitors|looks through|demands to see) (?:all )?(?:of )?my (?:phone|texts|messages|emails|email|dms|"
-       r"social media|browser history|call log|bank statements|receipts|mileage)\b"
+       r"social media|browser history|call log|calls|bank statements|receipts|mileage)\b"
+       r"|\b(?:changes|changed|changing|demands|took|takes|controls) (?:all )?(?:of )?my passwords?\b|\b(?:logs?|hacked|hacks|hacking) into my (?:email|phone|accounts?|social media|facebook|instagram)\b|\bhack(?:ed|s)? my (?:email|phone|accounts?)\b"
+       r"|\b(?:made|makes|forced|forces) me (?:to )?quit (?:my )?(?:job|work|school|college)\b"
+       r"|\b(?:forbids|forbade|forbid|bans|banned|stops|stopped|prevents|prevented) me (?:from )?(?:seeing|talking to|visiting|calling|leaving|working|having|using|driving|going (?:out|anywhere|to (?:work|see)))\b"
+       r"|\b(?:i )?need (?:his|her) permission (?:to|before|for)\b|\b(?:have to|must) check in with (?:him|her) (?:every|each|all)\b"
        rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|allow) me (?:to )?"
        r"(?:see|talk to|visit|call|text|meet|hang out with|go out with|have|leave the house|leave|go out|go anywhere|go to work|work|"
        r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
@@ -266,17 +305,20 @@ RULES: tuple[Rule, ...] = (
        r"sister|brother|support|everyone)\b"
        r"|\b(?:makes|made|forces|forced) me (?:to )?(?:account for every|ask (?:his|her) permission|hand over (?:my|all my)|give (?:him|her) (?:my|all my) (?:money|paycheck|wages|passwords?))"
        r"|\b(?:have to|need to|must) (?:ask (?:his|her|their) permission (?:to|before|for)|get (?:his|her) permission (?:to|before|for)|account for every|"
-       r"send (?:him|her) (?:a )?(?:photo|picture|pic|location)|tell (?:him|her) where i am|report to (?:him|her))\b"
-       r"|\b(?:locks|locked|lock) me (?:in|out|inside)\b|\bcoercive(?:ly)? control\w*|\bcontrolling (?:and|,) (?:jealous|abusive)"
+       r"send (?:him|her) (?:a )?(?:photos?|pictures?|pics?|location|proof)|tell (?:him|her) where i am|report to (?:him|her))\b"
+       r"|\b(?:locks|locked|lock) me (?:in|out|inside)\b|\bcontrolling (?:and|,) (?:jealous|abusive)"
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:calls|called) me (?:a )?(?:\w+ ){{0,2}}(?:worthless|whore|slut|bitch|cunt|useless piece)\b"
        r"|\b(?:accuses|accused) me of cheating (?:\w+ ){0,6}(?:won't let|checks|every time i|if i (?:talk|look|go))", negatable=True),
     _r("abu.controlling_weak", A, None,
        r"\b(?:i'm|im|i am|i'm not|i am not|not) (?:not )?allowed to (?:see|talk to|visit|call|text|meet|hang out|go out|have|leave|go anywhere|"
        r"work|drive|have my own|wear|spend|use)\b|\bwalking on eggshells\b|\bgaslight\w*|\b(?:jealous|possessive) (?:and|,) (?:controlling|angry|violent)"
-       r"|\b(?:calls|called) me (?:\w+ ){0,2}(?:stupid|fat|ugly|useless|worthless|pathetic)\b|\bemotional(?:ly)? abus\w*|\babus\w*"
-       r"|\b(?:scared|afraid|terrified) of (?:him|her)\b|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
+       r"|\b(?:calls|called) me (?:\w+ ){0,2}(?:stupid|fat|ugly|useless|worthless|pathetic)\b"
+       r"|\b(?:says|said|tells me|told me) (?:that )?i'?m (?:\w+ )?(?:stupid|fat|ugly|useless|worthless|pathetic|nothing|crazy)\b|\bemotional(?:ly)? abus\w*|\babus\w*"
+       r"|\bcoercive(?:ly)? control\w*|\b(?:scared|afraid|terrified) of (?:him|her)\b|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
        r"|\b(?:hurt|hurts|hurting) me\b|\b(?:yells|yelled|screams|screamed|shouts|shouted) at me\b|\bviolent\b|\bpolice\b|\bbruis\w*"
-       r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bthreat\w*|\bafraid of what\b"
+       r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bafraid of what\b"
+       r"|\bthreat\w* (?:me|us|my|to (?:hurt|harm|hit|kill|take|report|call|leave me|kick me|throw me|lock|tell|out|post|share|ruin|destroy|divorce|have me))\b"
+       r"|\bwalk(?:s|ing)? on eggshells\b|\b(?:black eye|hide the (?:marks|bruises)|so nobody sees the marks)\b"
        r"|\b(?:rage|raging|temper)\b|\bshelter\b|\bsafe place to go\b|\bleave (?:him|her) safely\b", strong=False),
 
     # ---------------------------------------------------------------- child safety
@@ -329,8 +371,8 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:\w+ )?(?:bought|got|have|loaded|hid|keep) (?:a |my |the )?(?:gun|knife|weapon|rifle|pistol|poison) (?:\w+ ){{0,5}}(?:for|to use on|to kill|to hurt|to shoot) "
        rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"),
     _r("har.behaviour", H, "behaviour",
-       rf"\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked|hurt) "
-       rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
+       rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked|hurt) "
+       rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into )(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
        r"(?! (?:feelings|ego|pride|chances))", negatable=True),
 
@@ -418,6 +460,8 @@ IDIOMS = _lazy(
     r"|\b(?:my|the|our) (?:back|feet|head|knees|legs|neck) (?:are|is) killing me\b"
     r"|\b(?:slay|slayed|slaying|slays)\b|\bdressed to kill\b|\bkill(?:ing)? time\b|\bkill two birds\b"
     r"|\bcommute (?:is |was )?killing me\b|\bstab at\b|\btake a stab\b|\b(?:shot|shoot) (?:a|the) (?:photo|video|film|movie|scene|hoops|pool)\b"
+    r"|\bsuicide (?:prevention|awareness)\b|\bhurt (?:my|his|her|their|our|your) (?:feelings|pride|ego)\b"
+    r"|\bkick(?:ed|s|ing)? (?:me|him|her|us) out of (?:the |our |his |her )?(?:bedroom|bed|room|kitchen|game|team|group chat|band|club)\b"
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\bhill (?:i|they|you|we|he|she|people) (?:want to|wanna|would|will|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"
 )
 

@@ -1,0 +1,146 @@
+"""Layers 2 and 3 of the crisis screen and how their scores are combined.
+
+For a text no strong rule decided:
+
+1. the TF-IDF head (``model.Head``) gives class probabilities (none / suicide / abuse);
+2. a small stacked logistic combiner (the *cheap* one) reads the TF-IDF log-odds and the weak rule cues. When it
+   is sure — every class below its ``gate_low`` or one class above its ``gate_high`` — it decides alone;
+3. otherwise the MiniLM embedding (``embed.py``) and its linear head (``model.EmbedHead``) are computed and the
+   *full* combiner (TF-IDF + embedding log-odds + cues) decides.
+
+Everything here — coefficients, thresholds, the gate — comes from ``data/crisis_combiner.json``, written by
+``scripts/train_crisis_head.py`` from out-of-fold predictions on the training data only (never the held-out split).
+When the embedding layer cannot run, the cheap combiner decides with its own thresholds (also chosen by
+cross-validation), and ``embed.get_embedder`` has logged why, once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .vocab import ABUSE, SUICIDE_SELF_HARM
+
+COMBINER_PATH = Path(__file__).parent / "data" / "crisis_combiner.json"
+CLASSES = ("none", "suicide", "abuse")
+CATEGORY_OF = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE}
+CLIP = 12.0
+
+
+def log_odds(p: dict[str, float], cls: str) -> float:
+    """log(p(cls) / p(none)), clipped: the scale the combiners read."""
+    a, b = max(p.get(cls, 0.0), 1e-9), max(p.get("none", 0.0), 1e-9)
+    return max(-CLIP, min(CLIP, math.log(a / b)))
+
+
+SHORT_WORDS = 40
+
+
+def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
+    """TF-IDF log-odds, the weak rule cues (generic distress cues and indirect-disclosure cues apart), and how far
+    the TF-IDF head can be trusted on a short message: it learnt abuse from long posts and over-reads short ones
+    about a partner ("he hurt my feelings"), so the log-odds of short messages are separate features whose weight
+    the combiner learns from the data."""
+    cues = rules.cues
+    ws = float("sui.weak_cues" in cues or "sui.suicide_word" in cues)
+    wi = float("sui.indirect" in cues)
+    wa = float(ABUSE in rules.weak)
+    ts, ta = log_odds(tfidf, "suicide"), log_odds(tfidf, "abuse")
+    short = float(len(text.split()) < SHORT_WORDS)
+    return [ts, ta, ws, wi, wa, short, short * ts, short * ta]
+
+
+def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: str) -> list[float]:
+    return cheap_features(tfidf, rules, text) + [log_odds(emb, "suicide"), log_odds(emb, "abuse")]
+
+
+CHEAP_FEATURES = ("tfidf_suicide", "tfidf_abuse", "cue_suicide", "cue_suicide_indirect", "cue_abuse", "short",
+                  "short_x_tfidf_suicide", "short_x_tfidf_abuse")
+FULL_FEATURES = CHEAP_FEATURES + ("emb_suicide", "emb_abuse")
+
+
+@dataclass(frozen=True)
+class Stage:
+    coef: np.ndarray          # [n_features, n_classes]
+    bias: np.ndarray          # [n_classes]
+    thresholds: dict          # class -> probability cut-off
+
+    def proba(self, x: list[float]) -> dict[str, float]:
+        z = np.asarray(x, dtype=np.float64) @ self.coef + self.bias
+        z = z - z.max()
+        e = np.exp(z)
+        p = e / e.sum()
+        return {c: float(p[i]) for i, c in enumerate(CLASSES)}
+
+    def flagged(self, q: dict[str, float]) -> list[str]:
+        hit = [c for c in ("suicide", "abuse") if q[c] >= self.thresholds[c]]
+        return sorted(hit, key=lambda c: -q[c])
+
+
+@dataclass(frozen=True)
+class Combiner:
+    cheap: Stage
+    full: Stage
+    gate_low: dict
+    gate_high: dict
+    meta: dict
+
+
+def _stage(d: dict) -> Stage:
+    return Stage(coef=np.asarray(d["coef"], dtype=np.float64), bias=np.asarray(d["bias"], dtype=np.float64),
+                 thresholds={k: float(v) for k, v in d["thresholds"].items()})
+
+
+def load_combiner(path: Path = COMBINER_PATH) -> Combiner:
+    d = json.loads(path.read_text(encoding="utf-8"))
+    return Combiner(cheap=_stage(d["cheap"]), full=_stage(d["full"]), gate_low=d["gate"]["low"],
+                    gate_high=d["gate"]["high"], meta=d.get("meta", {}))
+
+
+_lock = threading.Lock()
+_combiner: Combiner | None = None
+
+
+def get_combiner() -> Combiner:
+    global _combiner
+    if _combiner is None:
+        with _lock:
+            if _combiner is None:
+                _combiner = load_combiner()
+    return _combiner
+
+
+@dataclass(frozen=True)
+class Decision:
+    categories: list[str]                         # crisis categories flagged, most likely first
+    layer: str                                    # "tfidf" or "embedding"
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def decide(rules) -> Decision:
+    """Layers 2-3 for a ``RuleOutcome`` in which no strong rule fired."""
+    from .embed import get_embedder
+    from .model import get_embed_head, get_head
+
+    comb = get_combiner()
+    text = rules.model_text()
+    p_t = get_head().proba(text)
+    x = cheap_features(p_t, rules, text)
+    q = comb.cheap.proba(x)
+    scores = {f"tfidf.{c}": round(p_t[c], 4) for c in ("suicide", "abuse")}
+    sure_no = all(q[c] < comb.gate_low[c] for c in ("suicide", "abuse"))
+    sure_yes = any(q[c] >= comb.gate_high[c] for c in ("suicide", "abuse"))
+    if sure_no or sure_yes:
+        return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
+    embedder = get_embedder()
+    if embedder is None:  # fallback: the cheap layers decide (the reason was logged once)
+        return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
+    p_e = get_embed_head().proba(embedder.embed(text))
+    qf = comb.full.proba(full_features(p_t, p_e, rules, text))
+    scores.update({f"embedding.{c}": round(p_e[c], 4) for c in ("suicide", "abuse")})
+    return Decision([CATEGORY_OF[c] for c in comb.full.flagged(qf)], "embedding", scores)

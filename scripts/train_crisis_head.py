@@ -68,7 +68,7 @@ COMB_C = 1.0
 # Operating points, on out-of-fold combiner scores: the (weighted) share of the negatives the rules left undecided
 # (none + distress + in-domain ordinary conflict) that each class may flag.
 FPR = {"suicide": 0.05, "abuse": 0.03}
-FPR_IN_DOMAIN = {"suicide": 0.04, "abuse": 0.04}
+FPR_IN_DOMAIN = {"suicide": 0.02, "abuse": 0.03}
 # The gate: a message skips the embedding layer when the cheap combiner alone agrees with the full one on all but
 # this share of the training rows (out of fold), on either side of the threshold.
 GATE_MISS = 0.01

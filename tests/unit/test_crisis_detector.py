@@ -181,6 +181,16 @@ def test_the_committed_artifacts_were_trained_on_the_committed_in_domain_data():
 
 def test_evaluation_sets_share_no_text_with_the_training_data():
     train = {json.loads(line)["text"].strip().lower() for line in (DATA / "in_domain_train.jsonl").open()}
-    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl"):
+    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl", "short_ordinary.jsonl"):
         held = {json.loads(line)["text"].strip().lower() for line in (TESTDATA / name).open()}
         assert held and not (held & train), name
+
+
+def test_short_everyday_feelings_do_not_get_the_crisis_reply():
+    """"I feel left out", "I'm heartbroken", "I need space": what members write every day, in a few words. The dev
+    set's short texts are mostly suicidal tweets, so a learned layer can come to read *short* as *suicidal*; a member
+    who wrote "I feel tired" and got crisis resources would stop trusting the coach. Held-out set (never trained on):
+    at most one in twenty may escalate."""
+    rows = [json.loads(line) for line in (TESTDATA / "short_ordinary.jsonl").open()]
+    flagged = [row["text"] for row in rows if screen(row["text"]).escalate]
+    assert len(flagged) <= len(rows) // 20, flagged

@@ -168,7 +168,7 @@ class Api(Construct):
             stage_name="$default",
             auto_deploy=True,
             throttle=THROTTLE,
-            access_log_settings=_AccessLogSettings(self.access_logs),
+            access_log_settings=AccessLogSettings(self.access_logs),
         )
 
         services = [(HttpLambdaIntegration("ChatIntegration", chat_function), CHAT_ROUTES)]
@@ -200,11 +200,13 @@ class Api(Construct):
 
 
 @jsii.implements(apigwv2.IAccessLogSettings)
-class _AccessLogSettings:
-    """Where access logs go (a log group) and how (JSON, one line per request)."""
+class AccessLogSettings:
+    """Where an API stage's access logs go (a log group) and how (JSON, one line per request, with `fields` —
+    context variables that differ between the HTTP and the WebSocket API)."""
 
-    def __init__(self, log_group: logs.ILogGroup) -> None:
+    def __init__(self, log_group: logs.ILogGroup, fields: dict[str, str] = ACCESS_LOG_FORMAT) -> None:
         self._destination = apigwv2.LogGroupLogDestination(log_group)
+        self._fields = fields
 
     @property
     def destination(self) -> apigwv2.IAccessLogDestination:
@@ -212,4 +214,4 @@ class _AccessLogSettings:
 
     @property
     def format(self) -> apigw.AccessLogFormat:
-        return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))
+        return apigw.AccessLogFormat.custom(json.dumps(self._fields))

@@ -12,12 +12,9 @@ WebSocket APIs have no JWT authorizer: the push function's `$connect` verifies t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
-import jsii
 from aws_cdk import RemovalPolicy, Stack
-from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
@@ -26,6 +23,7 @@ from aws_cdk import aws_logs as logs
 from aws_cdk.aws_apigatewayv2_integrations import WebSocketLambdaIntegration
 from constructs import Construct
 
+from infra.api import AccessLogSettings
 from infra.compliance import acknowledge
 
 STAGE_NAME = "live"
@@ -84,7 +82,7 @@ class RealtimePush(Construct):
             stage_name=STAGE_NAME,
             auto_deploy=True,
             throttle=THROTTLE,
-            access_log_settings=_AccessLogSettings(self.access_logs),
+            access_log_settings=AccessLogSettings(self.access_logs, ACCESS_LOG_FORMAT),
         )
 
         # Who may post to connections: the senders, on this stage's management API only.
@@ -116,17 +114,3 @@ class RealtimePush(Construct):
     def url(self) -> str:
         """What apps connect to (`wss://.../live`), with `?token=<access token>`."""
         return self.stage.url
-
-
-@jsii.implements(apigwv2.IAccessLogSettings)
-class _AccessLogSettings:
-    def __init__(self, log_group: logs.ILogGroup) -> None:
-        self._destination = apigwv2.LogGroupLogDestination(log_group)
-
-    @property
-    def destination(self) -> apigwv2.IAccessLogDestination:
-        return self._destination
-
-    @property
-    def format(self) -> apigw.AccessLogFormat:
-        return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))

@@ -60,8 +60,6 @@ class OpenAICoach:
         """The model's reply; with `on_delta`, streamed (`stream=True`), each piece handed to it as it arrives."""
         if on_delta is not None:
             return self._streamed(context, on_delta)
-        import openai
-
         try:
             completion = self.client.chat.completions.create(
                 model=self.settings.model,
@@ -69,16 +67,8 @@ class OpenAICoach:
                 temperature=0.7,
                 max_tokens=600,
             )
-        except openai.APITimeoutError as error:
-            raise CoachUnavailable("timeout") from error
-        except openai.RateLimitError as error:
-            raise CoachUnavailable("rate_limited") from error
-        except openai.APIStatusError as error:
-            raise CoachUnavailable(f"http_{error.status_code}") from error
-        except (openai.APIConnectionError, openai.APIResponseValidationError) as error:
-            raise CoachUnavailable("unreachable") from error
-        except (ValueError, TypeError, KeyError) as error:  # a body that is not a chat completion
-            raise CoachUnavailable("malformed_response") from error
+        except Exception as error:  # noqa: BLE001 - every failure of the model becomes a named reason
+            raise _unavailable(error) from error
 
         choices = getattr(completion, "choices", None) or []
         text = (choices[0].message.content or "").strip() if choices and choices[0].message else ""
@@ -94,8 +84,6 @@ class OpenAICoach:
         )
 
     def _streamed(self, context: CoachContext, on_delta: OnDelta) -> CoachReply:
-        import openai
-
         messages = build_messages(context)
         deadline = time.monotonic() + self.settings.timeout_seconds * STREAM_BUDGET_TIMEOUTS
         parts: list[str] = []
@@ -129,17 +117,8 @@ class OpenAICoach:
                         raise CoachUnavailable("timeout")
         except CoachUnavailable:
             raise
-        except openai.APITimeoutError as error:
-            raise CoachUnavailable("timeout") from error
-        except openai.RateLimitError as error:
-            raise CoachUnavailable("rate_limited") from error
-        except openai.APIStatusError as error:
-            raise CoachUnavailable(f"http_{error.status_code}") from error
-        except (openai.APIResponseValidationError, ValueError, TypeError, KeyError) as error:
-            raise CoachUnavailable("malformed_response") from error
-        except Exception as error:  # noqa: BLE001 - mid-stream, the HTTP client's own errors arrive unwrapped
-            reason = "timeout" if "timeout" in type(error).__name__.lower() else "unreachable"
-            raise CoachUnavailable(reason) from error
+        except Exception as error:  # noqa: BLE001 - every failure of the model becomes a named reason
+            raise _unavailable(error) from error
 
         if not finished:
             # The connection ended without the model saying it had finished: half a reply is no reply.
@@ -163,3 +142,23 @@ def _hand_out(on_delta: OnDelta, piece: str) -> None:
         on_delta(piece)
     except Exception:  # noqa: BLE001 - a push that fails must never cost the member their reply
         log.exception("a streamed piece of the reply could not be handed out")
+
+
+def _unavailable(error: Exception) -> CoachUnavailable:
+    """A failed call to the model, named for the logs and the fallback note (the member gets the offline coach)."""
+    import openai
+
+    if isinstance(error, openai.APITimeoutError):  # before APIConnectionError, of which it is a kind
+        reason = "timeout"
+    elif isinstance(error, openai.RateLimitError):
+        reason = "rate_limited"
+    elif isinstance(error, openai.APIStatusError):
+        reason = f"http_{error.status_code}"
+    elif isinstance(error, openai.APIConnectionError):
+        reason = "unreachable"
+    elif isinstance(error, (openai.APIResponseValidationError, ValueError, TypeError, KeyError)):
+        reason = "malformed_response"  # a body that is not a chat completion
+    else:
+        # Mid-stream, the HTTP client's own errors arrive unwrapped.
+        reason = "timeout" if "timeout" in type(error).__name__.lower() else "unreachable"
+    return CoachUnavailable(reason)

@@ -21,7 +21,8 @@ def model(local_stack):
             "LLM_BASE_URL": server.base_url,
             "LLM_MODEL": "loopback-model",
             "LLM_API_KEY": "test-key",
-            "LLM_TIMEOUT_SECONDS": "1",
+            # Long enough for a cold first call on a loaded CI machine; the "slow" model hangs well past it.
+            "LLM_TIMEOUT_SECONDS": "2",
             "LLM_MAX_RETRIES": "0",
         }
         with local_stack.function_env(env, ["ChatFunction"]):
@@ -48,7 +49,7 @@ def test_the_model_writes_the_reply_and_receives_the_members_words(member, model
 
 @pytest.mark.parametrize("mode", ["slow", "error500", "rate_limited"])
 def test_when_the_model_fails_the_message_is_kept_and_the_offline_coach_answers(member, model, mode):
-    model.mode, model.slow_seconds = mode, 3.0
+    model.mode, model.slow_seconds = mode, 5.0
     response, messages = turn(member, "We had another fight about his mother")
     assert response.status_code == 201, response.text
     reply = response.json()["reply"]

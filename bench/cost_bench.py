@@ -3,7 +3,8 @@
 Measured here, per chat turn (the real chat handler, in process, against moto and a loopback OpenAI-compatible
 server): LLM tokens in and out (as the server counts them: about four characters a token), handler duration,
 DynamoDB request units (from the sizes of the items each request reads and writes, by DynamoDB's rounding rules),
-API requests. Assumed, and printed as assumptions: the language model's latency (the function waits for it, and
+API requests. Assumed, and printed as assumptions: the WebSocket frames of a streamed reply and connected time,
+the language model's latency (the function waits for it, and
 waiting is billed), log volume, one check-in a day and one mediation a month.
 
 Run: .venv/bin/python bench/cost_bench.py. Prints figures; asserts nothing. Goal (issue 9): ≤ $0.25 per active
@@ -36,6 +37,10 @@ MEDIATION_TRANSITIONS_PER_MONTH = 40  # one mediation a month
 # Context building after each turn (asynchronous): one insight-extraction call to the model per turn, about as
 # large as a reply's prompt, with a short structured answer — an upper bound until it is measured here too.
 EXTRACTION_TOKENS_OUT = 150
+# Real-time push (the WebSocket API): a streamed reply is sent in frames gathered for at most FLUSH_SECONDS
+# (shared.push.sender), so while the model writes there is at most one frame per FLUSH_SECONDS, then the stored reply;
+# check-ins push one frame. Connected time is an assumption: the app open half an hour a day.
+ASSUMED_CONNECTED_MINUTES_PER_DAY = 30
 
 MESSAGES = [
     "My wife has been distant since the baby and I feel lonely",
@@ -164,7 +169,16 @@ def monthly_cost(turn: dict) -> list[tuple[str, float]]:
         ("CloudWatch Logs", work * ASSUMED_LOG_BYTES_PER_INVOCATION / 1e9 * p["cloudwatch_logs"]["per_gb_ingested"]),
         ("X-Ray", work * p["xray"]["per_million_traces_recorded"] / 1e6),
         ("EventBridge", CHECKINS_PER_MONTH * p["eventbridge"]["per_million_custom_events"] / 1e6),
+        ("WebSocket push", (turns * push_frames_per_reply() + CHECKINS_PER_MONTH)
+         * p["api_gateway_websocket"]["per_million_messages"] / 1e6
+         + ASSUMED_CONNECTED_MINUTES_PER_DAY * DAYS * p["api_gateway_websocket"]["per_million_connection_minutes"] / 1e6),
     ]
+
+
+def push_frames_per_reply() -> float:
+    from shared.push.sender import FLUSH_SECONDS
+
+    return math.ceil(ASSUMED_LLM_LATENCY_S / FLUSH_SECONDS) + 1  # the pieces while the model writes, then done
 
 
 if __name__ == "__main__":
@@ -176,6 +190,8 @@ if __name__ == "__main__":
           f"+ assumed LLM latency {ASSUMED_LLM_LATENCY_S:.1f} s, at {LAMBDA_MEMORY_GB * 1024:.0f} MB")
     print(f"  DynamoDB: {turn['dynamodb_requests']:.1f} requests, {turn['read_units']:.1f} read units, "
           f"{turn['write_units']:.1f} write units")
+    print(f"  WebSocket frames per streamed reply ≤ {push_frames_per_reply():.0f} (assumed connected "
+          f"{ASSUMED_CONNECTED_MINUTES_PER_DAY} min a day)")
     lines = monthly_cost(turn)
     total = sum(cost for _, cost in lines)
     print(f"per active member-month ({TURNS_PER_DAY} turns a day, {CHECKINS_PER_MONTH} check-ins, one mediation; "

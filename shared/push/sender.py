@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from functools import cached_property
 from typing import Any
 
@@ -76,8 +77,15 @@ class Pusher:
             log.exception("push: cannot forget a gone connection")
 
 
+# Providers stream about one token (four characters) per chunk. A frame per chunk would be a post_to_connection —
+# an HTTP call billed per message — for every token, ~180 per reply: more Lambda time and more API Gateway messages
+# than the rest of the turn. Pieces are gathered and sent at most this often, which still reads as typing.
+FLUSH_SECONDS = 0.1
+
+
 class ReplyStream:
-    """The coach's reply on its way to one member: deltas as the model writes, then the stored reply.
+    """The coach's reply on its way to one member: deltas as the model writes (gathered, at most one frame every
+    FLUSH_SECONDS; the first piece at once), then the stored reply.
 
     The member's connections are read once, on the first frame, so a turn with nobody connected costs one query.
     """
@@ -85,6 +93,8 @@ class ReplyStream:
     def __init__(self, pusher: Pusher, member_id: str, thread_id: str, message_id: str):
         self.pusher, self.member_id, self.thread_id, self.message_id = pusher, member_id, thread_id, message_id
         self._targets: list[str] | None = None
+        self._pending: list[str] = []
+        self._last_sent = float("-inf")
 
     def _send(self, frame: dict[str, Any]) -> None:
         if self._targets is None:
@@ -94,9 +104,18 @@ class ReplyStream:
 
     def delta(self, text: str) -> None:
         if text:
+            self._pending.append(text)
+            if time.monotonic() - self._last_sent >= FLUSH_SECONDS:
+                self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            text, self._pending = "".join(self._pending), []
+            self._last_sent = time.monotonic()
             self._send(reply_delta(self.thread_id, self.message_id, text))
 
     def done(self, message: dict[str, Any]) -> None:
+        self._flush()  # the pieces still gathered: the deltas add up to the whole reply
         self._send(reply_done(self.thread_id, message))
 
 

@@ -25,7 +25,7 @@ REPLY = "That sounds painful. What would feeling heard look like for you this we
 @pytest.fixture
 def model(local_stack):
     with FakeLLM(reply_text=REPLY) as server:
-        server.stream_delay = 0.02
+        server.stream_delay = 0.12  # a frame at most every 0.1 s (shared.push.sender): one per word here
         env = {"LLM_BASE_URL": server.base_url, "LLM_MODEL": "loopback-model", "LLM_API_KEY": "test-key",
                "LLM_TIMEOUT_SECONDS": "5", "LLM_MAX_RETRIES": "0"}
         with local_stack.function_env(env, ["ChatFunction"]):

@@ -66,3 +66,19 @@ def test_a_reply_stream_goes_to_its_member_only_pieces_first_then_the_stored_rep
 def test_without_an_endpoint_push_is_off_and_reads_nothing(dynamodb):
     pusher = Pusher(TABLE, endpoint="", dynamodb=dynamodb)
     assert not pusher.enabled and pusher.send("ana", checkin("t1")) == []
+
+
+def test_a_reply_streamed_token_by_token_is_sent_in_a_few_frames_that_add_up_to_it(dynamodb):
+    ConnectionStore(TABLE, client=dynamodb).add("ana", "a1")
+    management = ManagementApi()
+    pusher = Pusher(TABLE, endpoint="https://example.test/live", client=management, dynamodb=dynamodb)
+    stream = ReplyStream(pusher, "ana", "t1", "m1")
+    text = "It sounds like you both want the evenings to feel calmer. What would a good one look like? " * 3
+    tokens = [text[i:i + 4] for i in range(0, len(text), 4)]  # as a provider streams it, all within a moment
+    for token in tokens:
+        stream.delta(token)
+    stream.done({"id": "m1", "text": text})
+    deltas = [f["text"] for _, f in management.posted if f["type"] == "reply.delta"]
+    # The first piece at once (the member sees the coach start), the rest gathered: not one post per token.
+    assert deltas[0] == tokens[0] and len(deltas) <= 3 < len(tokens)
+    assert "".join(deltas) == text and management.posted[-1][1]["type"] == "reply.done"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 DAY = 24 * 3600
 
@@ -59,3 +60,11 @@ def injected_breakage(topic: str) -> str:
     step = os.environ.get("INETTA_MEDIATION_FAULT", "").strip()
     needle = os.environ.get("INETTA_MEDIATION_BROKEN_TOPIC", "")
     return step if step and needle and needle in topic else ""
+
+
+@lru_cache(maxsize=1)
+def stepfunctions_client():
+    """One Step Functions client per container, made on first use (not at import: most requests never need it)."""
+    import boto3
+
+    return boto3.client("stepfunctions")

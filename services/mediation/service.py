@@ -15,7 +15,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
 
-from services.mediation.config import Timings, state_machine_arn
+from services.mediation.config import Timings, state_machine_arn, stepfunctions_client
 from shared.mediation import (
     CANCELLED_ERROR,
     CLOSE_MESSAGES,
@@ -86,11 +86,7 @@ class MediationService:
 
     @property
     def stepfunctions(self):
-        if self.sfn is None:
-            import boto3
-
-            self.sfn = boto3.client("stepfunctions")
-        return self.sfn
+        return self.sfn or stepfunctions_client()
 
     # --- start ----------------------------------------------------------------------------------------
 

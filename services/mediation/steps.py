@@ -15,7 +15,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from services.mediation.config import injected_breakage, injected_fault
+from services.mediation.config import injected_breakage, injected_fault, stepfunctions_client
 from shared.llm.gateway import CoachGateway
 from shared.mediation import (
     CLOSE_MESSAGES,
@@ -81,11 +81,7 @@ class Steps:
 
     @property
     def stepfunctions(self):
-        if self.sfn is None:
-            import boto3
-
-            self.sfn = boto3.client("stepfunctions")
-        return self.sfn
+        return self.sfn or stepfunctions_client()
 
     def run(self, event: dict[str, Any]) -> dict[str, Any]:
         step = event.get("step")

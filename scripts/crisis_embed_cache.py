@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Embeddings of the crisis training texts, cached (``build/crisis/``, not committed) so that retraining the heads
 does not re-embed 12,000 texts every time. The cache is keyed by the sha256 of the model's input text and by the
-model's sha256, so it can never serve a vector of another text or another model.
+model's sha256 and truncation length, so it can never serve a vector of another text or another model.
 
     .venv/bin/python scripts/crisis_embed_cache.py          # fill the cache for the current training rows
 """
@@ -18,9 +18,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from shared.safety.embed import DIM, MODEL_SHA256, get_embedder, unavailable_reason  # noqa: E402
+from shared.safety.embed import DIM, MAX_TOKENS, MODEL_SHA256, get_embedder, unavailable_reason  # noqa: E402
 
-CACHE = ROOT / "build" / "crisis" / f"embeddings-{MODEL_SHA256[:12]}.npz"
+CACHE = ROOT / "build" / "crisis" / f"embeddings-{MODEL_SHA256[:12]}-t{MAX_TOKENS}.npz"
 
 
 def _key(text: str) -> str:

@@ -200,7 +200,7 @@ def main(argv=None) -> int:
     # ---- level 1: out-of-fold probabilities of both heads (idf refit per fold, like the final model). They depend
     # only on the model texts, labels, weights and settings: cached under build/crisis/ by a digest of all of them.
     strat = y * 2 + is_dom
-    digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, SEED, N_BUCKETS, MODEL_SHA256])
+    digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, SEED, N_BUCKETS, MODEL_SHA256, MAX_TOKENS])
                             .encode()).hexdigest()[:16]
     oof_cache = ROOT / "build" / "crisis" / f"oof-{digest}.npz"
     if oof_cache.is_file():

@@ -258,6 +258,16 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) (?:\w+ )?(?:being abused|in an abusive (?:relationship|marriage))\b"
        rf"|\b(?:my|our) (?:relationship|marriage) is (?:\w+ )?abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) (?:\w+ )?(?:abusive|abusing me)\b",
        negatable=True),
+    # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
+    # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
+    _r("abu.disclosure", A, None,
+       rf"\bmy abusers?\b|\bmy (?:\w+ )?abusive (?:{PARTNER_NOUN}|relationship|marriage|household|home)\b"
+       r"|\b(?:he|she|they|who) (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?(?:abused|abuses|abusing) me\b|\b(?:physically|emotionally|sexually|verbally|"
+       r"financially|mentally) abused me\b|\b(?:i've|i have|i had) been (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?(?:abused|being abused)\b"
+       r"|\bi (?:was|am|'m) (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?abused\b"
+       r"|\b(?:was|am|'m|been|left|escaped|got out of|leaving|survived|stayed in) (?:in )?an? (?:\w+ )?abusive (?:relationship|marriage)\b"
+       r"|\b(?:survivor|victim) of (?:domestic (?:violence|abuse)|abuse|an abusive|intimate partner)\b",
+       negatable=True),
     _r("abu.sexual", A, "sexual",
        r"\b(?:raped|rapes|rape|raping) me\b|\b(?:forced|forces|forcing|pressured|made|makes|coerced) me (?:\w+ )?(?:to have sex|into sex|"
        r"to do sexual|into sexual|to sleep with|have sex)\b|\b(?:sexually (?:assaulted|abused|assaults|abuses)) me\b"

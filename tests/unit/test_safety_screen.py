@@ -98,6 +98,33 @@ IDIOMS = [
 ]
 
 
+# Abuse named in so many words, present or past, with no LAP item to grade it: escalated ungraded, so a human grades
+# it ("moderate"); the same words denied or about someone else are not a disclosure of the member's own.
+DISCLOSURES = [
+    "my abuser is a well known coach and nobody believes me",
+    "he emotionally abused me for years and I still flinch when a door slams",
+    "I left an abusive marriage two years ago",
+    "I was abused by my stepfather",
+    "I'm a survivor of domestic violence",
+]
+NOT_DISCLOSURES = [
+    "he never abused me, he's just distant",
+    "the kids abused the trampoline again",
+]
+
+
+@pytest.mark.parametrize("text", DISCLOSURES)
+def test_abuse_named_by_the_member_escalates_ungraded(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and "abu.disclosure" in r.signals, (text, r)
+    assert r.danger in ("moderate", "high"), (text, r)
+
+
+@pytest.mark.parametrize("text", NOT_DISCLOSURES)
+def test_abuse_words_denied_or_figurative_are_no_disclosure(text):
+    assert "abu.disclosure" not in screen(text).signals, text
+
+
 @pytest.mark.parametrize("text,severity", CSSRS)
 def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)

@@ -323,13 +323,17 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:i'm|im|i am|i'm not|i am not|not) (?:not )?allowed to (?:see|talk to|visit|call|text|meet|hang out|go out|have|leave|go anywhere|"
        r"work|drive|have my own|wear|spend|use)\b|\bwalking on eggshells\b|\bgaslight\w*|\b(?:jealous|possessive) (?:and|,) (?:controlling|angry|violent)"
        r"|\b(?:calls|called) me (?:\w+ ){0,2}(?:stupid|fat|ugly|useless|worthless|pathetic)\b"
-       r"|\b(?:says|said|tells me|told me) (?:that )?i'?m (?:\w+ )?(?:stupid|fat|ugly|useless|worthless|pathetic|nothing|crazy)\b|\bemotional(?:ly)? abus\w*|\babus\w*"
+       r"|\b(?:says|said|tells me|told me) (?:that )?i'?m (?:\w+ )?(?:stupid|fat|ugly|useless|worthless|pathetic|nothing|crazy)\b"
        r"|\bcoercive(?:ly)? control\w*|\b(?:scared|afraid|terrified) of (?:him|her)\b|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
        r"|\b(?:hurt|hurts|hurting) me\b|\b(?:yells|yelled|screams|screamed|shouts|shouted) at me\b|\bviolent\b|\bpolice\b|\bbruis\w*"
        r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bafraid of what\b"
        r"|\bthreat\w* (?:me|us|my|to (?:hurt|harm|hit|kill|take|report|call|leave me|kick me|throw me|lock|tell|out|post|share|ruin|destroy|divorce|have me))\b"
        r"|\bwalk(?:s|ing)? on eggshells\b|\b(?:black eye|hide the (?:marks|bruises)|so nobody sees the marks)\b"
        r"|\b(?:rage|raging|temper)\b|\bshelter\b|\bsafe place to go\b|\bleave (?:him|her) safely\b", strong=False),
+
+    # The bare word, a cue only; negatable so that a denial ("he never abused me", "I wasn't abused") is neither a
+    # cue nor read by the classifier, which would otherwise see just the word.
+    _r("abu.abuse_word", A, None, r"\b(?:emotional(?:ly)? |verbal(?:ly)? )?abus\w*", strong=False, negatable=True),
 
     # ---------------------------------------------------------------- child safety
     _r("chi.adult_hurts_child", C, "physical_abuse",

@@ -66,7 +66,9 @@ FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|step-?father|step-?mother|parents?|"
                r"mom's boyfriend|mum's boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|parent))")
 CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|stepson|stepdaughter|step-?kids?|"
-              r"little one|infant|newborn|grandson|granddaughter|niece|nephew)")
+              r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
+              r"baby (?:brother|sister)|\d{1,2} ?(?:year|yr)s? old|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+              r"eleven|twelve|thirteen|fourteen|fifteen)[ -](?:year|yr)[ -]old)")
 # Someone hurting the speaker: a pronoun, or "my <partner/family member>", with up to two words between.
 SUBJ = rf"(?:he|she|they|he's|she's|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN})"
 SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my {PARENT_NOUN}|[\w]+'s (?:boyfriend|girlfriend|husband|wife|"
@@ -277,7 +279,7 @@ RULES: tuple[Rule, ...] = (
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
        r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
        r"have me deported|get me deported|kill (?:himself|herself|themselves)|commit suicide|make me disappear)"
-       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:\w+ ){{0,3}}(?:(?:him|her|them)\b|my {PARTNER_NOUN}\b|my (?:life|safety)|"
+       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:reaction|response|answer|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|opinion|judgement|judgment|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
        rf"|\b(?:scared|afraid|terrified) (?:to go home|of going home|to leave (?:him|her)|to tell (?:him|her) no|he'?ll hurt me|she'?ll hurt me)"
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
@@ -324,7 +326,7 @@ RULES: tuple[Rule, ...] = (
        r"work|drive|have my own|wear|spend|use)\b|\bwalking on eggshells\b|\bgaslight\w*|\b(?:jealous|possessive) (?:and|,) (?:controlling|angry|violent)"
        r"|\b(?:calls|called) me (?:\w+ ){0,2}(?:stupid|fat|ugly|useless|worthless|pathetic)\b"
        r"|\b(?:says|said|tells me|told me) (?:that )?i'?m (?:\w+ )?(?:stupid|fat|ugly|useless|worthless|pathetic|nothing|crazy)\b"
-       r"|\bcoercive(?:ly)? control\w*|\b(?:scared|afraid|terrified) of (?:him|her)\b|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
+       r"|\bcoercive(?:ly)? control\w*|\b(?:scared|afraid|terrified) of (?:him|her)\b(?!'s)(?! (?:reaction|response|answer|opinion|judgement|judgment))|\btoxic\b|\bmanipulat\w*|\bdomestic (?:violence|abuse)\b|\bphysical(?:ly)? abus\w*"
        r"|\b(?:hurt|hurts|hurting) me\b|\b(?:yells|yelled|screams|screamed|shouts|shouted) at me\b|\bviolent\b|\bpolice\b|\bbruis\w*"
        r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bafraid of what\b"
        r"|\bthreat\w* (?:me|us|my|to (?:hurt|harm|hit|kill|take|report|call|leave me|kick me|throw me|lock|tell|out|post|share|ruin|destroy|divorce|have me))\b"
@@ -338,9 +340,13 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- child safety
     _r("chi.adult_hurts_child", C, "physical_abuse",
        rf"\b{SUBJ_ADULT} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|shook|shakes|"
-       rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*) (?:my|our|the|her|his|their) {CHILD_NOUN}\b"
+       rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*|smacks? \w+ around) (?:me and )?(?:my|our|the|her|his|their) {CHILD_NOUN}\b"
+       rf"|\b(?:smacks|smacked|knocks|knocked|pushes|pushed|shoves|shoved) (?:my|our|the|her|his) {CHILD_NOUN} around\b"
+       r"|\b(?:takes|took|taking|used|uses) (?:a|his|her|the) belt to (?:them|him|her|the kids|my|our)\b"
+       r"|\b(?:shook|shakes|shaking|shaken) (?:the|my|our|her|his) (?:baby|infant|newborn)\b|\b(?:too|really|so|very) rough with (?:the|my|our) (?:baby|infant|newborn|toddler)\b"
        rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
-       rf"|\b(?:my|our) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|father|mother|stepdad|stepmom|uncle)"),
+       rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|uncle)\b(?!'s)"
+       rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r("chi.parent_hurts_me", C, "physical_abuse",
        rf"\bmy {PARENT_NOUN} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
        r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) me\b(?! up)(?! with (?:the|a|this|that) (?:news|question|idea))",
@@ -353,11 +359,20 @@ RULES: tuple[Rule, ...] = (
        r"(?:her|him|them) (?:\w+ ){0,3}(?:inappropriately|down there|private|privates|sexually|where)"
        rf"|\b(?:sent|sends|showing|showed|shows) (?:my|our) {CHILD_NOUN} (?:porn|nudes|naked|sexual)"
        r"|\b(?:asked|asks|asking|pressur\w+) (?:my|our) (?:\w+ )?(?:son|daughter|kid|child|teen) (?:for|to send) (?:nudes|naked|pictures of (?:her|him)self)"
-       r"|\bgroom\w* (?:my|our|a|the) (?:\w+ )?(?:son|daughter|kid|child|teen)"),
+       r"|\bgroom\w* (?:my|our|a|the) (?:\w+ )?(?:son|daughter|kid|child|teen)"
+       rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
+       r"stepdad|stepfather|step-?dad|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
+       r"boyfriend|stepbrother) (?:touched|touches|kissed|kisses|fondled|groped) (?:her|him|them)\b"),
     _r("chi.i_hurt_child", C, "physical_abuse",
-       rf"\b{I} (?:\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
-       r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)", negatable=True),
+       rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
+       r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)"
+       rf"|\bi (?:lost (?:my temper|it|control)|snapped|flipped)\b(?: [\w']+){{0,3}} (?:and )?(?:hit|slapped|smacked|punched|kicked|shook|beat) (?:my|our) {CHILD_NOUN}\b",
+       negatable=True),
     _r("chi.at_risk", C, "at_risk",
+       rf"\b(?:asks?|asking|asked|tells?|telling|told) (?:my|our) {CHILD_NOUN} to keep (?:a )?secrets?\b"
+       r"|\bmy (?:stepdad|stepfather|step-?dad|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "
+       r"(?:\w+ )?(?:comes|came|sneaks|snuck|sneaked|keeps coming) into my (?:room|bed|bedroom) (?:[\w']+ ){0,3}(?:at night|when "
+       r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b|"
        rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
        rf"(?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
@@ -379,14 +394,16 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:\w+ )?(?:want|wanna|wish i could|feel like|have (?:had )?(?:thoughts|urges) (?:of|about)|keep thinking about|fantasi[sz]e about|can't stop thinking about) "
        rf"(?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|strangling|murder|murdering|harm|harming) {PERSON_OBJ}\b"
        r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))"
-       rf"|\b(?:afraid|scared|worried) (?:that )?(?:i|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
+       rf"|\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'll|i might|i will|i'm going to|i'm gonna) (?:[\w']+ ){{0,4}}(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
+       rf"|\bi (?:sometimes |often |keep |still )?(?:picture|imagine|daydream about|fantasi[sz]e about) (?:hurting|killing|stabbing|strangling|smothering) {PERSON_OBJ}\b"
        r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True),
     _r("har.plan", H, "plan",
        rf"\b{I} (?:\w+ )?(?:bought|got|have|loaded|hid|keep) (?:a |my |the )?(?:gun|knife|weapon|rifle|pistol|poison) (?:\w+ ){{0,5}}(?:for|to use on|to kill|to hurt|to shoot) "
-       rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"),
+       rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"
+       r"|\bmake (?:him|her|them) pay\b(?: [\w']+){0,8},? i know where (?:he|she|they) (?:lives?|works?|sleeps?)"),
     _r("har.behaviour", H, "behaviour",
        rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked|hurt) "
-       rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into )(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
+       rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into (?:the |a )?(?:pool|water|lake|sea|snow|leaves|river))(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
        r"(?! (?:feelings|ego|pride|chances))", negatable=True),
 

@@ -125,6 +125,46 @@ def test_abuse_words_denied_or_figurative_are_no_disclosure(text):
     assert "abu.disclosure" not in screen(text).signals, text
 
 
+# Child safety and harm to others in the words people use, with the everyday sentences that share those words.
+INDIRECT_OTHER = [
+    ("my partner is really rough with the baby, he shook her when she wouldn't stop crying", "child_safety"),
+    ("the kids are scared of their dad, he takes his belt to them", "child_safety"),
+    ("my boyfriend smacks my 4 year old around when he's drunk", "child_safety"),
+    ("mum's boyfriend hits me and my little brother", "child_safety"),
+    ("my teen told me her coach touched her", "child_safety"),
+    ("my uncle keeps asking my 12 year old to keep secrets", "child_safety"),
+    ("my stepdad comes into my room at night and I don't like what he does", "child_safety"),
+    ("I lost my temper and hit my son harder than I meant to", "child_safety"),
+    ("I shoved my girlfriend into the wall last night and I hate myself", "harm_to_others"),
+    ("I'm scared I'm going to lose it and hurt him", "harm_to_others"),
+    ("sometimes I picture hurting him when he sleeps", "harm_to_others"),
+    ("I want to make her pay for what she did, I know where she lives", "harm_to_others"),
+]
+EVERYDAY_NEIGHBOURS = [
+    "the kids are scared of their dad's new dog",
+    "my stepdad came into my room to say goodnight",
+    "we play rough with the kids on the trampoline",
+    "my daughter told me her teacher hugged her after the recital",
+    "the grandparents asked my son to keep the birthday present a secret",
+    "I pushed him into the pool at the party haha",
+    "I can't imagine hurting him, I love him",
+    "my teen is afraid of her dad's reaction to her grades",
+    "I'm afraid of her reaction if I tell her about the debt",
+]
+
+
+@pytest.mark.parametrize("text,category", INDIRECT_OTHER)
+def test_child_safety_and_harm_to_others_in_everyday_words(text, category):
+    r = screen(text)
+    assert r.escalate and r.category == category, (text, r)
+
+
+@pytest.mark.parametrize("text", EVERYDAY_NEIGHBOURS)
+def test_everyday_sentences_near_child_safety_and_harm_do_not_escalate(text):
+    r = screen(text)
+    assert not r.escalate, (text, r)
+
+
 @pytest.mark.parametrize("text,severity", CSSRS)
 def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)

@@ -125,8 +125,11 @@ RULES: tuple[Rule, ...] = (
        r"|\bfeel(?:ing)? like dying\b(?! (?:my|her|his) hair)",
        negatable=True),
     _r("sui.dont_want_live", S, "wish_to_be_dead",
-       rf"\b{I} (?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
-       r"wake up|keep living|go on living|be here anymore|be on this earth)\b"),
+       rf"\b{I} (?:really |just |honestly |truly )?(?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
+       r"wake up|keep living|go on living|be here anymore|be on this earth)\b"
+       # "I don't want to live like this / with him / in this house" is about the life, not about living: the
+       # learned layers decide those.
+       r"(?! (?:like (?:this|that)|with (?:him|her|them|my|his|her|you|a)|in (?:this|that|fear|a|the)|together|here|there|apart))"),
     _r("sui.not_wake_up", S, "wish_to_be_dead",
        r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?wake (?:up|again)\b"
        r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"),
@@ -179,6 +182,7 @@ RULES: tuple[Rule, ...] = (
     _r("sui.indirect", S, None,
        r"\b(?:won't|wont|will not) be (?:a |any )?(?:problem|burden|bother|trouble)(?: to (?:anyone|you|anybody|them))?(?: for)? (?:much|very) longer\b"
        r"|\b(?:won't|wont|will not|not going to|not gonna|don't think i'll|don't think i will|may not|might not) be (?:here|around) (?:much longer|for (?:much )?longer|for long|by|after|next|for (?:christmas|my birthday|the holidays|new year))\b"
+       r"|\b(?:don't|dont|do not) (?:plan|intend|expect) (?:on |to )?(?:be|being) (?:here|around|alive) (?:much longer|for much longer|next year|anymore|any more)\b"
        r"|\b(?:won't|wont|will not|don't|dont) (?:need|be needing) (?:it|them|any of (?:it|this|them)|my \w+|these|those)(?: \w+)? (?:anymore|any more|much longer|soon|where i'm going|after)\b"
        r"|\b(?:giving|gave|give|handing|handed|handing out) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|books|records|plants)\b"
        r"|\bend(?:ing)? things\b(?! (?:with|between|off with))|\bend(?:ed|ing)? it\b(?! (?:with|between))"
@@ -193,7 +197,14 @@ RULES: tuple[Rule, ...] = (
     # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
     _r("sui.attempt", S, "behaviour",
        rf"\b{I} (?:\w+ )?(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
-       r"take my (?:own )?life|overdose)\b|\bmy (?:last |first |previous |suicide )?attempt\b|\bsurvived (?:a |my )?(?:suicide )?attempt"),
+       r"take my (?:own )?life|overdose)\b|\bmy (?:last |first |previous |suicide )?attempt\b|\bsurvived (?:a |my )?(?:suicide )?attempt"
+       # A near miss told in the past tense ("I almost shot myself", "nearly hanged myself last night"); "killed
+       # myself" only when it is not an idiom ("nearly killed myself laughing / on the stairs / at the gym").
+       r"|\b(?:almost|nearly|came close to|very nearly) (?:shot|shooting|hanged|hanging|hung) myself\b|\b(?:almost|nearly) (?:overdosed|od'd)\b"
+       r"|\b(?:almost|nearly|came close to|very nearly) (?:slit|slitting|cut|cutting) my (?:wrists?|throat)\b"
+       r"|\b(?:almost|nearly|came close to) (?:jumped|jumping) (?:off|from|in front of) (?:the |a )?(?:bridge|roof|building|balcony|cliff|train|bus|ledge|overpass|car park)\b"
+       r"|\b(?:almost|nearly|came close to|very nearly) (?:killed|killing|ended) (?:myself|my life|it all)\b"
+       r"(?! (?:laughing|on|at|trying|with|doing|in|when|getting|running|lifting|carrying|falling|tripping))"),
     _r("sui.self_harm_act", S, "behaviour",
        rf"\b{I} (?:\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
        rf"scratch|scratching|starve|starving) {SELF}\b"
@@ -220,6 +231,7 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "
        r"(?:note|notes|letter|letters|message)\b"
        r"|\bwrote (?:goodbye|farewell) (?:letters|notes)\b"
+
        r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
 
     # ---------------------------------------------------------------- abuse (LAP danger items, coercive control)
@@ -493,7 +505,8 @@ IDIOMS = _lazy(
     r"|\bcommute (?:is |was )?killing me\b|\bstab at\b|\btake a stab\b|\b(?:shot|shoot) (?:a|the) (?:photo|video|film|movie|scene|hoops|pool)\b"
     r"|\bsuicide (?:prevention|awareness)\b|\bhurt (?:my|his|her|their|our|your) (?:feelings|pride|ego)\b"
     r"|\bkick(?:ed|s|ing)? (?:me|him|her|us) out of (?:the |our |his |her )?(?:bedroom|bed|room|kitchen|game|team|group chat|band|club)\b"
-    r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\bhill (?:i|they|you|we|he|she|people) (?:want to|wanna|would|will|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"
+    r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
+    r"|\b(?:nearly|almost) killed (?:myself|ourselves) (?:laughing|on the|at the|trying|getting|carrying|running|lifting)\b|\bhill (?:i|they|you|we|he|she|people) (?:want to|wanna|would|will|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"
 )
 
 _NEG_WINDOW = re.compile(rf"(?:^|\s){NOT}(?:\s+[\w']+){{0,3}}\s*$")

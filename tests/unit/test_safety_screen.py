@@ -165,6 +165,31 @@ def test_everyday_sentences_near_child_safety_and_harm_do_not_escalate(text):
     assert not r.escalate, (text, r)
 
 
+# A near miss told afterwards is C-SSRS behaviour; the idioms that share its words are not.
+NEAR_MISSES = [
+    "I almost shot myself last night",
+    "I nearly hanged myself on Sunday",
+    "I nearly jumped off the bridge on my way home",
+]
+NEAR_MISS_IDIOMS = [
+    "I nearly killed myself laughing at his joke",
+    "I almost killed myself on the stairs carrying the pram",
+    "I almost shot myself in the foot with that email to his mum",
+    "I nearly jumped off the sofa when the cat screamed",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_a_near_miss_is_suicidal_behaviour(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and r.severity == "behaviour", (text, r)
+
+
+@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS)
+def test_near_miss_idioms_do_not_escalate(text):
+    assert not screen(text).escalate, text
+
+
 @pytest.mark.parametrize("text,severity", CSSRS)
 def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)

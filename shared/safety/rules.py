@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     # Indirect disclosures (C-SSRS "wish to be dead" and preparatory behaviour said sideways): a cue family of its
     # own, so that the combiner learns its weight apart from the generic distress cues above.
     _r("sui.indirect", S, None,
-       r"\b(?:won't|wont|will not) be (?:a |any )?(?:problem|burden|bother|trouble)(?: to (?:anyone|you|anybody|them))?(?: for)? (?:much|very) longer\b"
+       r"\b(?:won't|wont|will not) be (?:a |any |anyone's |anybody's |your |their |everyone's )?(?:problem|burden|bother|trouble)(?: to (?:anyone|you|anybody|them))?(?: for)? (?:much|very) longer\b"
        r"|\b(?:won't|wont|will not|not going to|not gonna|don't think i'll|don't think i will|may not|might not) be (?:here|around) (?:much longer|for (?:much )?longer|for long|by|after|next|for (?:christmas|my birthday|the holidays|new year))\b"
        r"|\b(?:don't|dont|do not) (?:plan|intend|expect) (?:on |to )?(?:be|being) (?:here|around|alive) (?:much longer|for much longer|next year|anymore|any more)\b"
        r"|\b(?:won't|wont|will not|don't|dont) (?:need|be needing) (?:it|them|any of (?:it|this|them)|my \w+|these|those)(?: \w+)? (?:anymore|any more|much longer|soon|where i'm going|after)\b"
@@ -248,7 +248,8 @@ RULES: tuple[Rule, ...] = (
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
-       r"(?:loaded )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
+       r"(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
+       r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
        r"|\b(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
        r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
        r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"),

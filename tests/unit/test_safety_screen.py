@@ -51,6 +51,7 @@ LAP = [
     ("my partner hits me when he drinks", "physical"),
     ("he forced me to have sex when I said no", "sexual"),
     ("he threatened to take the kids if I tell anyone", "threats"),
+    ("my partner threatened me with his hunting rifle", "weapon"),
 ]
 
 OTHER = [
@@ -95,6 +96,7 @@ IDIOMS = [
     "my phone is dying, I'll call you later",
     "my teen hit me up for money again",
     "run kill -9 on the stuck job",
+    "my husband swung a big hammer at the shed door",
 ]
 
 

@@ -24,11 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .vocab import ABUSE, SUICIDE_SELF_HARM
+from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, SUICIDE_SELF_HARM
 
 COMBINER_PATH = Path(__file__).parent / "data" / "crisis_combiner.json"
-CLASSES = ("none", "suicide", "abuse")
-CATEGORY_OF = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE}
+# The learned classes: "none" and one per crisis category the heads were trained on. Suicide and abuse learn from
+# the public data and hand-written messages; child safety and harm to others from hand-written messages only (the
+# public data has none).
+CLASSES = ("none", "suicide", "abuse", "child", "harm")
+CRISIS_CLASSES = CLASSES[1:]
+CATEGORY_OF = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE, "child": CHILD_SAFETY, "harm": HARM_TO_OTHERS}
 CLIP = 12.0
 
 
@@ -42,26 +46,29 @@ SHORT_WORDS = 40
 
 
 def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
-    """TF-IDF log-odds, the weak rule cues (generic distress cues and indirect-disclosure cues apart), and how far
-    the TF-IDF head can be trusted on a short message: it learnt abuse from long posts and over-reads short ones
-    about a partner ("he hurt my feelings"), so the log-odds of short messages are separate features whose weight
-    the combiner learns from the data."""
+    """TF-IDF log-odds per crisis class, the weak rule cues (generic distress cues and indirect-disclosure cues
+    apart), and how far the TF-IDF head can be trusted on a short message: it learnt abuse from long posts and
+    over-reads short ones about a partner ("he hurt my feelings"), so the log-odds of short messages are separate
+    features whose weight the combiner learns from the data."""
     cues = rules.cues
     ws = float("sui.weak_cues" in cues or "sui.suicide_word" in cues)
     wi = float("sui.indirect" in cues)
     wa = float(ABUSE in rules.weak)
-    ts, ta = log_odds(tfidf, "suicide"), log_odds(tfidf, "abuse")
+    wc = float(CHILD_SAFETY in rules.weak)
+    wh = float(HARM_TO_OTHERS in rules.weak)
+    t = [log_odds(tfidf, c) for c in CRISIS_CLASSES]
     short = float(len(text.split()) < SHORT_WORDS)
-    return [ts, ta, ws, wi, wa, short, short * ts, short * ta]
+    return t + [ws, wi, wa, wc, wh, short] + [short * x for x in t]
 
 
 def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: str) -> list[float]:
-    return cheap_features(tfidf, rules, text) + [log_odds(emb, "suicide"), log_odds(emb, "abuse")]
+    return cheap_features(tfidf, rules, text) + [log_odds(emb, c) for c in CRISIS_CLASSES]
 
 
-CHEAP_FEATURES = ("tfidf_suicide", "tfidf_abuse", "cue_suicide", "cue_suicide_indirect", "cue_abuse", "short",
-                  "short_x_tfidf_suicide", "short_x_tfidf_abuse")
-FULL_FEATURES = CHEAP_FEATURES + ("emb_suicide", "emb_abuse")
+CHEAP_FEATURES = (tuple(f"tfidf_{c}" for c in CRISIS_CLASSES)
+                  + ("cue_suicide", "cue_suicide_indirect", "cue_abuse", "cue_child", "cue_harm", "short")
+                  + tuple(f"short_x_tfidf_{c}" for c in CRISIS_CLASSES))
+FULL_FEATURES = CHEAP_FEATURES + tuple(f"emb_{c}" for c in CRISIS_CLASSES)
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class Stage:
         return {c: float(p[i]) for i, c in enumerate(CLASSES)}
 
     def flagged(self, q: dict[str, float]) -> list[str]:
-        hit = [c for c in ("suicide", "abuse") if q[c] >= self.thresholds[c]]
+        hit = [c for c in CRISIS_CLASSES if q[c] >= self.thresholds[c]]
         return sorted(hit, key=lambda c: -q[c])
 
 
@@ -132,9 +139,9 @@ def decide(rules) -> Decision:
     p_t = get_head().proba(text)
     x = cheap_features(p_t, rules, text)
     q = comb.cheap.proba(x)
-    scores = {f"tfidf.{c}": round(p_t[c], 4) for c in ("suicide", "abuse")}
-    sure_no = all(q[c] < comb.gate_low[c] for c in ("suicide", "abuse"))
-    sure_yes = any(q[c] >= comb.gate_high[c] for c in ("suicide", "abuse"))
+    scores = {f"tfidf.{c}": round(p_t[c], 4) for c in CRISIS_CLASSES}
+    sure_no = all(q[c] < comb.gate_low[c] for c in CRISIS_CLASSES)
+    sure_yes = any(q[c] >= comb.gate_high[c] for c in CRISIS_CLASSES)
     if sure_no or sure_yes:
         return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
     embedder = get_embedder()
@@ -142,5 +149,5 @@ def decide(rules) -> Decision:
         return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
     p_e = get_embed_head().proba(embedder.embed(text))
     qf = comb.full.proba(full_features(p_t, p_e, rules, text))
-    scores.update({f"embedding.{c}": round(p_e[c], 4) for c in ("suicide", "abuse")})
+    scores.update({f"embedding.{c}": round(p_e[c], 4) for c in CRISIS_CLASSES})
     return Decision([CATEGORY_OF[c] for c in comb.full.flagged(qf)], "embedding", scores)

@@ -79,7 +79,7 @@ PERSON_OBJ = rf"(?:{PRON_OBJ}|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN
 SELF = r"(?:myself|my self|my own self)"
 NOT = r"(?:not|never|no|don't|dont|do not|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|aren't|wasn't|nor|no longer)"
 HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
-       r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|dragged|drags|"
+       r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|"
        r"smack|smacked|smacks|bit|bites|burn|burned|burnt|burns|physically hurt|physically hurts|attack|attacked|attacks|"
        r"strike|struck|strikes|backhanded|headbutted|elbowed)")
 
@@ -269,7 +269,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{SUBJ} (?:\w+ ){{0,3}}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
        rf"|\b{SUBJ} (?:\w+ )?(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
-       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!sock at me)(?<!socks at me)(?<!towel at me)(?<!popcorn at me)(?<!grape at me)(?<!slipper at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
        rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) (?:\w+ )?(?:being abused|in an abusive (?:relationship|marriage))\b"
        rf"|\b(?:my|our) (?:relationship|marriage) is (?:\w+ )?abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) (?:\w+ )?(?:abusive|abusing me)\b",
        negatable=True),
@@ -292,7 +292,8 @@ RULES: tuple[Rule, ...] = (
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
        r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
        r"have me deported|get me deported|kill (?:himself|herself|themselves)|commit suicide|make me disappear)"
-       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:reaction|response|answer|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|opinion|judgement|judgment|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
+       # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
+       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:reaction|response|answer|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|opinion|judgement|judgment|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
        rf"|\b(?:scared|afraid|terrified) (?:to go home|of going home|to leave (?:him|her)|to tell (?:him|her) no|he'?ll hurt me|she'?ll hurt me)"
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
@@ -316,6 +317,7 @@ RULES: tuple[Rule, ...] = (
        rf"\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:\w+ )?(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
        r"read|monitors|looks through|demands to see) (?:all )?(?:of )?my (?:phone|texts|messages|emails|email|dms|"
        r"social media|browser history|call log|calls|bank statements|receipts|mileage)\b"
+       r"(?! for (?:the |a |our )?(?:kids'?|children's|time|times|pickup|pick-up|directions|address|number|weather|recipe|calendar|school|photos? of))"
        r"|\b(?:changes|changed|changing|demands|took|takes|controls) (?:all )?(?:of )?my passwords?\b|\b(?:logs?|hacked|hacks|hacking) into my (?:email|phone|accounts?|social media|facebook|instagram)\b|\bhack(?:ed|s)? my (?:email|phone|accounts?)\b"
        r"|\b(?:made|makes|forced|forces) me (?:to )?quit (?:my )?(?:job|work|school|college)\b"
        r"|\b(?:forbids|forbade|forbid|bans|banned|stops|stopped|prevents|prevented) me (?:from )?(?:seeing|talking to|visiting|calling|leaving|working|having|using|driving|going (?:out|anywhere|to (?:work|see)))\b"
@@ -323,6 +325,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|allow) me (?:to )?"
        r"(?:see|talk to|visit|call|text|meet|hang out with|go out with|have|leave the house|leave|go out|go anywhere|go to work|work|"
        r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
+       r"(?! (?:his|her|their) (?:new |precious |beloved |vintage |classic |work )?(?:car|truck|van|bike|motorbike|ute|boat|camera|laptop))"
        r"(?! (?:finish|explain|help|pay|apologi|in (?:his|her) room|near (?:his|her) (?:phone|room)|a word|the last word|the remote))"
        rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:takes|took|keeps|kept|holds|controls|has control of|confiscated|confiscates) (?:all )?(?:of )?(?:my|our|the) (?:money|paycheck|paychecks|wages|salary|"
        r"finances|bank card|debit card|credit cards|passport|id|car keys|bank account)\b"
@@ -415,14 +418,15 @@ RULES: tuple[Rule, ...] = (
        rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"
        r"|\bmake (?:him|her|them) pay\b(?: [\w']+){0,8},? i know where (?:he|she|they) (?:lives?|works?|sleeps?)"),
     _r("har.behaviour", H, "behaviour",
-       rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked|hurt) "
+       rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked) "
        rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into (?:the |a )?(?:pool|water|lake|sea|snow|leaves|river))(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
-       r"(?! (?:feelings|ego|pride|chances))", negatable=True),
+       r"(?! (?:feelings|ego|pride|chances))(?! under the table)", negatable=True),
 
     # ---------------------------------------------------------------- medical emergency
     _r("med.overdose", M, "overdose",
-       r"\b(?:overdos\w*|od'd|od ?ed|oded)\b(?! (?:on (?:coffee|caffeine|sugar|chocolate|netflix|tv|work|love)))"
+       r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od ?ed|oded)\b(?!,)(?! and (?:stabbings|car|crashes|suicides|assaults))"
+       r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
        r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b"),
@@ -437,7 +441,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:can't|cant|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)\b"
        r"(?= .{0,60}\b(?:chest|lips|blue|swell\w*|allerg\w*|asthma|inhaler|911|999|000|112|ambulance|er\b|hospital|choking|throat)\b)"
        r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"
-       r"|\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
+       r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
        r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b"),
     _r("med.injury", M, "injury",
        r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
@@ -536,6 +540,21 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEG_WINDOW.search(window))
 
 
+# A medical emergency is one happening now: "back in May he had chest pains", "two years ago she overdosed" tell
+# a story that is over (the coach answers it as a conversation, not with the emergency protocol).
+_PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (?:year|month|summer|winter|spring|"
+                          r"autumn|fall|christmas)|when i was (?:a kid|little|young|\d+)|as a (?:kid|child|teen))\b")
+
+
+def _told_as_past(text: str, start: int) -> bool:
+    window = text[max(0, start - 60):start]
+    for sep in (".", "!", "?", ";"):
+        cut = window.rfind(sep)
+        if cut >= 0:
+            window = window[cut + 1:]
+    return bool(_PAST_WINDOW.search(window))
+
+
 def match(text: str) -> tuple[list[Hit], str]:
     """Run every rule over normalised, idiom-masked text; returns the hits and the masked text."""
     masked = mask_idioms(text)
@@ -543,6 +562,8 @@ def match(text: str) -> tuple[list[Hit], str]:
     for rule in RULES:
         for m in rule.pattern.finditer(masked):
             if rule.negatable and _negated(masked, m.start()):
+                continue
+            if rule.category == MEDICAL_EMERGENCY and _told_as_past(masked, m.start()):
                 continue
             hits.append(Hit(rule, m.start(), m.end()))
             break

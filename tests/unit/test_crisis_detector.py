@@ -181,7 +181,8 @@ def test_the_committed_artifacts_were_trained_on_the_committed_in_domain_data():
 
 def test_evaluation_sets_share_no_text_with_the_training_data():
     train = {json.loads(line)["text"].strip().lower() for line in (DATA / "in_domain_train.jsonl").open()}
-    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl", "short_ordinary.jsonl"):
+    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl", "in_domain_blind_2.jsonl", "in_domain_blind_3.jsonl",
+                 "short_ordinary.jsonl", "child_harm_heldout.jsonl"):
         held = {json.loads(line)["text"].strip().lower() for line in (TESTDATA / name).open()}
         assert held and not (held & train), name
 
@@ -194,3 +195,20 @@ def test_short_everyday_feelings_do_not_get_the_crisis_reply():
     rows = [json.loads(line) for line in (TESTDATA / "short_ordinary.jsonl").open()]
     flagged = [row["text"] for row in rows if screen(row["text"]).escalate]
     assert len(flagged) <= len(rows) // 20, flagged
+
+
+def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():
+    """Child safety and harm to others said sideways ("he makes my son stand in the cold garden for hours", "I drove
+    past his house three times tonight thinking about what I'd do to him") match no rule; the learned layers, trained
+    on hand-written messages of both categories, catch them. Held-out set (never trained on): before those classes
+    existed none of its 16 disclosures got the right category; at least half must now, and none of its 10 everyday
+    neighbours (a bike fall, wrestling on the sofa, "I could throttle my brother lol") may escalate."""
+    rows = [json.loads(line) for line in (TESTDATA / "child_harm_heldout.jsonl").open()]
+    results = [(row, screen(row["text"])) for row in rows]
+    right = [row["text"] for row, r in results if row["expect"] and r.category == row["expect"]]
+    learnt = [row["text"] for row, r in results if row["expect"] and r.category == row["expect"] and r.layer != "rules"]
+    false_alarms = [row["text"] for row, r in results if row["expect"] is None and r.escalate]
+    disclosures = sum(1 for row in rows if row["expect"])
+    assert len(right) >= disclosures // 2, right
+    assert learnt, "the learned layers decided none of them"
+    assert not false_alarms, false_alarms

@@ -192,6 +192,29 @@ def test_near_miss_idioms_do_not_escalate(text):
     assert not screen(text).escalate, text
 
 
+# Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).
+RULE_NEIGHBOURS = [
+    "I'm afraid of losing him",
+    "I'm terrified of upsetting her",
+    "with these early morning jogs she drags me on",
+    "my wife checks my phone for the kids' pickup times",
+    "my partner threw a sock at me to get my attention",
+    "I see a lot at work: overdoses, stabbings, people at their worst",
+    "back in May my husband had chest pains at work and got taken to A&E",
+    "I genuinely thought I was having a heart attack, the ECG was fine",
+    "two years ago my brother overdosed, he's doing well now",
+    "I said the wrong thing and I think I hurt him",
+    "I kicked my husband under the table when he mentioned it",
+    "I've basically overdosed on Christmas chocolate",
+]
+
+
+@pytest.mark.parametrize("text", RULE_NEIGHBOURS)
+def test_everyday_sentences_that_share_a_rules_words_do_not_escalate(text):
+    r = screen(text)
+    assert not r.escalate, (text, r)
+
+
 @pytest.mark.parametrize("text,severity", CSSRS)
 def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)

@@ -2,7 +2,7 @@
 
 For a text no strong rule decided:
 
-1. the TF-IDF head (``model.Head``) gives class probabilities (none / suicide / abuse);
+1. the TF-IDF head (``model.Head``) gives class probabilities (none / suicide / abuse / child / harm);
 2. a small stacked logistic combiner (the *cheap* one) reads the TF-IDF log-odds and the weak rule cues. When it
    is sure — every class below its ``gate_low`` or one class above its ``gate_high`` — it decides alone;
 3. otherwise the MiniLM embedding (``embed.py``) and its linear head (``model.EmbedHead``) are computed and the

@@ -161,12 +161,6 @@ def test_child_safety_and_harm_to_others_in_everyday_words(text, category):
     assert r.escalate and r.category == category, (text, r)
 
 
-@pytest.mark.parametrize("text", EVERYDAY_NEIGHBOURS)
-def test_everyday_sentences_near_child_safety_and_harm_do_not_escalate(text):
-    r = screen(text)
-    assert not r.escalate, (text, r)
-
-
 # A near miss told afterwards is C-SSRS behaviour; the idioms that share its words are not.
 NEAR_MISSES = [
     "I almost shot myself last night",
@@ -187,11 +181,6 @@ def test_a_near_miss_is_suicidal_behaviour(text):
     assert r.escalate and r.category == "suicide_self_harm" and r.severity == "behaviour", (text, r)
 
 
-@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS)
-def test_near_miss_idioms_do_not_escalate(text):
-    assert not screen(text).escalate, text
-
-
 # Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).
 RULE_NEIGHBOURS = [
     "I'm afraid of losing him",
@@ -209,8 +198,8 @@ RULE_NEIGHBOURS = [
 ]
 
 
-@pytest.mark.parametrize("text", RULE_NEIGHBOURS)
-def test_everyday_sentences_that_share_a_rules_words_do_not_escalate(text):
+@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS + EVERYDAY_NEIGHBOURS + RULE_NEIGHBOURS)
+def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
     r = screen(text)
     assert not r.escalate, (text, r)
 

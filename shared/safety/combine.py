@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from .embed import get_embedder
+from .model import get_embed_head, get_head, softmax
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, SUICIDE_SELF_HARM
 
 COMBINER_PATH = Path(__file__).parent / "data" / "crisis_combiner.json"
@@ -78,11 +80,7 @@ class Stage:
     thresholds: dict          # class -> probability cut-off
 
     def proba(self, x: list[float]) -> dict[str, float]:
-        z = np.asarray(x, dtype=np.float64) @ self.coef + self.bias
-        z = z - z.max()
-        e = np.exp(z)
-        p = e / e.sum()
-        return {c: float(p[i]) for i, c in enumerate(CLASSES)}
+        return softmax(np.asarray(x, dtype=np.float64) @ self.coef + self.bias, CLASSES)
 
     def flagged(self, q: dict[str, float]) -> list[str]:
         hit = [c for c in CRISIS_CLASSES if q[c] >= self.thresholds[c]]
@@ -109,17 +107,9 @@ def load_combiner(path: Path = COMBINER_PATH) -> Combiner:
                     gate_high=d["gate"]["high"], meta=d.get("meta", {}))
 
 
-_lock = threading.Lock()
-_combiner: Combiner | None = None
-
-
+@cache
 def get_combiner() -> Combiner:
-    global _combiner
-    if _combiner is None:
-        with _lock:
-            if _combiner is None:
-                _combiner = load_combiner()
-    return _combiner
+    return load_combiner()
 
 
 @dataclass(frozen=True)
@@ -131,9 +121,6 @@ class Decision:
 
 def decide(rules) -> Decision:
     """Layers 2-3 for a ``RuleOutcome`` in which no strong rule fired."""
-    from .embed import get_embedder
-    from .model import get_embed_head, get_head
-
     comb = get_combiner()
     text = rules.model_text()
     p_t = get_head().proba(text)

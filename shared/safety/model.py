@@ -1,14 +1,15 @@
 """Layer 2 of the crisis screen: a linear head over hashed TF-IDF features.
 
 The head is trained by ``scripts/train_crisis_head.py`` and committed as ``data/crisis_head.npz`` (a few hundred KB).
-It is loaded once, lazily, and is read-only afterwards, so it is safe to share between threads.
+It is loaded once, lazily, and is read-only afterwards, so it is safe to share between threads (two threads that
+race on the first message may both load it; the loads are identical and one is kept).
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,13 @@ import numpy as np
 from .features import hashed_counts, tfidf_block
 
 HEAD_PATH = Path(__file__).parent / "data" / "crisis_head.npz"
+
+
+def softmax(z: np.ndarray, classes) -> dict[str, float]:
+    """Class probabilities from a linear model's scores (what every head and combiner of the screen returns)."""
+    e = np.exp(z - z.max())
+    p = e / e.sum()
+    return {c: float(p[i]) for i, c in enumerate(classes)}
 
 
 @dataclass(frozen=True)
@@ -28,8 +36,7 @@ class Head:
     keep_c: np.ndarray
     coef_c: np.ndarray
     bias: np.ndarray       # float32 [n_classes]
-    thresholds: dict       # legacy; the cut-offs live in crisis_combiner.json (combine.py)
-    meta: dict
+    meta: dict             # the cut-offs live in crisis_combiner.json (combine.py)
 
     def _block(self, counts, idf, keep, coef) -> np.ndarray:
         idx, val = tfidf_block(counts, idf)
@@ -46,14 +53,7 @@ class Head:
         words, chars = hashed_counts(text)
         z = (self._block(words, self.idf_w, self.keep_w, self.coef_w)
              + self._block(chars, self.idf_c, self.keep_c, self.coef_c) + self.bias)
-        z = z - z.max()
-        e = np.exp(z)
-        p = e / e.sum()
-        return {c: float(p[i]) for i, c in enumerate(self.classes)}
-
-
-_lock = threading.Lock()
-_head: Head | None = None
+        return softmax(z, self.classes)
 
 
 def load_head(path: Path = HEAD_PATH) -> Head:
@@ -68,17 +68,13 @@ def load_head(path: Path = HEAD_PATH) -> Head:
         idf_w=idf("idf_w_q"), idf_c=idf("idf_c_q"),
         keep_w=d["keep_w"].astype(np.int64), coef_w=d["coef_w"].astype(np.float32),
         keep_c=d["keep_c"].astype(np.int64), coef_c=d["coef_c"].astype(np.float32),
-        bias=d["bias"].astype(np.float32), thresholds=meta.get("thresholds", {}), meta=meta,
+        bias=d["bias"].astype(np.float32), meta=meta,
     )
 
 
+@cache
 def get_head() -> Head:
-    global _head
-    if _head is None:
-        with _lock:
-            if _head is None:
-                _head = load_head()
-    return _head
+    return load_head()
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -95,14 +91,7 @@ class EmbedHead:
     meta: dict
 
     def proba(self, vec: np.ndarray) -> dict[str, float]:
-        z = vec @ self.coef + self.bias
-        z = z - z.max()
-        e = np.exp(z)
-        p = e / e.sum()
-        return {c: float(p[i]) for i, c in enumerate(self.classes)}
-
-
-_embed_head: EmbedHead | None = None
+        return softmax(vec @ self.coef + self.bias, self.classes)
 
 
 def load_embed_head(path: Path = EMBED_HEAD_PATH) -> EmbedHead:
@@ -112,10 +101,6 @@ def load_embed_head(path: Path = EMBED_HEAD_PATH) -> EmbedHead:
                      bias=d["bias"].astype(np.float32), meta=meta)
 
 
+@cache
 def get_embed_head() -> EmbedHead:
-    global _embed_head
-    if _embed_head is None:
-        with _lock:
-            if _embed_head is None:
-                _embed_head = load_embed_head()
-    return _embed_head
+    return load_embed_head()

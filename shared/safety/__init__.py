@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from .rules import laughing, match, negated_spans_removed, normalise, suicide_severity
+from .rules import laughing, match, normalise, suicide_severity
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -92,15 +92,20 @@ class RuleOutcome:
     weak: frozenset              # categories with only weak cues (or laughed-off strong ones)
     signals: list
     cues: frozenset = frozenset()  # ids of the weak rules that fired (the combiner weighs cue families apart)
+    negated: tuple = ()            # crisis statements said in the negative ("I'm not suicidal")
 
     def model_text(self) -> str:
         """What the learned layers read: the masked text without its negated crisis statements."""
-        return negated_spans_removed(self.masked)
+        text = self.masked
+        for statement in self.negated:
+            text = text.replace(statement, " ")
+        return text
 
 
 def rule_layer(norm: str) -> RuleOutcome:
     """Layer 1 over a normalised text (``rules.normalise``); also used by the training script."""
-    hits, masked = match(norm)
+    matched = match(norm)
+    hits, masked = matched.hits, matched.masked
     signals = [h.rule.id for h in hits]
     joking = laughing(masked) and len(masked) < 280
     found: dict[str, str | None] = {}
@@ -114,7 +119,8 @@ def rule_layer(norm: str) -> RuleOutcome:
             continue
         if cat not in found or severity_rank(cat, h.rule.severity) > severity_rank(cat, found[cat]):
             found[cat] = h.rule.severity
-    return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues))
+    return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues),
+                       negated=matched.negated)
 
 
 def screen(text: str, locale: str = "en-US") -> ScreenResult:
@@ -132,7 +138,7 @@ def screen(text: str, locale: str = "en-US") -> ScreenResult:
     layer = "rules"
     if not found:
         # Layers 2 and 3, only where the rules did not decide.
-        from .combine import decide
+        from .combine import CATEGORY_OF, decide
 
         try:
             decision = decide(rules)
@@ -140,8 +146,7 @@ def screen(text: str, locale: str = "en-US") -> ScreenResult:
             log.exception("crisis screen: learned layers failed; deciding on the rules' cues alone")
             decision = None
         if decision is None:
-            layer = "rules"
-            for cat in (SUICIDE_SELF_HARM, ABUSE):
+            for cat in CATEGORY_OF.values():  # every category the learned layers could have flagged
                 if cat in rules.weak:
                     found[cat] = None
                     signals.append("rules.cue_only")

@@ -95,6 +95,9 @@ class Rule:
     source: str
     strong: bool = True
     negatable: bool = False
+    # Only what is happening now: a statement told as a story that is over ("back in May he had chest pains",
+    # "two years ago she overdosed") does not match.
+    present_only: bool = False
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -106,8 +109,8 @@ class Rule:
 
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
-       negatable: bool = False) -> Rule:
-    return Rule(id_, category, severity, pattern, strong, negatable)
+       negatable: bool = False, present_only: bool = False) -> Rule:
+    return Rule(id_, category, severity, pattern, strong, negatable, present_only)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -429,25 +432,27 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
-       r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b"),
+       r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b", present_only=True),
     _r("med.not_breathing", M, "unresponsive",
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
        r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
        r"|\b(?:passed out|collapsed|fainted) (?:\w+ ){0,3}(?:and|but) (?:won't|wont|can't|cant|isn't|isnt|is not|not) (?:wake|waking|respond|responding|breathing|moving)"
        r"|\b(?:can't|cant|cannot|won't|wont) (?:wake (?:him|her|them|my \w+) up|get (?:him|her|them) to wake up)\b(?! (?:for|in the morning|on time|before|early))"
-       r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b"),
+       r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b",
+       present_only=True),
     _r("med.urgent_symptoms", M, "urgent_symptoms",
        r"\bchest (?:pain|pains|is tight|feels tight|pressure|hurts|is hurting)\b|\bpain in (?:my|his|her) chest\b"
        r"|\b(?:can't|cant|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)\b"
        r"(?= .{0,60}\b(?:chest|lips|blue|swell\w*|allerg\w*|asthma|inhaler|911|999|000|112|ambulance|er\b|hospital|choking|throat)\b)"
        r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"
        r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
-       r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b"),
+       r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b", present_only=True),
     _r("med.injury", M, "injury",
        r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
        r"|\bwon't stop bleeding\b|\bhit (?:his|her|my) head (?:\w+ ){0,3}(?:and|now) (?:is |was )?(?:confused|vomiting|throwing up|not making sense|unconscious|passed out)"
-       r"|\b(?:broken|broke) (?:his|her|my) (?:neck|back|skull)\b|\bsevere (?:burn|burns|bleeding)\b"),
-    _r("med.call_emergency", M, None, r"\b(?:call(?:ed|ing)?|dial(?:led|ing)?) (?:911|999|000|112|an ambulance|the ambulance)\b", strong=False),
+       r"|\b(?:broken|broke) (?:his|her|my) (?:neck|back|skull)\b|\bsevere (?:burn|burns|bleeding)\b", present_only=True),
+    _r("med.call_emergency", M, None, r"\b(?:call(?:ed|ing)?|dial(?:led|ing)?) (?:911|999|000|112|an ambulance|the ambulance)\b", strong=False,
+       present_only=True),
 )
 
 class _lazy:
@@ -530,56 +535,59 @@ class Hit:
     end: int
 
 
-def _negated(text: str, start: int) -> bool:
-    # The clause before the match, at most ~40 characters, back to the last sentence break or "but".
-    window = text[max(0, start - 40):start]
-    for sep in (".", "!", "?", ";", " but ", " however ", " though "):
+def _clause_before(text: str, start: int, width: int, breaks: tuple[str, ...]) -> str:
+    """The clause before a match: at most ``width`` characters, back to the last of ``breaks``."""
+    window = text[max(0, start - width):start]
+    for sep in breaks:
         cut = window.rfind(sep)
         if cut >= 0:
             window = window[cut + len(sep):]
-    return bool(_NEG_WINDOW.search(window))
+    return window
 
 
-# A medical emergency is one happening now: "back in May he had chest pains", "two years ago she overdosed" tell
-# a story that is over (the coach answers it as a conversation, not with the emergency protocol).
+_SENTENCE_BREAKS = (".", "!", "?", ";")
+
+
+def _negated(text: str, start: int) -> bool:
+    # ~40 characters back, to the last sentence break or "but": "I'm not suicidal", not "no sleep, but I want to die".
+    return bool(_NEG_WINDOW.search(_clause_before(text, start, 40, _SENTENCE_BREAKS + (" but ", " however ", " though "))))
+
+
 _PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (?:year|month|summer|winter|spring|"
                           r"autumn|fall|christmas)|when i was (?:a kid|little|young|\d+)|as a (?:kid|child|teen))\b")
 
 
 def _told_as_past(text: str, start: int) -> bool:
-    window = text[max(0, start - 60):start]
-    for sep in (".", "!", "?", ";"):
-        cut = window.rfind(sep)
-        if cut >= 0:
-            window = window[cut + 1:]
-    return bool(_PAST_WINDOW.search(window))
+    return bool(_PAST_WINDOW.search(_clause_before(text, start, 60, _SENTENCE_BREAKS)))
 
 
-def match(text: str) -> tuple[list[Hit], str]:
-    """Run every rule over normalised, idiom-masked text; returns the hits and the masked text."""
+@dataclass(frozen=True)
+class Matched:
+    hits: list[Hit]            # the first match of every rule that fired
+    masked: str                # the text with idioms masked
+    negated: tuple[str, ...]   # crisis statements said in the negative ("I'm not suicidal"): the classifier skips them
+
+
+def match(text: str) -> Matched:
+    """Run every rule over normalised text, once: the hits, the idiom-masked text and the negated statements."""
     masked = mask_idioms(text)
     hits: list[Hit] = []
+    negated: list[str] = []
     for rule in RULES:
+        hit = None
         for m in rule.pattern.finditer(masked):
             if rule.negatable and _negated(masked, m.start()):
+                negated.append(m.group(0))
                 continue
-            if rule.category == MEDICAL_EMERGENCY and _told_as_past(masked, m.start()):
+            if rule.present_only and _told_as_past(masked, m.start()):
                 continue
-            hits.append(Hit(rule, m.start(), m.end()))
-            break
-    return hits, masked
-
-
-def negated_spans_removed(text: str) -> str:
-    """The text with negated crisis statements ("I'm not suicidal") removed, for the classifier."""
-    out = text
-    for rule in RULES:
-        if not rule.negatable:
-            continue
-        for m in rule.pattern.finditer(text):
-            if _negated(text, m.start()):
-                out = out.replace(m.group(0), " ")
-    return out
+            if hit is None:
+                hit = Hit(rule, m.start(), m.end())
+                if not rule.negatable:  # a negatable rule reads on, for negated statements later in the text
+                    break
+        if hit is not None:
+            hits.append(hit)
+    return Matched(hits, masked, tuple(negated))
 
 
 def suicide_severity(base: str | None, text: str) -> tuple[str, list[str]]:

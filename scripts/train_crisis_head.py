@@ -100,15 +100,6 @@ def load(dev_path: Path):
     return texts, np.array(y), np.array(w), ids
 
 
-def featurise(texts):
-    rows_w, rows_c = [], []
-    for t in texts:
-        rows_w.append(hashed_counts(model_text(t)))
-    words = [r[0] for r in rows_w]
-    chars = [r[1] for r in rows_w]
-    return words, chars
-
-
 def to_csr(counts_list):
     indptr, indices, data = [0], [], []
     for d in counts_list:
@@ -133,11 +124,12 @@ def tfidf(X, idf):
     return sp.diags(1.0 / norms) @ X
 
 
-def quantise_idf(idf):
-    lo, hi = float(idf.min()), float(idf.max())
-    step = (hi - lo) / 255.0
-    q = np.clip(np.round((idf - lo) / step), 0, 255).astype(np.uint8)
-    return q, lo, step
+def quantise_idf(*idfs):
+    """The idf vectors as uint8 steps on one shared scale (``model.load_head`` reads them back): (quantised..., lo,
+    step)."""
+    lo = min(float(i.min()) for i in idfs)
+    step = (max(float(i.max()) for i in idfs) - lo) / 255.0
+    return (*(np.clip(np.round((i - lo) / step), 0, 255).astype(np.uint8) for i in idfs), lo, step)
 
 
 def fit(Xw, Xc, y, w):
@@ -311,10 +303,7 @@ def main(argv=None) -> int:
     cw, cc = coef[:N_BUCKETS], coef[N_BUCKETS:]
     keep_w = np.sort(np.argsort(-np.abs(cw).max(axis=1), kind="stable")[:KEEP_WORD])
     keep_c = np.sort(np.argsort(-np.abs(cc).max(axis=1), kind="stable")[:KEEP_CHAR])
-    lo, hi = min(float(iw.min()), float(ic.min())), max(float(iw.max()), float(ic.max()))
-    step = (hi - lo) / 255.0
-    qw = np.clip(np.round((iw - lo) / step), 0, 255).astype(np.uint8)
-    qc = np.clip(np.round((ic - lo) / step), 0, 255).astype(np.uint8)
+    qw, qc, lo, step = quantise_idf(iw, ic)
     common = {"seed": SEED, "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
               "train_rows": int(len(y)), "in_domain_weight": IN_DOMAIN_WEIGHT,
               "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),

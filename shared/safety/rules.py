@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:give|giving|gave) up on (?:life|everything|myself)\b|\bi'?m a burden\b|\bburden (?:to|on) (?:everyone|my|them)"
        r"|\b(?:disappear|vanish) (?:forever|for good)\b|\b(?:should|want to|wanna|wish i could|going to|gonna) (?:just )?(?:disappear|vanish)\b|\bfinally (?:sleep|rest|be at peace|be free|be gone)\b|\btake (?:them|it) all (?:tonight|now|at once)\b|\btake all (?:of )?(?:them|my pills|my meds)\b|\bnot (?:be|being) (?:here|around) anymore\b"
        r"|\b(?:sleep|rest) forever\b|\bno way out\b|\bwhat'?s the point\b|\bhopeless\b|\bwant to die\b|\bwanna die\b"
-       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)|\b(?:sleep|rest) forever\b", strong=False),
+       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)", strong=False),
     # Indirect disclosures (C-SSRS "wish to be dead" and preparatory behaviour said sideways): a cue family of its
     # own, so that the combiner learns its weight apart from the generic distress cues above.
     _r("sui.indirect", S, None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
@@ -161,3 +162,12 @@ def member_id(app: APIGatewayHttpResolver) -> str:
     if not subject:
         raise UnauthorizedError("no subject")
     return str(subject)
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+
+
+def locale_of(accept_language: str | None) -> str:
+    """The client's first language tag ("en-GB,en;q=0.8" → "en-GB"): it picks the crisis resources' country."""
+    first = (accept_language or "").split(",")[0].split(";")[0].strip()
+    return first if _LANGUAGE_TAG.fullmatch(first) else "en-US"

@@ -17,7 +17,7 @@ from services.chat.models import NewMessage
 from services.chat.turn import ChatService, ReplyNotSaved
 from shared.config import settings
 from shared.observability import observability
-from shared.http import ApiError, documented, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import ApiError, documented, install_error_handlers, locale_of, member_id, reject_unreadable_body
 from shared.llm.gateway import CoachGateway
 from shared.models import ChatTurn, MessagePage, Thread
 from shared.push.sender import Pusher
@@ -79,7 +79,7 @@ def post_message(
     # Without a key a retry cannot be recognised; the turn still runs exactly once for this request.
     key = idempotency_key or f"auto-{uuid.uuid4().hex}"
     try:
-        turn = service().take_turn(me, thread_id, body.text, key, locale=_locale(accept_language))
+        turn = service().take_turn(me, thread_id, body.text, key, locale=locale_of(accept_language))
     except ThreadNotFound:
         raise ApiError(404, "thread_not_found", "There is no such thread.")
     except IdempotencyKeyReused:
@@ -100,11 +100,6 @@ def post_message(
         body=turn.model_dump(mode="json"),
     )
 
-
-def _locale(accept_language: str | None) -> str:
-    """The client's first language tag ("en-GB,en;q=0.8" → "en-GB"): it picks the crisis resources' country."""
-    first = (accept_language or "").split(",")[0].split(";")[0].strip()
-    return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
 
 
 @app.get("/threads/<thread_id>/messages", responses=documented(200, 400))

@@ -6,7 +6,6 @@ else is an API Gateway request. Thin: parse, call the domain, translate its outc
 """
 
 
-import re
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
@@ -26,7 +25,9 @@ from services.mediation.service import (
 )
 from services.mediation.steps import Steps
 from shared.config import settings
-from shared.http import ApiError, documented, error, install_error_handlers, member_id, reject_unreadable_body
+from shared.http import (
+    ApiError, documented, error, install_error_handlers, locale_of, member_id, reject_unreadable_body,
+)
 from shared.llm.gateway import CoachGateway
 from shared.mediation import CLOSE_MESSAGES, CloseReason
 from shared.observability import observability
@@ -108,7 +109,7 @@ def _respond(outcome, status: int = 200) -> Response:
 @tracer.capture_method
 def start(body: NewMediation, accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
     try:
-        outcome = service().start(member_id(app), body.circle_id, body.parties, body.topic, _locale(accept_language))
+        outcome = service().start(member_id(app), body.circle_id, body.parties, body.topic, locale_of(accept_language))
     except CircleNotFound:
         raise ApiError(404, "circle_not_found", "There is no such circle.")
     except PartyNotInCircle:
@@ -154,7 +155,7 @@ def participate(mediation_id: MediationId, body: Participation) -> dict:
 def perspective(mediation_id: MediationId, body: Perspective,
                 accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
     return _respond(service().give_perspective(member_id(app), mediation_id, body.model_dump(),
-                                               _locale(accept_language)))
+                                               locale_of(accept_language)))
 
 
 @app.post("/mediations/<mediation_id>/response", responses=documented(200, 409))
@@ -162,7 +163,7 @@ def perspective(mediation_id: MediationId, body: Perspective,
 def respond(mediation_id: MediationId, body: AgreementResponse,
             accept_language: Annotated[str | None, Header(alias="accept-language")] = None):
     return _respond(service().respond(member_id(app), mediation_id, body.response, body.amendment,
-                                      _locale(accept_language)))
+                                      locale_of(accept_language)))
 
 
 @app.post("/mediations/<mediation_id>/cancel", responses=documented(200, 409))
@@ -179,10 +180,6 @@ def _count_outcome(step: str | None, result: dict) -> None:
     elif step == "close" and result.get("closed"):
         metrics.add_metric(name=f"MediationsClosed_{result.get('reason')}", unit=MetricUnit.Count, value=1)
 
-
-def _locale(accept_language: str | None) -> str:
-    first = (accept_language or "").split(",")[0].split(";")[0].strip()
-    return first if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", first) else "en-US"
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

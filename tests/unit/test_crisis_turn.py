@@ -74,3 +74,18 @@ def test_ordinary_conflict_and_idioms_open_no_incident(store, dynamodb):
     ]):
         assert chat.take_turn("ana", thread.id, text, f"k{n}").reply.source == "offline"
     assert IncidentStore("inetta-test", client=dynamodb).list_for_member("ana") == []
+
+
+@pytest.mark.parametrize("header, locale", [
+    ("en-GB,en;q=0.8", "en-GB"),      # the first tag picks the country of the crisis resources
+    ("en_AU", "en_AU"),
+    ("fr-CA;q=0.9", "fr-CA"),
+    (None, "en-US"),                  # no header: the international default's country
+    ("", "en-US"),
+    ("*", "en-US"),                   # a wildcard or junk never reaches the resource table
+    ("<script>", "en-US"),
+])
+def test_the_locale_is_the_first_language_tag_of_the_request(header, locale):
+    from shared.http import locale_of
+
+    assert locale_of(header) == locale

@@ -78,6 +78,9 @@ PRON_OBJ = r"(?:him|her|them)"
 PERSON_OBJ = rf"(?:{PRON_OBJ}|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN}|someone|somebody|people|everyone)"
 SELF = r"(?:myself|my self|my own self)"
 NOT = r"(?:not|never|no|don't|dont|do not|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|aren't|wasn't|nor|no longer)"
+# Up to two words between a subject and its verb ("he has hit me", "my dad once hit me"), never a denial: "he never
+# hit me" is not a disclosure.
+FILL = rf"(?:(?!{NOT}\b)\w+ )?"
 HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
        r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|"
        r"smack|smacked|smacks|bit|bites|burn|burned|burnt|burns|physically hurt|physically hurts|attack|attacked|attacks|"
@@ -262,10 +265,10 @@ RULES: tuple[Rule, ...] = (
        r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
        r"|\b(?:suffocat|smother)\w* me\b(?! with)"),
     _r("abu.physical", A, "physical",
-       rf"\b{SUBJ} (?:\w+ )?(?:\w+ )?{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
+       rf"\b{SUBJ} {FILL}{FILL}{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
        r"(?! (?:at|in|to|away|too|harder|forward|off|out|a|as|verbally|with words|in arguments|for|about|on (?:the|social|instagram|facebook))\b)"
        r"(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|feather))"
-       rf"|\b{SUBJ} (?:\w+ )?(?:\w+ )?(?:gave me|left me with) (?:a )?(?:black eye|bruises|bruised|split lip|broken)"
+       rf"|\b{SUBJ} {FILL}{FILL}(?:gave me|left me with) (?:a )?(?:black eye|bruises|bruised|split lip|broken)"
        rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the)\b"
@@ -290,7 +293,16 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:raped|rapes|rape|raping) me\b|\b(?:forced|forces|forcing|pressured|made|makes|coerced) me (?:\w+ )?(?:to have sex|into sex|"
        r"to do sexual|into sexual|to sleep with|have sex)\b|\b(?:sexually (?:assaulted|abused|assaults|abuses)) me\b"
        r"|\b(?:he|she) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt) (?:take|accept|stop when i say|listen when i say) no\b"
-       r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"),
+       r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"
+       r"|\b(?:groped|gropes|groping|molested|molests) me\b"),
+    # A child or teen who saw one parent hurt the other ("I saw my dad push mom and hit her") discloses abuse at
+    # home, present or past; "my dad beat my mum at chess" does not.
+    _r("abu.between_parents", A, "physical",
+       rf"\bmy (?:dad|father|stepdad|step-?father|mom's boyfriend|mum's boyfriend|mom|mum|mother|stepmom|stepmum) {FILL}{FILL}"
+       r"(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|chok\w*|strangl\w*|push|pushed|pushes|pushing|shov\w*|kick\w*|"
+       r"threw|throws|hurt|hurts|hurting|attack\w*) (?:my |our )?(?:mom|mum|mother|dad|father|stepmom|stepmum|stepdad)\b"
+       r"(?!'s)(?! (?:at|in|to|on|up) )(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|towel))",
+       negatable=True),
     _r("abu.threats", A, "threats",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
        r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
@@ -317,7 +329,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:hundreds of|dozens of|\d{2,} )(?:texts|calls|messages|voicemails) (?:a day|from (?:him|her|my ex)|every day)"
        r"|\brestraining order\b|\bprotective order\b|\bprotection order\b"),
     _r("abu.controlling", A, "controlling",
-       rf"\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:\w+ )?(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
+       rf"\b(?:he|she|they|my {PARTNER_NOUN}) {FILL}{FILL}(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
        r"read|monitors|looks through|demands to see) (?:all )?(?:of )?my (?:phone|texts|messages|emails|email|dms|"
        r"social media|browser history|call log|calls|bank statements|receipts|mileage)\b"
        r"(?! for (?:the |a |our )?(?:kids'?|children's|time|times|pickup|pick-up|directions|address|number|weather|recipe|calendar|school|photos? of))"
@@ -325,6 +337,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:made|makes|forced|forces) me (?:to )?quit (?:my )?(?:job|work|school|college)\b"
        r"|\b(?:forbids|forbade|forbid|bans|banned|stops|stopped|prevents|prevented) me (?:from )?(?:seeing|talking to|visiting|calling|leaving|working|having|using|driving|going (?:out|anywhere|to (?:work|see)))\b"
        r"|\b(?:i )?need (?:his|her) permission (?:to|before|for)\b|\b(?:have to|must) check in with (?:him|her) (?:every|each|all)\b"
+       # LAP: "Is he violently or constantly jealous?" with control of the member's life.
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:is|was|'s|gets|got|has been|can be|became|becomes) (?:(?:so|very|really|extremely|insanely|crazy|super|always|too) )?"
+       r"(?:jealous and controlling|controlling and jealous|possessive and controlling|controlling and possessive)\b"
        rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|allow) me (?:to )?"
        r"(?:see|talk to|visit|call|text|meet|hang out with|go out with|have|leave the house|leave|go out|go anywhere|go to work|work|"
        r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
@@ -358,7 +373,7 @@ RULES: tuple[Rule, ...] = (
 
     # ---------------------------------------------------------------- child safety
     _r("chi.adult_hurts_child", C, "physical_abuse",
-       rf"\b{SUBJ_ADULT} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|shook|shakes|"
+       rf"\b{SUBJ_ADULT} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|shook|shakes|"
        rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*|smacks? \w+ around) (?:me and )?(?:my|our|the|her|his|their) {CHILD_NOUN}\b"
        rf"|\b(?:smacks|smacked|knocks|knocked|pushes|pushed|shoves|shoved) (?:my|our|the|her|his) {CHILD_NOUN} around\b"
        r"|\b(?:takes|took|taking|used|uses) (?:a|his|her|the) belt to (?:them|him|her|the kids|my|our)\b"
@@ -367,7 +382,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r("chi.parent_hurts_me", C, "physical_abuse",
-       rf"\bmy {PARENT_NOUN} (?:\w+ )?(?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
+       rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
        r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) me\b(?! up)(?! with (?:the|a|this|that) (?:news|question|idea))",
        negatable=True),
     _r("chi.sexual", C, "sexual_abuse",
@@ -520,6 +535,8 @@ IDIOMS = _lazy(
 )
 
 _NEG_WINDOW = re.compile(rf"(?:^|\s){NOT}(?:\s+[\w']+){{0,3}}\s*$")
+# "I don't understand why he is so controlling", "I don't know if he'd hurt me": the statement is not denied.
+_NOT_A_DENIAL = re.compile(rf"\s?{NOT}\s+(?:know|understand|get|see|realise|realize|remember)\s+(?:why|how|if|whether|what|when)\b")
 _LAUGH = re.compile(r"(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|\bjk\b|\bjust kidding\b)")
 
 
@@ -548,9 +565,16 @@ def _clause_before(text: str, start: int, width: int, breaks: tuple[str, ...]) -
 _SENTENCE_BREAKS = (".", "!", "?", ";")
 
 
-def _negated(text: str, start: int) -> bool:
-    # ~40 characters back, to the last sentence break or "but": "I'm not suicidal", not "no sleep, but I want to die".
-    return bool(_NEG_WINDOW.search(_clause_before(text, start, 40, _SENTENCE_BREAKS + (" but ", " however ", " though "))))
+def _negation_start(text: str, start: int) -> int | None:
+    """Where the denial of a statement starting at ``start`` begins ("i'm *not* suicidal"), or None if it is not denied.
+
+    ~40 characters back, to the last sentence break or "but": "I'm not suicidal", not "no sleep, but I want to die".
+    """
+    clause = _clause_before(text, start, 40, _SENTENCE_BREAKS + (" but ", " however ", " though "))
+    found = _NEG_WINDOW.search(clause)
+    if found is None or _NOT_A_DENIAL.match(clause, found.start()):
+        return None
+    return start - len(clause) + found.start()
 
 
 _PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (?:year|month|summer|winter|spring|"
@@ -576,8 +600,10 @@ def match(text: str) -> Matched:
     for rule in RULES:
         hit = None
         for m in rule.pattern.finditer(masked):
-            if rule.negatable and _negated(masked, m.start()):
-                negated.append(m.group(0))
+            denial = _negation_start(masked, m.start()) if rule.negatable else None
+            if denial is not None:
+                # The denial goes with the statement: "he never abused me" must not leave "he never me" behind.
+                negated.append(masked[denial:m.end()])
                 continue
             if rule.present_only and _told_as_past(masked, m.start()):
                 continue

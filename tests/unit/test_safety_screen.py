@@ -52,6 +52,12 @@ LAP = [
     ("he forced me to have sex when I said no", "sexual"),
     ("he threatened to take the kids if I tell anyone", "threats"),
     ("my partner threatened me with his hunting rifle", "weapon"),
+    # Jealousy with control ("Is he violently or constantly jealous?"), even after "I don't understand why".
+    ("my friends don't understand why he is so jealous and controlling", "controlling"),
+    # A child who saw one parent hurt the other discloses abuse at home, now or long ago.
+    ("I was 9 when I saw my dad push mom and hit her", "physical"),
+    ("my stepdad used to beat my mom when he drank", "physical"),
+    ("a family member groped me at the party", "sexual"),
 ]
 
 OTHER = [
@@ -198,6 +204,11 @@ RULE_NEIGHBOURS = [
     "I said the wrong thing and I think I hurt him",
     "I kicked my husband under the table when he mentioned it",
     "I've basically overdosed on Christmas chocolate",
+    "my dad beat my mum at chess again",
+    "my mom hit my dad with a pillow during the movie",
+    "my mom hurt my dad's feelings at dinner",
+    "my dad pushed my mom to apply for the job",
+    "my dad never hit my mom, they just bickered",
 ]
 
 

@@ -17,7 +17,16 @@ Evaluates ``shared.safety.screen`` on
   after the last change to the rules, the training data and the cut-offs of November 26's morning, long messages
   included (its rules' false alarms were read and fixed later that day, so it is no longer blind to the rules);
 - ``tests/data/crisis/in_domain_blind_3.jsonl``: the same, written after all of that (145 messages, all five
-  categories): the honest in-domain figure.
+  categories), its texts never read;
+- ``tests/data/crisis/in_domain_blind_4.jsonl``: the same again, written at the start of the second session of November 26, before its changes
+  were measured (240 messages, 150 of them ordinary, a quarter long posts), its texts never read: the largest
+  blind in-domain set.
+- ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
+  random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
+  does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
+  original labels come from the subreddit or hashtag; the audit measures how much of the gap to the goals is the
+  labels' noise. (Eleven of its abuse disclosures that the screen missed were read afterwards, and general rules
+  were written for some of them: the LAP's jealousy with control, violence between parents, groping.)
 Latency: wall time of ``screen`` per message, one at a time (after warm-up), p50 / p99 / max; and the share of
 messages that reached the embedding layer (layer 3). ``INETTA_CRISIS_EMBEDDINGS=0`` measures the fallback (rules +
 TF-IDF only).
@@ -45,6 +54,8 @@ EVAL = ROOT / "tests" / "data" / "crisis" / "in_domain_eval.jsonl"
 BLIND = ROOT / "tests" / "data" / "crisis" / "in_domain_blind.jsonl"
 BLIND2 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_3.jsonl"
+BLIND4 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_4.jsonl"
+AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
 
 
@@ -75,9 +86,10 @@ def main(argv=None) -> int:
     lat = []
     stats = defaultdict(lambda: [0, 0, 0])  # key -> [n, escalated, right category]
     misses = defaultdict(list)
+    results = {}
     for r in rows:
         t = time.perf_counter()
-        res = screen(r["text"])
+        res = results[r["id"]] = screen(r["text"])
         lat.append((time.perf_counter() - t) * 1000)
         layers[res.layer] += 1
         src = r["source"].split("/")[0]
@@ -103,8 +115,36 @@ def main(argv=None) -> int:
     neg_e = stats["none"][1] + stats["distress"][1]
     print(f"{'specificity none+distress':42s} {neg_n:5d}  {'':16s}  {'':14s}  {1 - neg_e / max(1, neg_n):11.3f}")
 
+    # The same held-out rows, judged again text by text (the labels' noise).
+    audit = [json.loads(line) for line in AUDIT.open(encoding="utf-8")]
+    audit = [a for a in audit if a["id"] in results]
+    if audit:
+        print(f"\nheld-out rows judged again text by text ({AUDIT.relative_to(ROOT)}): {len(audit)} rows")
+        label = {r["id"]: r["label"] for r in rows}
+        judged = defaultdict(lambda: [0, 0, 0])
+        for a in audit:
+            res = results[a["id"]]
+            key = a["judgement"]
+            if key == "neither":  # posted under a crisis label but disclosing none, or under an ordinary one
+                key += "/crisis label" if label[a["id"]] in CAT else "/ordinary label"
+            j = judged[key]
+            j[0] += 1
+            j[1] += res.escalate
+            j[2] += res.category == CAT.get(a["judgement"])
+        for name in ("suicide", "abuse"):
+            n, esc, right = judged[name]
+            if n:
+                print(f"{'recall, judged ' + name:42s} {n:5d}  {esc / n:16.3f}  {right / n:14.3f}")
+        for key in ("neither/ordinary label", "neither/crisis label"):
+            n, esc, _ = judged[key]
+            if n:
+                print(f"{'specificity, judged ' + key:42s} {n:5d}  {'':16s}  {'':14s}  {1 - esc / n:11.3f}")
+        n, esc, _ = judged["unclear"]
+        if n:
+            print(f"{'escalated, judged unclear':42s} {n:5d}  {esc / n:16.3f}")
+
     # In-domain, hand-written, never trained on.
-    for path in (EVAL, BLIND, BLIND2, BLIND3):
+    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -5,7 +5,7 @@
 
 Data: ``dev.jsonl`` (labels suicide / abuse / distress / none; distress and none are "no crisis") minus the
 held-out split, plus the in-domain examples in ``shared/safety/data/in_domain_train.jsonl`` (weighted up), which
-also carry the two classes the public data lacks: child_safety and harm_to_others.
+also carry the three classes the public data lacks: child_safety, harm_to_others and medical_emergency.
 
 Held-out split (never seen by training or threshold selection): a dev row is held out when
 ``int(sha256(id).hexdigest()[:8], 16) % 5 == 0`` (≈ 20 %). ``bench/crisis_bench.py`` evaluates on exactly those.
@@ -58,7 +58,8 @@ DEFAULT_DEV = ROOT.parent / "shared" / "data" / "crisis" / "dev.jsonl"
 IN_DOMAIN = ROOT / "shared" / "safety" / "data" / "in_domain_train.jsonl"
 OUT = ROOT / "shared" / "safety" / "data" / "crisis_head.npz"
 
-LABEL_TO_CLASS = {"none": 0, "distress": 0, "suicide": 1, "abuse": 2, "child_safety": 3, "harm_to_others": 4}
+LABEL_TO_CLASS = {"none": 0, "distress": 0, "suicide": 1, "abuse": 2, "child_safety": 3, "harm_to_others": 4,
+                  "medical_emergency": 5}
 assert sorted(set(LABEL_TO_CLASS.values())) == list(range(len(CLASSES)))  # one label per class of combine.CLASSES
 SEED = 20240605
 C = 4.0
@@ -69,10 +70,10 @@ EMB_C = 2.0
 COMB_C = 1.0
 # Operating points, on out-of-fold combiner scores: the (weighted) share of the negatives the rules left undecided
 # (none + distress + in-domain ordinary conflict) that each class may flag.
-# Child safety and harm to others are learnt from hand-written messages only, and most of what they must catch is
-# already a rule: their learned layers get a small budget.
-FPR = {"suicide": 0.05, "abuse": 0.03, "child": 0.005, "harm": 0.005}
-FPR_IN_DOMAIN = {"suicide": 0.02, "abuse": 0.02, "child": 0.002, "harm": 0.002}
+# Child safety, harm to others and medical emergencies are learnt from hand-written messages only, and most of what
+# they must catch is already a rule: their learned layers get a small budget.
+FPR = {"suicide": 0.05, "abuse": 0.03, "child": 0.005, "harm": 0.005, "medical": 0.005}
+FPR_IN_DOMAIN = {"suicide": 0.02, "abuse": 0.02, "child": 0.002, "harm": 0.002, "medical": 0.002}
 # The gate: a message skips the embedding layer when the cheap combiner alone agrees with the full one on all but
 # this share of the training rows (out of fold), on either side of the threshold.
 GATE_MISS = 0.01

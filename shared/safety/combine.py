@@ -2,7 +2,7 @@
 
 For a text no strong rule decided:
 
-1. the TF-IDF head (``model.Head``) gives class probabilities (none / suicide / abuse / child / harm);
+1. the TF-IDF head (``model.Head``) gives class probabilities (none / suicide / abuse / child / harm / medical);
 2. a small stacked logistic combiner (the *cheap* one) reads the TF-IDF log-odds and the weak rule cues. When it
    is sure — every class below its ``gate_low`` or one class above its ``gate_high`` — it decides alone;
 3. otherwise the MiniLM embedding (``embed.py``) and its linear head (``model.EmbedHead``) are computed and the
@@ -26,15 +26,16 @@ import numpy as np
 
 from .embed import get_embedder
 from .model import get_embed_head, get_head, softmax
-from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, SUICIDE_SELF_HARM
+from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 COMBINER_PATH = Path(__file__).parent / "data" / "crisis_combiner.json"
 # The learned classes: "none" and one per crisis category the heads were trained on. Suicide and abuse learn from
-# the public data and hand-written messages; child safety and harm to others from hand-written messages only (the
-# public data has none).
-CLASSES = ("none", "suicide", "abuse", "child", "harm")
+# the public data and hand-written messages; child safety, harm to others and medical emergencies from hand-written
+# messages only (the public data has none).
+CLASSES = ("none", "suicide", "abuse", "child", "harm", "medical")
 CRISIS_CLASSES = CLASSES[1:]
-CATEGORY_OF = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE, "child": CHILD_SAFETY, "harm": HARM_TO_OTHERS}
+CATEGORY_OF = {"suicide": SUICIDE_SELF_HARM, "abuse": ABUSE, "child": CHILD_SAFETY, "harm": HARM_TO_OTHERS,
+               "medical": MEDICAL_EMERGENCY}
 CLIP = 12.0
 
 
@@ -58,9 +59,10 @@ def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
     wa = float(ABUSE in rules.weak)
     wc = float(CHILD_SAFETY in rules.weak)
     wh = float(HARM_TO_OTHERS in rules.weak)
+    wm = float(MEDICAL_EMERGENCY in rules.weak)
     t = [log_odds(tfidf, c) for c in CRISIS_CLASSES]
     short = float(len(text.split()) < SHORT_WORDS)
-    return t + [ws, wi, wa, wc, wh, short] + [short * x for x in t]
+    return t + [ws, wi, wa, wc, wh, wm, short] + [short * x for x in t]
 
 
 def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: str) -> list[float]:
@@ -68,7 +70,7 @@ def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: s
 
 
 CHEAP_FEATURES = (tuple(f"tfidf_{c}" for c in CRISIS_CLASSES)
-                  + ("cue_suicide", "cue_suicide_indirect", "cue_abuse", "cue_child", "cue_harm", "short")
+                  + ("cue_suicide", "cue_suicide_indirect", "cue_abuse", "cue_child", "cue_harm", "cue_medical", "short")
                   + tuple(f"short_x_tfidf_{c}" for c in CRISIS_CLASSES))
 FULL_FEATURES = CHEAP_FEATURES + tuple(f"emb_{c}" for c in CRISIS_CLASSES)
 

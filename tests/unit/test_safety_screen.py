@@ -118,8 +118,8 @@ DISCLOSURES = [
 NOT_DISCLOSURES = [
     "I was never abused, my childhood was fine",
     "the kids abused the trampoline again",
-    pytest.param("he never abused me, he's just distant", marks=pytest.mark.xfail(
-        strict=True, reason="the rule reads the denial, but the learned layers still read what is left ('he never me') as abuse")),
+    # The denial goes with what it denies: the learned layers read "he me, he's just distant", not "he never me".
+    "he never abused me, he's just distant",
 ]
 
 

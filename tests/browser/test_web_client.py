@@ -98,7 +98,11 @@ def test_a_consent_change_is_saved_and_explained(page, web_stack, make_web_membe
     expect(page.locator("#audit li").first).to_contain_text("themes")
 
     # A per-member rule: a summary for Dan only.
-    page.get_by_label("With Dan").select_option("summary")
+    # The select shows the new value at once; the API is asked only after the page's PUT has been answered.
+    with page.expect_response(lambda r: r.url.endswith(f"/consents/{partner.sub}") and r.request.method == "PUT",
+                              timeout=TIMEOUT_MS) as saved:
+        page.get_by_label("With Dan").select_option("summary")
+    assert saved.value.ok
     expect(page.get_by_label("With Dan")).to_have_value("summary", timeout=TIMEOUT_MS)
     rules = parent.call("GET", f"/circles/{circle['id']}/consents")["members"]
     assert [r["rule"] for r in rules if r["member_id"] == partner.sub] == ["summary"]

@@ -17,10 +17,13 @@ Evaluates ``shared.safety.screen`` on
   after the last change to the rules, the training data and the cut-offs of November 26's morning, long messages
   included (its rules' false alarms were read and fixed later that day, so it is no longer blind to the rules);
 - ``tests/data/crisis/in_domain_blind_3.jsonl``: the same, written after all of that (145 messages, all five
-  categories), its texts never read;
-- ``tests/data/crisis/in_domain_blind_4.jsonl``: the same again, written at the start of the second session of November 26, before its changes
-  were measured (240 messages, 150 of them ordinary, a quarter long posts), its texts never read: the largest
-  blind in-domain set.
+  categories);
+- ``tests/data/crisis/in_domain_blind_4.jsonl``: the same again, written at the start of the second session of November
+  26, before its changes were measured (240 messages, 150 of them ordinary, a quarter long posts). The false alarms of
+  the rules in sets 3 and 4 (eight messages) were read at the end of that session (fixes drafted, not yet landed),
+  so both are no longer blind to the rules; the rest of their texts were never read;
+- ``tests/data/crisis/in_domain_blind_5.jsonl``: the same again (160 messages, 100 ordinary), written at the end of
+  that session, its texts never read: the honest in-domain figure.
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -55,6 +58,7 @@ BLIND = ROOT / "tests" / "data" / "crisis" / "in_domain_blind.jsonl"
 BLIND2 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_4.jsonl"
+BLIND5 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_5.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
 
@@ -144,7 +148,7 @@ def main(argv=None) -> int:
             print(f"{'escalated, judged unclear':42s} {n:5d}  {esc / n:16.3f}")
 
     # In-domain, hand-written, never trained on.
-    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4):
+    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

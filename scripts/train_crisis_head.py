@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from shared.safety import rule_layer  # noqa: E402
 from shared.safety.combine import (  # noqa: E402
-    CATEGORY_OF, CHEAP_FEATURES, CLASSES, CRISIS_CLASSES, FULL_FEATURES, cheap_features, full_features)
+    CATEGORY_OF, CHEAP_FEATURES, CLASSES, CRISIS_CLASSES, FULL_FEATURES, cheap_features, flagged, full_features, sure)
 from shared.safety.embed import MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256  # noqa: E402
 from shared.safety.features import N_BUCKETS, hashed_counts  # noqa: E402
 from shared.safety.rules import normalise  # noqa: E402
@@ -264,14 +264,13 @@ def main(argv=None) -> int:
             if o.found:
                 flags[i] = [CATEGORY_OF[c] in o.found for c in CRISIS_CLASSES]
                 continue
-            qc = oof_qc[i]
-            sure = (all(qc[j] < low[c] for j, c in enumerate(CRISIS_CLASSES, start=1))
-                    or any(qc[j] >= high[c] for j, c in enumerate(CRISIS_CLASSES, start=1)))
-            if sure or not use_embedding:
-                flags[i] = [qc[j] >= thr_c[c] for j, c in enumerate(CRISIS_CLASSES, start=1)]
+            qc = dict(zip(CLASSES, oof_qc[i]))
+            if sure(qc, low, high) or not use_embedding:  # the same gate and cut-offs as combine.decide
+                hit = flagged(qc, thr_c)
             else:
                 gated[i] = True
-                flags[i] = [oof_qf[i, j] >= thr_f[c] for j, c in enumerate(CRISIS_CLASSES, start=1)]
+                hit = flagged(dict(zip(CLASSES, oof_qf[i])), thr_f)
+            flags[i] = [c in hit for c in CRISIS_CLASSES]
         return flags, gated
 
     report = {}

@@ -54,15 +54,22 @@ def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
     over-reads short ones about a partner ("he hurt my feelings"), so the log-odds of short messages are separate
     features whose weight the combiner learns from the data."""
     cues = rules.cues
-    ws = float("sui.weak_cues" in cues or "sui.suicide_word" in cues)
-    wi = float("sui.indirect" in cues)
-    wa = float(ABUSE in rules.weak)
-    wc = float(CHILD_SAFETY in rules.weak)
-    wh = float(HARM_TO_OTHERS in rules.weak)
-    wm = float(MEDICAL_EMERGENCY in rules.weak)
+    suicide = [float("sui.weak_cues" in cues or "sui.suicide_word" in cues), float("sui.indirect" in cues)]
+    others = [float(CATEGORY_OF[c] in rules.weak) for c in CRISIS_CLASSES[1:]]  # one cue per other category
     t = [log_odds(tfidf, c) for c in CRISIS_CLASSES]
     short = float(len(text.split()) < SHORT_WORDS)
-    return t + [ws, wi, wa, wc, wh, wm, short] + [short * x for x in t]
+    return t + suicide + others + [short] + [short * x for x in t]
+
+
+def sure(q: dict[str, float], low: dict, high: dict) -> bool:
+    """The gate: the cheap combiner decides alone when every class is below its ``low`` or one is above its
+    ``high``."""
+    return all(q[c] < low[c] for c in CRISIS_CLASSES) or any(q[c] >= high[c] for c in CRISIS_CLASSES)
+
+
+def flagged(q: dict[str, float], thresholds: dict) -> list[str]:
+    """The classes at or above their cut-off, most likely first."""
+    return sorted((c for c in CRISIS_CLASSES if q[c] >= thresholds[c]), key=lambda c: -q[c])
 
 
 def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: str) -> list[float]:
@@ -70,7 +77,7 @@ def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: s
 
 
 CHEAP_FEATURES = (tuple(f"tfidf_{c}" for c in CRISIS_CLASSES)
-                  + ("cue_suicide", "cue_suicide_indirect", "cue_abuse", "cue_child", "cue_harm", "cue_medical", "short")
+                  + ("cue_suicide", "cue_suicide_indirect") + tuple(f"cue_{c}" for c in CRISIS_CLASSES[1:]) + ("short",)
                   + tuple(f"short_x_tfidf_{c}" for c in CRISIS_CLASSES))
 FULL_FEATURES = CHEAP_FEATURES + tuple(f"emb_{c}" for c in CRISIS_CLASSES)
 
@@ -85,8 +92,7 @@ class Stage:
         return softmax(np.asarray(x, dtype=np.float64) @ self.coef + self.bias, CLASSES)
 
     def flagged(self, q: dict[str, float]) -> list[str]:
-        hit = [c for c in CRISIS_CLASSES if q[c] >= self.thresholds[c]]
-        return sorted(hit, key=lambda c: -q[c])
+        return flagged(q, self.thresholds)
 
 
 @dataclass(frozen=True)
@@ -129,9 +135,7 @@ def decide(rules) -> Decision:
     x = cheap_features(p_t, rules, text)
     q = comb.cheap.proba(x)
     scores = {f"tfidf.{c}": round(p_t[c], 4) for c in CRISIS_CLASSES}
-    sure_no = all(q[c] < comb.gate_low[c] for c in CRISIS_CLASSES)
-    sure_yes = any(q[c] >= comb.gate_high[c] for c in CRISIS_CLASSES)
-    if sure_no or sure_yes:
+    if sure(q, comb.gate_low, comb.gate_high):
         return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
     embedder = get_embedder()
     if embedder is None:  # fallback: the cheap layers decide (the reason was logged once)

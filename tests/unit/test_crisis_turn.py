@@ -4,6 +4,7 @@ import pytest
 
 from services.chat.turn import ChatService
 from shared.config import LLMSettings
+from shared.http import locale_of
 from shared.llm.gateway import CoachGateway
 from shared.store.incidents import IncidentStore
 from shared.store.threads import ThreadStore
@@ -86,6 +87,4 @@ def test_ordinary_conflict_and_idioms_open_no_incident(store, dynamodb):
     ("<script>", "en-US"),
 ])
 def test_the_locale_is_the_first_language_tag_of_the_request(header, locale):
-    from shared.http import locale_of
-
     assert locale_of(header) == locale

@@ -32,6 +32,10 @@ CSSRS = [
     ("I tried to kill myself last year", "behaviour"),
     ("I cut myself again last night", "behaviour"),
     ("I just took a whole bottle of my sleeping pills", "behaviour"),
+    # a near miss told afterwards
+    ("I almost shot myself last night", "behaviour"),
+    ("I nearly hanged myself on Sunday", "behaviour"),
+    ("I nearly jumped off the bridge on my way home", "behaviour"),
 ]
 
 # Lethality Assessment Program items, and coercive control.
@@ -170,24 +174,13 @@ def test_child_safety_and_harm_to_others_in_everyday_words(text, category):
     assert r.escalate and r.category == category, (text, r)
 
 
-# A near miss told afterwards is C-SSRS behaviour; the idioms that share its words are not.
-NEAR_MISSES = [
-    "I almost shot myself last night",
-    "I nearly hanged myself on Sunday",
-    "I nearly jumped off the bridge on my way home",
-]
+# A near miss told afterwards is C-SSRS behaviour (in CSSRS above); the idioms that share its words are not.
 NEAR_MISS_IDIOMS = [
     "I nearly killed myself laughing at his joke",
     "I almost killed myself on the stairs carrying the pram",
     "I almost shot myself in the foot with that email to his mum",
     "I nearly jumped off the sofa when the cat screamed",
 ]
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES)
-def test_a_near_miss_is_suicidal_behaviour(text):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and r.severity == "behaviour", (text, r)
 
 
 # Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).

@@ -108,6 +108,8 @@ def test_check_in_preferences_are_saved(page, web_stack, make_web_member, reques
     member = make_web_member("ivy")
     open_app(page, web_stack)
     sign_in(page, member)
+    # The empty history's hint arrives with the history; waiting for it keeps it from overwriting "Saved" later.
+    expect(page.get_by_role("status")).to_contain_text("Say whatever is on your mind", timeout=TIMEOUT_MS)
     page.get_by_role("button", name="Check-ins").click()
     expect(page.get_by_label("How often")).to_have_value("off", timeout=TIMEOUT_MS)
     expect(page.get_by_label("On", exact=True)).to_be_hidden()  # the day matters only for "once a week"

@@ -194,7 +194,10 @@ def test_the_same_schedule_tick_delivered_twice_at_once_gives_one_check_in(local
     for worker in workers:
         worker.join(60)
     assert [error for error, _ in results] == [None, None], results
-    assert sorted(body["delivered"] for _, body in results)[0] == 0  # the second found nothing left to deliver
+    # Every check-in due by then was delivered by one of the two, none by both. (Other tests' members may be due in
+    # the same slot, so each delivery can find more than this member waiting.)
+    delivered, waiting = sum(body["delivered"] for _, body in results), max(body["waiting"] for _, body in results)
+    assert 1 <= delivered <= waiting, results
     check_ins = [m for m in history(member, thread_of(member)) if m.get("note") == "A check-in from your coach"]
     assert len(check_ins) == 1
 

@@ -214,7 +214,7 @@ def test_a_check_in_whose_delivery_is_throttled_arrives_once_with_the_next_tick(
         assert [m for m in history(member, thread_of(member)) if m.get("note") == "A check-in from your coach"] == []
         again = local_stack.invoke("CheckinsFunction", tick)  # EventBridge delivers the tick again (or the next)
         assert again.ok and again.json()["delivered"] >= 1, again.error
-        assert local_stack.invoke("CheckinsFunction", tick).json()["delivered"] == 0
+        assert local_stack.invoke("CheckinsFunction", tick).ok  # and again: still one check-in for this member
     check_ins = [m for m in history(member, thread_of(member)) if m.get("note") == "A check-in from your coach"]
     assert len(check_ins) == 1
 

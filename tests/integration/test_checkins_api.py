@@ -73,7 +73,9 @@ def test_preferences_are_validated_and_a_tick_delivered_twice_gives_one_check_in
 
     first = tick(local_stack, due)
     assert first["mode"] == "inline" and first["delivered"] >= 1  # a quiet slot: the tick delivers it itself
-    assert tick(local_stack, due)["delivered"] == 0  # EventBridge delivers the same tick twice
+    # EventBridge delivers the same tick twice. (Its count is not asserted: other tests' members may fall due in the
+    # meantime; this member's single check-in is, below.)
+    tick(local_stack, due)
     [message] = checkins(member)
     assert message["text"].startswith("Hi, it's your coach checking in.")
     time.sleep(1.0)

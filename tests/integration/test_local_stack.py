@@ -145,15 +145,16 @@ def test_an_unknown_route_is_404_not_found(local_stack, api_url, member):
 
 
 def test_the_state_machine_runs_for_real_and_its_task_runs_our_handler(local_stack):
-    before = len(local_stack.invocations("MediationFunction", source="lambda-api"))
-    name = f"spine-{uuid.uuid4().hex[:12]}"
+    name, mediation_id = f"spine-{uuid.uuid4().hex[:12]}", f"m-{uuid.uuid4().hex[:12]}"
     arn = local_stack.start_execution(
-        "MediationStateMachine", {"mediation_id": f"m-{uuid.uuid4().hex[:12]}", "circle_id": "c-local"}, name=name
+        "MediationStateMachine", {"mediation_id": mediation_id, "circle_id": "c-local"}, name=name
     )
     assert arn.endswith(f":{name}")
     execution = local_stack.wait_for_execution(arn, timeout=60)
     assert execution["status"] == "SUCCEEDED", execution
-    runs = local_stack.invocations("MediationFunction", source="lambda-api")[before:]
+    # Only this execution's runs: other tests' mediations (some failing on purpose) run on the other worker.
+    runs = [run for run in local_stack.invocations("MediationFunction", source="lambda-api")
+            if run.event.get("mediation_id") == mediation_id]
     assert runs and all(run.error_type is None for run in runs)
     assert runs[0].event.get("step") == "open"  # the Parameters of the template's first task
 
@@ -163,8 +164,10 @@ def test_a_tick_fires_the_check_in_function_with_the_rules_input(local_stack):
     fired = local_stack.tick()
     checkins = [f for f in fired if f.get("function", "").startswith("CheckinsFunction")]
     assert checkins and all(f["ok"] for f in checkins), fired
-    runs = local_stack.invocations("CheckinsFunction")[before:]
-    assert len(runs) == len(checkins) and all(r.source.startswith("tick:") and r.error_type is None for r in runs)
+    # Other tests (on the other worker) may invoke the function meanwhile, through the API or its stream: only the
+    # tick's own runs are counted.
+    runs = [r for r in local_stack.invocations("CheckinsFunction")[before:] if r.source.startswith("tick:")]
+    assert len(runs) >= len(checkins) and all(r.error_type is None for r in runs)
 
 
 def test_the_dev_tick_route_fires_the_schedules(local_stack, api_url):

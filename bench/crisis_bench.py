@@ -24,6 +24,9 @@ Evaluates ``shared.safety.screen`` on
   so both are no longer blind to the rules; the rest of their texts were never read;
 - ``tests/data/crisis/in_domain_blind_5.jsonl``: the same again (160 messages, 100 ordinary), written at the end of
   that session, its texts never read: the honest in-domain figure.
+- ``tests/data/crisis/very_short_chat.jsonl``: 63 ordinary chat messages of one to five words ("dad's home", "rough
+  week"), written blind in the third session of November 26 (the ones already in the training set, such as "ok", taken
+  out), texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -59,6 +62,7 @@ BLIND2 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_5.jsonl"
+VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
 
@@ -148,7 +152,7 @@ def main(argv=None) -> int:
             print(f"{'escalated, judged unclear':42s} {n:5d}  {esc / n:16.3f}")
 
     # In-domain, hand-written, never trained on.
-    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5):
+    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

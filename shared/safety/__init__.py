@@ -21,6 +21,7 @@ the callers' convenience (resources are chosen by the reply layer); detection is
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from .rules import laughing, match, normalise, suicide_severity
@@ -95,11 +96,18 @@ class RuleOutcome:
     negated: tuple = ()            # crisis statements said in the negative ("I'm not suicidal")
 
     def model_text(self) -> str:
-        """What the learned layers read: the masked text without its negated crisis statements."""
+        """What the learned layers read: the masked text without its negated crisis statements (and without the
+        punctuation and spaces their removal leaves behind: ", he's just distant" is "he's just distant")."""
         text = self.masked
+        if not self.negated:
+            return text
         for statement in self.negated:
             text = text.replace(statement, " ")
-        return text
+        return _LEFTOVER_SPACE.sub(" ", _LEFTOVER_LEAD.sub("", text)).strip()
+
+
+_LEFTOVER_LEAD = re.compile(r"^[\s,;:.!?-]+")
+_LEFTOVER_SPACE = re.compile(r"\s{2,}")
 
 
 def rule_layer(norm: str) -> RuleOutcome:

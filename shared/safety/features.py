@@ -14,6 +14,11 @@ import numpy as np
 N_BUCKETS = 1 << 18
 MAX_CHARS = 3000  # long posts: the first 2,000 and the last 1,000 characters
 CHAR_N = (3, 4, 5)
+# A text this short carries little evidence, so its vector is not stretched to unit length: it is divided by at least
+# this norm (about what a six- or seven-word message reaches). Without it "he", "i am tired" or what is left of "I'm
+# not suicidal" once the denied statement is taken out were read as loudly as a whole post.
+NORM_FLOOR_WORDS = 15.0
+NORM_FLOOR_CHARS = 20.0
 _TOKEN = re.compile(r"[a-z0-9_']+|[^\sa-z0-9_']")
 _WORD = re.compile(r"[a-z0-9_']+")
 
@@ -50,14 +55,13 @@ def hashed_counts(text: str) -> tuple[dict[int, float], dict[int, float]]:
     return words, chars
 
 
-def tfidf_block(counts: dict[int, float], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear tf * idf, L2-normalised; returns (bucket indices, values)."""
+def tfidf_block(counts: dict[int, float], idf: np.ndarray, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear tf * idf, divided by its L2 norm or ``floor``, whichever is larger; returns (bucket indices,
+    values)."""
     if not counts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
     tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
     val = (1.0 + np.log(tf)) * idf[idx]
-    norm = float(np.sqrt(np.dot(val, val)))
-    if norm > 0:
-        val = val / norm
+    val = val / max(float(np.sqrt(np.dot(val, val))), floor)
     return idx, val.astype(np.float32)

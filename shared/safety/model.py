@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import hashed_counts, tfidf_block
+from .features import NORM_FLOOR_CHARS, NORM_FLOOR_WORDS, hashed_counts, tfidf_block
 
 HEAD_PATH = Path(__file__).parent / "data" / "crisis_head.npz"
 
@@ -38,8 +38,8 @@ class Head:
     bias: np.ndarray       # float32 [n_classes]
     meta: dict             # the cut-offs live in crisis_combiner.json (combine.py)
 
-    def _block(self, counts, idf, keep, coef) -> np.ndarray:
-        idx, val = tfidf_block(counts, idf)
+    def _block(self, counts, idf, floor, keep, coef) -> np.ndarray:
+        idx, val = tfidf_block(counts, idf, floor)
         if idx.size == 0:
             return np.zeros(coef.shape[1], dtype=np.float32)
         pos = np.searchsorted(keep, idx)
@@ -51,8 +51,8 @@ class Head:
 
     def proba(self, text: str) -> dict[str, float]:
         words, chars = hashed_counts(text)
-        z = (self._block(words, self.idf_w, self.keep_w, self.coef_w)
-             + self._block(chars, self.idf_c, self.keep_c, self.coef_c) + self.bias)
+        z = (self._block(words, self.idf_w, NORM_FLOOR_WORDS, self.keep_w, self.coef_w)
+             + self._block(chars, self.idf_c, NORM_FLOOR_CHARS, self.keep_c, self.coef_c) + self.bias)
         return softmax(z, self.classes)
 
 

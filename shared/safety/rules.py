@@ -77,10 +77,10 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
 PRON_OBJ = r"(?:him|her|them)"
 PERSON_OBJ = rf"(?:{PRON_OBJ}|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN}|someone|somebody|people|everyone)"
 SELF = r"(?:myself|my self|my own self)"
-NOT = r"(?:not|never|no|don't|dont|do not|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|aren't|wasn't|nor|no longer)"
+NOT = r"(?:not|never|no|don't|dont|do not|didn't|didnt|won't|wont|wouldn't|wouldnt|isn't|aren't|wasn't|hasn't|hasnt|haven't|havent|hadn't|nor|no longer)"
 # Up to two words between a subject and its verb ("he has hit me", "my dad once hit me"), never a denial: "he never
 # hit me" is not a disclosure.
-FILL = rf"(?:(?!{NOT}\b)\w+ )?"
+FILL = rf"(?:{NOT} (?:stop|stopped|stops|quit|quits) |(?!{NOT}\b)\w+ )?"  # "he never stopped hitting me" is no denial
 HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
        r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|"
        r"smack|smacked|smacks|bit|bites|burn|burned|burnt|burns|physically hurt|physically hurts|attack|attacked|attacks|"
@@ -99,7 +99,7 @@ class Rule:
     strong: bool = True
     negatable: bool = False
     # Only what is happening now: a statement told as a story that is over ("back in May he had chest pains",
-    # "two years ago she overdosed") does not match.
+    # "two years ago she overdosed"), or someone else's (a film, a patient on a nurse's shift), does not match.
     present_only: bool = False
 
     @property
@@ -202,7 +202,7 @@ RULES: tuple[Rule, ...] = (
        r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b", strong=False),
     # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
     _r("sui.attempt", S, "behaviour",
-       rf"\b{I} (?:\w+ )?(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
+       rf"\b{I} {FILL}(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
        r"take my (?:own )?life|overdose)\b|\bmy (?:last |first |previous |suicide )?attempt\b|\bsurvived (?:a |my )?(?:suicide )?attempt"
        # A near miss told in the past tense ("I almost shot myself", "nearly hanged myself last night"); "killed
        # myself" only when it is not an idiom ("nearly killed myself laughing / on the stairs / at the gym").
@@ -216,7 +216,8 @@ RULES: tuple[Rule, ...] = (
        rf"scratch|scratching|starve|starving) {SELF}\b"
        r"(?! (?:on (?:the|a|my)|while|shaving|playing|cooking|making|lifting|moving|by accident|accidentally|at (?:the )?(?:gym|work)|"
        r"in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|when i (?:fell|slipped|tripped)))"
-       r"|\b(?:started|start|been|keep|kept|am|i'm|im) (?:cutting|self[- ]harming|harming myself)(?: again)?\b"
+       # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
+       r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?(?:cutting|self[- ]harming|harming myself)(?: again)?\b"
        r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)"
        rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on )?my (?:own )?"
        r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?)(?: \w+){0,3} (?:with (?:a |the )?(?:cigarettes?|lighter|razors?|blades?|knife|scissors|glass|compass)|on purpose|"
@@ -250,7 +251,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
-       r"|\b(?:afraid|scared|fear|terrified) for my life\b"),
+       r"|\b(?:afraid|scared|fear|terrified) for my life\b",
+       negatable=True),
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
@@ -263,7 +265,8 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
        r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
        r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
-       r"|\b(?:suffocat|smother)\w* me\b(?! with)"),
+       r"|\b(?:suffocat|smother)\w* me\b(?! with)",
+       negatable=True),
     _r("abu.physical", A, "physical",
        rf"\b{SUBJ} {FILL}{FILL}{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
        r"(?! (?:at|in|to|away|too|harder|forward|off|out|a|as|verbally|with words|in arguments|for|about|on (?:the|social|instagram|facebook))\b)"
@@ -272,12 +275,12 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the)\b"
-       rf"|\b{SUBJ} (?:\w+ ){{0,3}}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
+       rf"|\b{SUBJ} {FILL}{FILL}{FILL}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
-       rf"|\b{SUBJ} (?:\w+ )?(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
-       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!sock at me)(?<!socks at me)(?<!towel at me)(?<!popcorn at me)(?<!grape at me)(?<!slipper at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
-       rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) (?:\w+ )?(?:being abused|in an abusive (?:relationship|marriage))\b"
-       rf"|\b(?:my|our) (?:relationship|marriage) is (?:\w+ )?abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) (?:\w+ )?(?:abusive|abusing me)\b",
+       rf"|\b{SUBJ} {FILL}(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) {FILL}(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!sock at me)(?<!socks at me)(?<!towel at me)(?<!popcorn at me)(?<!grape at me)(?<!slipper at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
+       rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) {FILL}(?:being abused|in an abusive (?:relationship|marriage))\b"
+       rf"|\b(?:my|our) (?:relationship|marriage) is {FILL}abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) {FILL}(?:abusive|abusing me)\b",
        negatable=True),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
@@ -340,13 +343,15 @@ RULES: tuple[Rule, ...] = (
        # LAP: "Is he violently or constantly jealous?" with control of the member's life.
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:is|was|'s|gets|got|has been|can be|became|becomes) (?:(?:so|very|really|extremely|insanely|crazy|super|always|too) )?"
        r"(?:jealous and controlling|controlling and jealous|possessive and controlling|controlling and possessive)\b"
-       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|allow) me (?:to )?"
+       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never|hasn't|hasnt|has not|hardly ever) (?:let|lets|allow|allows) me (?:to )?"
        r"(?:see|talk to|visit|call|text|meet|hang out with|go out with|have|leave the house|leave|go out|go anywhere|go to work|work|"
        r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
        r"(?! (?:his|her|their) (?:new |precious |beloved |vintage |classic |work )?(?:car|truck|van|bike|motorbike|ute|boat|camera|laptop))"
        r"(?! (?:finish|explain|help|pay|apologi|in (?:his|her) room|near (?:his|her) (?:phone|room)|a word|the last word|the remote))"
        rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:takes|took|keeps|kept|holds|controls|has control of|confiscated|confiscates) (?:all )?(?:of )?(?:my|our|the) (?:money|paycheck|paychecks|wages|salary|"
        r"finances|bank card|debit card|credit cards|passport|id|car keys|bank account)\b"
+       # "she took the car keys because I'd had three beers" is care, not control
+       r"(?![ \w']{0,40}\b(?:because|cause|cos|since|as) i(?:'d| had| was|'m| am| were) (?:\w+ ){0,2}(?:had|drinking|drunk|tipsy|wasted|beers?|wine|pints?|drinks))"
        r"|\b(?:gives|give|gave) me an allowance\b|\b(?:isolat\w+|cut|cuts|cutting|keeps|kept) me (?:off |away )?from (?:my |all my )?(?:friends|family|parents|mom|"
        r"sister|brother|support|everyone)\b"
        r"|\b(?:makes|made|forces|forced) me (?:to )?(?:account for every|ask (?:his|her) permission|hand over (?:my|all my)|give (?:him|her) (?:my|all my) (?:money|paycheck|wages|passwords?))"
@@ -365,7 +370,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:grabbed|grabs|pushed|pushes|shoved|shoves) me\b|\bthr(?:ew|ows) (?:\w+ ){0,2}at me\b|\bafraid of what\b"
        r"|\bthreat\w* (?:me|us|my|to (?:hurt|harm|hit|kill|take|report|call|leave me|kick me|throw me|lock|tell|out|post|share|ruin|destroy|divorce|have me))\b"
        r"|\bwalk(?:s|ing)? on eggshells\b|\b(?:black eye|hide the (?:marks|bruises)|so nobody sees the marks)\b"
-       r"|\b(?:rage|raging|temper)\b|\bshelter\b|\bsafe place to go\b|\bleave (?:him|her) safely\b", strong=False),
+       r"|\b(?:rage|raging|temper)\b|\bshelter\b|\bsafe place to go\b|\bleave (?:him|her) safely\b", strong=False,
+       negatable=True),  # "he would never hurt me" is no cue
 
     # The bare word, a cue only; negatable so that a denial ("he never abused me", "I wasn't abused") is neither a
     # cue nor read by the classifier, which would otherwise see just the word.
@@ -487,6 +493,9 @@ class _lazy:
     def sub(self, repl, text):
         return self._get().sub(repl, text)
 
+    def finditer(self, text):
+        return self._get().finditer(text)
+
 
 # Modifiers that raise a suicide hit along the C-SSRS ladder.
 SUI_METHOD = _lazy(
@@ -508,6 +517,7 @@ IDIOMS = _lazy(
     r"\b(?:this|that|it|work|school|traffic|the \w+|my \w+|these \w+|those \w+|you|you're|ur|these|those|heat|kids|they're)"
     r"(?: \w+){0,2} (?:is|are|was|were|'s|'re|keeps|keep) (?:literally |really |honestly |just |so |slowly )?killing me\b"
     r"|\b(?:it's|its|it is|this is|that's|thats) killing me\b"
+    r"|\bdie of (?:embarrassment|shame|boredom|cringe|laughter|laughing|envy|jealousy|curiosity|old age)\b"
     r"|\bkill(?:ing|ed|s)? it\b(?! all)"
     r"|\bkill(?:ing|ed|s)? (?:a |the |this |that |my |all |every |off )?(?:\w+ )?(?:process|processes|task|thread|threads|job|jobs|app|"
     r"server|program|container|pod|session|tab|engine|lights|mood|vibe|time|game|bug|bugs|spider|spiders|weeds|plant|"
@@ -536,7 +546,15 @@ IDIOMS = _lazy(
 
 _NEG_WINDOW = re.compile(rf"(?:^|\s){NOT}(?:\s+[\w']+){{0,3}}\s*$")
 # "I don't understand why he is so controlling", "I don't know if he'd hurt me": the statement is not denied.
-_NOT_A_DENIAL = re.compile(rf"\s?{NOT}\s+(?:know|understand|get|see|realise|realize|remember)\s+(?:why|how|if|whether|what|when)\b")
+# "he didn't just push me", "he never stopped hitting me", "I never told anyone he chokes me", "he hasn't let me see
+# my friends in months", "my parents don't know I cut myself": not denied either.
+_NOT_A_DENIAL = re.compile(rf"\s?{NOT}\s+(?:(?:know|understand|get|see|realise|realize|remember)\s+(?:why|how|if|whether|what|when)\b"
+                           r"|(?:just|only|merely|simply|stop|stopped|stops|quit|tell|told|say|said|admit|admitted|mention|"
+                           r"mentioned|let|lets|allow|allows|allowed)\b"
+                           # "my parents don't know I cut myself", "she won't believe that he hits me"
+                           r"|(?:know|knows|knew|believe|believes|believed|realise|realize|realises|realizes|notice|notices|"
+                           r"noticed|understand|understands)\s+(?:that\s+|about\s+)?(?:i|i'm|im|i've|i'd|he|she|they|he's|she's|my|"
+                           r"what|about)\b)")
 _LAUGH = re.compile(r"(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|\bjk\b|\bjust kidding\b)")
 
 
@@ -572,7 +590,8 @@ def _negation_start(text: str, start: int) -> int | None:
     """
     clause = _clause_before(text, start, 40, _SENTENCE_BREAKS + (" but ", " however ", " though "))
     found = _NEG_WINDOW.search(clause)
-    if found is None or _NOT_A_DENIAL.match(clause, found.start()):
+    # Read on past the clause into the statement itself: "don't know | I cut myself".
+    if found is None or _NOT_A_DENIAL.match(text, start - len(clause) + found.start()):
         return None
     return start - len(clause) + found.start()
 
@@ -581,8 +600,34 @@ _PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (
                           r"autumn|fall|christmas)|when i was (?:a kid|little|young|\d+)|as a (?:kid|child|teen))\b")
 
 
-def _told_as_past(text: str, start: int) -> bool:
-    return bool(_PAST_WINDOW.search(_clause_before(text, start, 60, _SENTENCE_BREAKS)))
+# A film or a nurse's patients: someone else's story, not an emergency in the family now. Kept narrow on purpose:
+# "he collapsed at work and isn't breathing" is an emergency.
+_STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|character|documentary|podcast|patients|"
+                           r"on (?:her|his|my) shift)\b")
+
+
+def _not_happening_now(text: str, start: int) -> bool:
+    clause = _clause_before(text, start, 60, _SENTENCE_BREAKS)
+    return bool(_PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause))
+
+
+_CLAUSE_BREAKS = _SENTENCE_BREAKS + (",", " but ", " however ", " though ", " and ")
+_TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
+
+
+# A denied act said of someone, which the rules' own patterns leave unmatched ("he hasn't hit me", "she has never
+# once hurt the kids"): no rule fires, and its clause is taken out of what the learned layers read, as for a
+# negatable rule's denial.
+_DENIED_ACT = _lazy(rf"\b{SUBJ} (?:\w+ )?(?P<denial>{NOT}) (?:\w+ )?(?:{HIT}|hurt|hurts|abused|abuses|choked|chokes|strangled|"
+                    r"threatened|threatens|raped|forced|touched)\b")
+
+
+def _denied_clause(text: str, denial: int, end: int) -> str:
+    """The whole denied clause, from its subject to its object ("he never abused me", "my husband is not abusive"):
+    what the learned layers must not read. Leaving "he ... me" behind made a two-word fragment they over-read."""
+    start = denial - len(_clause_before(text, denial, 40, _CLAUSE_BREAKS))
+    tail = _TRAILING_OBJECT.match(text, end)
+    return text[start:tail.end() if tail else end]
 
 
 @dataclass(frozen=True)
@@ -602,10 +647,9 @@ def match(text: str) -> Matched:
         for m in rule.pattern.finditer(masked):
             denial = _negation_start(masked, m.start()) if rule.negatable else None
             if denial is not None:
-                # The denial goes with the statement: "he never abused me" must not leave "he never me" behind.
-                negated.append(masked[denial:m.end()])
+                negated.append(_denied_clause(masked, denial, m.end()))
                 continue
-            if rule.present_only and _told_as_past(masked, m.start()):
+            if rule.present_only and _not_happening_now(masked, m.start()):
                 continue
             if hit is None:
                 hit = Hit(rule, m.start(), m.end())
@@ -613,6 +657,9 @@ def match(text: str) -> Matched:
                     break
         if hit is not None:
             hits.append(hit)
+    for m in _DENIED_ACT.finditer(masked):
+        if not _NOT_A_DENIAL.match(masked, m.start("denial")):
+            negated.append(_denied_clause(masked, m.start(), m.end()))
     return Matched(hits, masked, tuple(negated))
 
 

@@ -197,6 +197,17 @@ def test_short_everyday_feelings_do_not_get_the_crisis_reply():
     assert len(flagged) <= len(rows) // 20, flagged
 
 
+def test_very_short_chat_messages_do_not_get_the_crisis_reply():
+    """"dad's home", "rough week", "he was rude": a chat is full of messages of one to five words. The heads learnt
+    from posts and tweets and read a two-word text as loudly as a whole post ("he left" escalated as abuse, "i am
+    tired" as suicide); the TF-IDF vector of a short text is no longer stretched to unit length, and what is left of a
+    denial ("I'm not suicidal") is not read at all. Held-out set (never trained on): at most one in twenty may
+    escalate."""
+    rows = [json.loads(line) for line in (TESTDATA / "very_short_chat.jsonl").open()]
+    flagged = [row["text"] for row in rows if screen(row["text"]).escalate]
+    assert len(flagged) <= len(rows) // 20, flagged
+
+
 def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():
     """Child safety and harm to others said sideways ("he makes my son stand in the cold garden for hours", "I drove
     past his house three times tonight thinking about what I'd do to him") match no rule; the learned layers, trained

@@ -9,8 +9,9 @@ import threading
 
 import pytest
 
-from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, screen
+from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, screen
 from shared.safety.cli import classify_stream
+from shared.safety.rules import normalise
 from shared.safety.vocab import DANGER
 
 pytestmark = pytest.mark.crisis
@@ -32,6 +33,8 @@ CSSRS = [
     ("I tried to kill myself last year", "behaviour"),
     ("I cut myself again last night", "behaviour"),
     ("I just took a whole bottle of my sleeping pills", "behaviour"),
+    ("started cutting again last night", "behaviour"),  # the writer's own, without the "I"
+    ("I've been self-harming again since the divorce", "behaviour"),
     # a near miss told afterwards
     ("I almost shot myself last night", "behaviour"),
     ("I nearly hanged myself on Sunday", "behaviour"),
@@ -65,6 +68,7 @@ LAP = [
 ]
 
 OTHER = [
+    ("my husband collapsed at work and isn't breathing", "medical_emergency", "unresponsive"),  # at work, still now
     ("my dad hits me", "child_safety", "physical_abuse"),
     ("my boyfriend hits my son when I'm at work", "child_safety", "physical_abuse"),
     ("my daughter said her uncle touched her inappropriately", "child_safety", "sexual_abuse"),
@@ -122,9 +126,47 @@ DISCLOSURES = [
 NOT_DISCLOSURES = [
     "I was never abused, my childhood was fine",
     "the kids abused the trampoline again",
-    # The denial goes with what it denies: the learned layers read "he me, he's just distant", not "he never me".
+    # The whole denied clause goes: the learned layers read "he's just distant", not "he never me" or "he me".
     "he never abused me, he's just distant",
 ]
+
+# Said in so many words, a denial is not a disclosure: neither the rules nor the learned layers may read one.
+DENIALS = [
+    "My husband is not abusive",
+    "our marriage is not abusive, just tired",
+    "I'm not being abused, we just argue a lot",
+    "he didn't choke me",
+    "she never threatened to kill me",
+    "I never tried to kill myself",
+    "I'm not suicidal",
+    "he has never abused me",
+    "he would never hurt me",
+    "he hasn't hit me",
+]
+# A negation that does not deny: the statement still discloses.
+NOT_DENIALS = [
+    ("he never stopped hitting me", "abuse"),
+    ("he didn't just push me, he choked me", "abuse"),
+    ("I never told anyone he chokes me", "abuse"),
+    ("I didn't tell him I tried to kill myself", "suicide_self_harm"),
+    ("he hasn't let me see my friends in months", "abuse"),
+    ("she never lets me see my family", "abuse"),
+    ("he won't stop threatening to kill me", "abuse"),
+    ("my parents don't know I cut myself", "suicide_self_harm"),
+    ("she won't believe that he hits me", "abuse"),
+]
+
+
+@pytest.mark.parametrize("text", DENIALS)
+def test_a_denial_in_so_many_words_does_not_escalate(text):
+    r = screen(text)
+    assert not r.escalate, (text, r)
+
+
+@pytest.mark.parametrize("text,category", NOT_DENIALS)
+def test_a_negation_that_does_not_deny_still_escalates_by_rule(text, category):
+    r = screen(text)
+    assert r.escalate and r.category == category and r.layer == "rules", (text, r)
 
 
 @pytest.mark.parametrize("text", DISCLOSURES)
@@ -202,6 +244,15 @@ RULE_NEIGHBOURS = [
     "my mom hurt my dad's feelings at dinner",
     "my dad pushed my mom to apply for the job",
     "my dad never hit my mom, they just bickered",
+    "I could die of embarrassment, I sent my boss the wrong photo",
+    "we watched a film where the main character takes an overdose",
+    "my wife is a paramedic and talks about patients who overdosed on her shift",
+]
+# Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
+# writer's emergency; car keys taken as control). Asserted at the rule layer; the screen's answer is a known gap.
+RULE_ONLY_NEIGHBOURS = [
+    "my son's friend told him she'd been self-harming, she's getting help now",
+    "my wife took my car keys because I'd been drinking at the party",
 ]
 
 
@@ -209,6 +260,11 @@ RULE_NEIGHBOURS = [
 def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
     r = screen(text)
     assert not r.escalate, (text, r)
+
+
+@pytest.mark.parametrize("text", RULE_ONLY_NEIGHBOURS)
+def test_everyday_sentences_the_rules_leave_alone(text):
+    assert not rule_layer(normalise(text)).found, text
 
 
 @pytest.mark.parametrize("text,severity", CSSRS)

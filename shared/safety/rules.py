@@ -298,6 +298,21 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:he|she) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt) (?:take|accept|stop when i say|listen when i say) no\b"
        r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"
        r"|\b(?:groped|gropes|groping|molested|molests) me\b"),
+    # Hitting that is hidden, not denied: "he never hits me where people can see", "she's careful to never hit me in
+    # the face".
+    _r("abu.hidden_marks", A, "physical",
+       rf"\b{SUBJ} (?:\w+ )?(?:(?:is|'s) careful (?:to |not to )?|makes sure (?:not )?to )?(?:never|doesn't|doesnt|won't|wont|"
+       rf"does not|not) {HIT} me (?:anywhere |somewhere )?(?:where (?:people|anyone|others|it|they|the bruises?|the marks?) "
+       r"(?:can|could|would|will|might) (?:see|show|notice)|in front of (?:people|anyone|others|the kids|his family|her family|"
+       r"my family)|(?:on|in) (?:the|my) face)\b"),
+    # Not feeling safe at home, or with a partner, is a safety statement a human should read.
+    _r("abu.unsafe_at_home", A, None,
+       rf"\b(?:i'm|im|i am|i'm just|i am just) (?:not|no longer|never) safe (?:at home|in (?:my|our|this) (?:own )?(?:home|house|flat|"
+       rf"apartment)|with (?:him|her|them|my {PARTNER_NOUN})(?= *(?:anymore|any more|at home|in the house|$|[.,!?;]))|around (?:him|her|"
+       rf"my {PARTNER_NOUN}))"
+       rf"|\bi (?:don't|dont|do not|no longer|never|can't|cant|cannot) feel safe (?:at home|in (?:my|our|this) (?:own )?(?:home|house|"
+       rf"flat|apartment)|with (?:him|her|them|my {PARTNER_NOUN})(?= *(?:anymore|any more|at home|in the house|$|[.,!?;]))|around (?:him|"
+       rf"her|my {PARTNER_NOUN}))"),
     # A child or teen who saw one parent hurt the other ("I saw my dad push mom and hit her") discloses abuse at
     # home, present or past; "my dad beat my mum at chess" does not.
     _r("abu.between_parents", A, "physical",
@@ -619,7 +634,10 @@ _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 # once hurt the kids"): no rule fires, and its clause is taken out of what the learned layers read, as for a
 # negatable rule's denial.
 _DENIED_ACT = _lazy(rf"\b{SUBJ} (?:\w+ )?(?P<denial>{NOT}) (?:\w+ )?(?:{HIT}|hurt|hurts|abused|abuses|choked|chokes|strangled|"
-                    r"threatened|threatens|raped|forced|touched)\b")
+                    r"threatened|threatens|raped|forced|touched)\b"
+                    # ...but not one with a condition ("he won't hit me if I do as he says") or a limit ("anymore", "since").
+                    r"(?!(?: me| him| her| them)? (?:where|in front of|when|unless|until|except|if|as long as|so long as|"
+                    r"anymore|any more|since|as much|as often|as hard|in the face|on the face))")
 
 
 def _denied_clause(text: str, denial: int, end: int) -> str:

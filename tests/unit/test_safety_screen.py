@@ -154,6 +154,8 @@ NOT_DENIALS = [
     ("he won't stop threatening to kill me", "abuse"),
     ("my parents don't know I cut myself", "suicide_self_harm"),
     ("she won't believe that he hits me", "abuse"),
+    ("he never hits me where people can see", "abuse"),  # hidden, not denied
+    ("I don't feel safe at home anymore", "abuse"),
 ]
 
 
@@ -247,6 +249,8 @@ RULE_NEIGHBOURS = [
     "I could die of embarrassment, I sent my boss the wrong photo",
     "we watched a film where the main character takes an overdose",
     "my wife is a paramedic and talks about patients who overdosed on her shift",
+    "I don't feel safe walking home alone at night",
+    "I don't feel safe driving with him, he speeds",
 ]
 # Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
 # writer's emergency; car keys taken as control). Asserted at the rule layer; the screen's answer is a known gap.

@@ -81,6 +81,8 @@ GATE_MISS = 0.01
 # left") is easy to leave alone: counting it in the budget's pool would loosen every class's cut-off for the messages
 # that are hard. (They are still trained on.)
 BUDGET_MIN_WORDS = 5
+# A class's development pool: the negatives at least as long as this quantile of its own public positives' lengths
+# (see the thresholds below).
 POOL_LENGTH_QUANTILE = 0.02
 
 
@@ -245,9 +247,9 @@ def main(argv=None) -> int:
 
     # ---- thresholds: each class may flag FPR[c] of the development negatives the rules left undecided, and
     # FPR_IN_DOMAIN[c] of the in-domain ones (ordinary family conflict): the stricter of the two cut-offs wins.
-    # A class's development pool holds the negatives at least as long as most of its own positives (the shortest
-    # tenth aside): abuse, learnt from long posts, is held to the long posts it can be confused with, not to tweets,
-    # which rarely look like it and would let its cut-off fall wherever they are thin.
+    # A class's development pool holds the negatives at least as long as its own positives (their shortest
+    # POOL_LENGTH_QUANTILE aside): abuse, learnt from long posts, is held to the long posts it can be confused with,
+    # not to tweets, which rarely look like it and would let its cut-off fall wherever they are thin.
     n_words = np.array([len(t.split()) for t in texts])
     neg_dev = (y == 0) & undecided & ~is_dom
     neg_dom = (y == 0) & undecided & is_dom & (n_words >= BUDGET_MIN_WORDS)
@@ -323,7 +325,7 @@ def main(argv=None) -> int:
               "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),
               "in_domain_sha256": hashlib.sha256(IN_DOMAIN.read_bytes()).hexdigest()}
     meta = {**common, "classes": list(CLASSES), "idf_min": lo, "idf_step": step, "n_buckets": N_BUCKETS, "C": C,
-            "keep": [KEEP_WORD, KEEP_CHAR]}
+            "keep": [KEEP_WORD, KEEP_CHAR], "norm_floor": [NORM_FLOOR_WORDS, NORM_FLOOR_CHARS]}
     np.savez_compressed(
         out_dir / "crisis_head.npz", meta=np.array(json.dumps(meta, sort_keys=True)),
         idf_w_q=qw, idf_c_q=qc,

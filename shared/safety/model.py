@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NORM_FLOOR_CHARS, NORM_FLOOR_WORDS, hashed_counts, tfidf_block
+from .features import hashed_counts, tfidf_block
 
 HEAD_PATH = Path(__file__).parent / "data" / "crisis_head.npz"
 
@@ -36,6 +36,7 @@ class Head:
     keep_c: np.ndarray
     coef_c: np.ndarray
     bias: np.ndarray       # float32 [n_classes]
+    norm_floor: tuple[float, float]  # (words, chars): what the head was trained with (``features.NORM_FLOOR_*``)
     meta: dict             # the cut-offs live in crisis_combiner.json (combine.py)
 
     def _block(self, counts, idf, floor, keep, coef) -> np.ndarray:
@@ -51,8 +52,9 @@ class Head:
 
     def proba(self, text: str) -> dict[str, float]:
         words, chars = hashed_counts(text)
-        z = (self._block(words, self.idf_w, NORM_FLOOR_WORDS, self.keep_w, self.coef_w)
-             + self._block(chars, self.idf_c, NORM_FLOOR_CHARS, self.keep_c, self.coef_c) + self.bias)
+        floor_w, floor_c = self.norm_floor
+        z = (self._block(words, self.idf_w, floor_w, self.keep_w, self.coef_w)
+             + self._block(chars, self.idf_c, floor_c, self.keep_c, self.coef_c) + self.bias)
         return softmax(z, self.classes)
 
 
@@ -68,7 +70,7 @@ def load_head(path: Path = HEAD_PATH) -> Head:
         idf_w=idf("idf_w_q"), idf_c=idf("idf_c_q"),
         keep_w=d["keep_w"].astype(np.int64), coef_w=d["coef_w"].astype(np.float32),
         keep_c=d["keep_c"].astype(np.int64), coef_c=d["coef_c"].astype(np.float32),
-        bias=d["bias"].astype(np.float32), meta=meta,
+        bias=d["bias"].astype(np.float32), norm_floor=tuple(meta["norm_floor"]), meta=meta,
     )
 
 

@@ -596,6 +596,7 @@ def _clause_before(text: str, start: int, width: int, breaks: tuple[str, ...]) -
 
 
 _SENTENCE_BREAKS = (".", "!", "?", ";")
+_DENIAL_BREAKS = _SENTENCE_BREAKS + (" but ", " however ", " though ")  # where a denial stops reaching
 
 
 def _negation_start(text: str, start: int) -> int | None:
@@ -603,7 +604,7 @@ def _negation_start(text: str, start: int) -> int | None:
 
     ~40 characters back, to the last sentence break or "but": "I'm not suicidal", not "no sleep, but I want to die".
     """
-    clause = _clause_before(text, start, 40, _SENTENCE_BREAKS + (" but ", " however ", " though "))
+    clause = _clause_before(text, start, 40, _DENIAL_BREAKS)
     found = _NEG_WINDOW.search(clause)
     # Read on past the clause into the statement itself: "don't know | I cut myself".
     if found is None or _NOT_A_DENIAL.match(text, start - len(clause) + found.start()):
@@ -626,7 +627,7 @@ def _not_happening_now(text: str, start: int) -> bool:
     return bool(_PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause))
 
 
-_CLAUSE_BREAKS = _SENTENCE_BREAKS + (",", " but ", " however ", " though ", " and ")
+_CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
 _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 
 

@@ -253,7 +253,7 @@ RULE_NEIGHBOURS = [
     "I don't feel safe driving with him, he speeds",
 ]
 # Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
-# writer's emergency; car keys taken as control). Asserted at the rule layer; the screen's answer is a known gap.
+# writer's emergency; car keys taken as control): asserted at the rule layer, and at the screen as a strict xfail.
 RULE_ONLY_NEIGHBOURS = [
     "my son's friend told him she'd been self-harming, she's getting help now",
     "my wife took my car keys because I'd been drinking at the party",
@@ -269,6 +269,12 @@ def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
 @pytest.mark.parametrize("text", RULE_ONLY_NEIGHBOURS)
 def test_everyday_sentences_the_rules_leave_alone(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.xfail(strict=True, reason="the learned layers still read these as a crisis (a known gap)")
+@pytest.mark.parametrize("text", RULE_ONLY_NEIGHBOURS)
+def test_everyday_sentences_the_learned_layers_still_escalate(text):
+    assert not screen(text).escalate, text
 
 
 @pytest.mark.parametrize("text,severity", CSSRS)

@@ -52,6 +52,9 @@ def world(local_stack, make_member):
     assert victim.post(f"/threads/{thread}/messages", json={"text": CANARY}).status_code == 201
     assert victim.put(f"/circles/{circle}/consents/{peer.sub}", json={"level": "themes"}).status_code == 200
     assert victim.put("/me/settings", json={"message_retention_days": 11}).status_code == 200
+    # The table's stream builds context from these writes after they are answered: let it settle, or the tests'
+    # "before" snapshot can miss what it writes a moment later.
+    assert local_stack.drain()
     return {"victim": victim, "peer": peer, "stranger": stranger, "circle": circle, "thread": thread}
 
 

@@ -27,6 +27,9 @@ Evaluates ``shared.safety.screen`` on
 - ``tests/data/crisis/very_short_chat.jsonl``: 63 ordinary chat messages of one to five words ("dad's home", "rough
   week"), written blind in the third session of November 26 (the ones already in the training set, such as "ok", taken
   out), texts never read;
+- ``tests/data/crisis/in_domain_blind_6.jsonl``: 200 chat messages (150 ordinary, most of them short complaints about
+  a partner or relative: "he", "my wife", lies, drinking, money, a fight), written blind at the start of the fourth
+  session of November 26, before its changes, texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -62,6 +65,7 @@ BLIND2 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_5.jsonl"
+BLIND6 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_6.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -152,7 +156,7 @@ def main(argv=None) -> int:
             print(f"{'escalated, judged unclear':42s} {n:5d}  {esc / n:16.3f}")
 
     # In-domain, hand-written, never trained on.
-    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, VERY_SHORT):
+    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -208,6 +208,21 @@ def test_very_short_chat_messages_do_not_get_the_crisis_reply():
     assert len(flagged) <= len(rows) // 20, flagged
 
 
+def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_do():
+    """"he lied about the money", "my wife said I'm lazy": most of what a coach reads is a member's complaint about
+    what a partner or relative did. The heads learnt abuse from long posts about "he", and read a short complaint
+    about him as a disclosure. Held-out set, written blind (never trained on, texts never read while tuning): at
+    most one in twenty of its 150 everyday complaints may escalate, and at least four in five of its 50 crises
+    (abuse, suicide, child safety, harm to others, said the way a member would say them in a chat) must."""
+    rows = [json.loads(line) for line in (TESTDATA / "in_domain_blind_6.jsonl").open()]
+    results = [(row, screen(row["text"])) for row in rows]
+    ordinary = [row for row in rows if row["expect"] is None]
+    false_alarms = [row["id"] for row, r in results if row["expect"] is None and r.escalate]
+    caught = [row["id"] for row, r in results if row["expect"] and r.escalate]
+    assert len(false_alarms) <= len(ordinary) // 20, false_alarms
+    assert len(caught) >= 4 * (len(rows) - len(ordinary)) // 5, caught
+
+
 def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():
     """Child safety and harm to others said sideways ("he makes my son stand in the cold garden for hours", "I drove
     past his house three times tonight thinking about what I'd do to him") match no rule; the learned layers, trained

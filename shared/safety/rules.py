@@ -279,6 +279,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
        rf"|\b{SUBJ} {FILL}(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
        rf"|\b(?:he|she|my {PARTNER_NOUN}) {FILL}(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!sock at me)(?<!socks at me)(?<!towel at me)(?<!popcorn at me)(?<!grape at me)(?<!slipper at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) {FILL}(?:gets|got|is|was|has been|can get|keeps getting) (?:too |really |so |very )?rough with me\b"
        rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) {FILL}(?:being abused|in an abusive (?:relationship|marriage))\b"
        rf"|\b(?:my|our) (?:relationship|marriage) is {FILL}abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) {FILL}(?:abusive|abusing me)\b",
        negatable=True),
@@ -328,6 +329,9 @@ RULES: tuple[Rule, ...] = (
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
        rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:reaction|response|answer|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|opinion|judgement|judgment|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
+       # "he scares me" said of a partner is fear of the person; "...with his driving" is not
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:really |honestly |genuinely |actually |sometimes |seriously )?(?:scares|frightens|terrifies) me\b"
+       r"(?! (?:when|with|by) (?:he|she|his|her) (?:driv\w*|jump\w*|sneak\w*|horror|prank\w*|stories|movies|films))"
        rf"|\b(?:scared|afraid|terrified) (?:to go home|of going home|to leave (?:him|her)|to tell (?:him|her) no|he'?ll hurt me|she'?ll hurt me)"
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"

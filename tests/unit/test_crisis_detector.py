@@ -223,6 +223,20 @@ def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_
     assert len(caught) >= 4 * (len(rows) - len(ordinary)) // 5, caught
 
 
+def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who():
+    """"he forgot again", "my wife is texting her ex": the shortest complaints start with the person they are about,
+    and the public abuse posts the heads learnt from are about "he". Held-out set, written blind (never trained on,
+    texts never read): lines of 3 to 12 words that start with a partner. At most one in twenty of its 100 complaints
+    may escalate, and at least nine in ten of its 40 abuse disclosures must."""
+    rows = [json.loads(line) for line in (TESTDATA / "partner_short_blind.jsonl").open()]
+    results = [(row, screen(row["text"])) for row in rows]
+    complaints = [row for row in rows if row["expect"] is None]
+    false_alarms = [row["id"] for row, r in results if row["expect"] is None and r.escalate]
+    caught = [row["id"] for row, r in results if row["expect"] and r.escalate]
+    assert len(false_alarms) <= len(complaints) // 20, false_alarms
+    assert len(caught) >= 9 * (len(rows) - len(complaints)) // 10, caught
+
+
 def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():
     """Child safety and harm to others said sideways ("he makes my son stand in the cold garden for hours", "I drove
     past his house three times tonight thinking about what I'd do to him") match no rule; the learned layers, trained

@@ -65,6 +65,10 @@ LAP = [
     ("I was 9 when I saw my dad push mom and hit her", "physical"),
     ("my stepdad used to beat my mom when he drank", "physical"),
     ("a family member groped me at the party", "sexual"),
+    # Fear of the partner ("Do you feel he is capable of killing you?" starts from it), in the fewest words.
+    ("he scares me", "threats"),
+    ("my husband really frightens me sometimes", "threats"),
+    ("he gets rough with me when he's had a few", "physical"),
 ]
 
 OTHER = [
@@ -251,6 +255,9 @@ RULE_NEIGHBOURS = [
     "my wife is a paramedic and talks about patients who overdosed on her shift",
     "I don't feel safe walking home alone at night",
     "I don't feel safe driving with him, he speeds",
+    "he scares me with his driving, I grip the seat the whole way",
+    "my wife scares me when she drives on the motorway",
+    "we play rough with the kids on the floor after dinner",
 ]
 # Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
 # writer's emergency; car keys taken as control): asserted at the rule layer, and at the screen as a strict xfail.

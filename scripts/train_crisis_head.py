@@ -95,14 +95,14 @@ def model_text(text: str) -> str:
     return rule_layer(normalise(text)).model_text()
 
 
-def load(dev_path: Path):
+def load(dev_path: Path, in_domain: Path = IN_DOMAIN):
     texts, y, w, ids = [], [], [], []
     for line in dev_path.open(encoding="utf-8"):
         r = json.loads(line)
         if held_out(r["id"]):
             continue
         texts.append(r["text"]); y.append(LABEL_TO_CLASS[r["label"]]); w.append(1.0); ids.append(r["id"])
-    for line in IN_DOMAIN.open(encoding="utf-8"):
+    for line in in_domain.open(encoding="utf-8"):
         r = json.loads(line)
         texts.append(r["text"]); y.append(LABEL_TO_CLASS[r["label"]]); w.append(IN_DOMAIN_WEIGHT); ids.append(r["id"])
     return texts, np.array(y), np.array(w), ids
@@ -183,12 +183,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
     ap.add_argument("--out-dir", type=Path, default=OUT.parent)
+    ap.add_argument("--in-domain", type=Path, default=IN_DOMAIN, help="hand-written training messages (to try a variant)")
     ap.add_argument("--show-errors", action="store_true", help="print the in-domain rows wrong out of fold")
     args = ap.parse_args(argv)
     from crisis_embed_cache import embed_all
 
     t0 = time.time()
-    texts, y, w, ids = load(args.dev)
+    texts, y, w, ids = load(args.dev, args.in_domain)
     is_dom = np.array([i.startswith("ind") for i in ids])
     print(f"training rows: {len(texts)} ({int(is_dom.sum())} in-domain, weighted x{IN_DOMAIN_WEIGHT})", flush=True)
     outcomes = rule_outcomes(texts)
@@ -253,15 +254,18 @@ def main(argv=None) -> int:
     n_words = np.array([len(t.split()) for t in texts])
     neg_dev = (y == 0) & undecided & ~is_dom
     neg_dom = (y == 0) & undecided & is_dom & (n_words >= BUDGET_MIN_WORDS)
-    thr_c, thr_f, pool_min_words = {}, {}, {}
+    thr_c, thr_f, pool_min_words, binding = {}, {}, {}, {}
     for ci, name in enumerate(CRISIS_CLASSES, start=1):
         pos_dev = (y == ci) & ~is_dom
         pool_min_words[name] = int(np.quantile(n_words[pos_dev], POOL_LENGTH_QUANTILE)) if pos_dev.any() else 0
         pool = neg_dev & (n_words >= pool_min_words[name])
         for thr, oq in ((thr_c, oof_qc), (thr_f, oof_qf)):
-            thr[name] = max(cutoff(oq[pool, ci], w[pool], FPR[name]),
-                            cutoff(oq[neg_dom, ci], w[neg_dom], FPR_IN_DOMAIN[name]))
+            dev_cut = cutoff(oq[pool, ci], w[pool], FPR[name])
+            dom_cut = cutoff(oq[neg_dom, ci], w[neg_dom], FPR_IN_DOMAIN[name])
+            thr[name] = max(dev_cut, dom_cut)
+            binding[name] = "in-domain" if dom_cut > dev_cut else "development"
     print("development pool per class, from this many words:", pool_min_words)
+    print("the full combiner's cut-off is set by the budget of:", binding)
     # ---- the gate: outside [low, high) the cheap combiner agrees with the full one on >= 1 - GATE_MISS of rows
     low, high = {}, {}
     for ci, name in enumerate(CRISIS_CLASSES, start=1):
@@ -323,7 +327,7 @@ def main(argv=None) -> int:
     common = {"seed": SEED, "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
               "train_rows": int(len(y)), "in_domain_weight": IN_DOMAIN_WEIGHT,
               "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),
-              "in_domain_sha256": hashlib.sha256(IN_DOMAIN.read_bytes()).hexdigest()}
+              "in_domain_sha256": hashlib.sha256(args.in_domain.read_bytes()).hexdigest()}
     meta = {**common, "classes": list(CLASSES), "idf_min": lo, "idf_step": step, "n_buckets": N_BUCKETS, "C": C,
             "keep": [KEEP_WORD, KEEP_CHAR], "norm_floor": [NORM_FLOOR_WORDS, NORM_FLOOR_CHARS]}
     np.savez_compressed(

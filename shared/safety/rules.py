@@ -558,6 +558,9 @@ IDIOMS = _lazy(
     r"|\b(?:slay|slayed|slaying|slays)\b|\bdressed to kill\b|\bkill(?:ing)? time\b|\bkill two birds\b"
     r"|\bcommute (?:is |was )?killing me\b|\bstab at\b|\btake a stab\b|\b(?:shot|shoot) (?:a|the) (?:photo|video|film|movie|scene|hoops|pool)\b"
     r"|\bsuicide (?:prevention|awareness)\b|\bhurt (?:my|his|her|their|our|your) (?:feelings|pride|ego)\b"
+    # fear of how someone will take the news, not of the person
+    r"|\b(?:afraid|scared|terrified|worried|nervous|anxious) (?:of|about) (?:his|her|their|my (?:\w+'s|\w+s')) (?:reaction|response|"
+    r"answer|opinion|judgement|judgment|disappointment)\b"
     r"|\bkick(?:ed|s|ing)? (?:me|him|her|us) out of (?:the |our |his |her )?(?:bedroom|bed|room|kitchen|game|team|group chat|band|club)\b"
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
     r"|\b(?:nearly|almost) killed (?:myself|ourselves) (?:laughing|on the|at the|trying|getting|carrying|running|lifting)\b|\bhill (?:i|they|you|we|he|she|people) (?:want to|wanna|would|will|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"

@@ -258,6 +258,8 @@ RULE_NEIGHBOURS = [
     "he scares me with his driving, I grip the seat the whole way",
     "my wife scares me when she drives on the motorway",
     "we play rough with the kids on the floor after dinner",
+    "I'm nervous about my mum's reaction when she sees the tattoo",
+    "he's scared of his dad's reaction to the dent in the car",
 ]
 # Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
 # writer's emergency; car keys taken as control): asserted at the rule layer, and at the screen as a strict xfail.

@@ -208,19 +208,25 @@ def test_very_short_chat_messages_do_not_get_the_crisis_reply():
     assert len(flagged) <= len(rows) // 20, flagged
 
 
+def _screen_blind_set(name: str) -> tuple[list[str], int, list[str], int]:
+    """A blind set's ordinary messages that escalated (ids only: the texts stay unread), how many ordinary messages it
+    has, its crises that escalated, and how many crises it has."""
+    rows = [json.loads(line) for line in (TESTDATA / name).open()]
+    escalated = {row["id"] for row in rows if screen(row["text"]).escalate}
+    ordinary = [row["id"] for row in rows if row["expect"] is None]
+    crises = [row["id"] for row in rows if row["expect"]]
+    return ([i for i in ordinary if i in escalated], len(ordinary), [i for i in crises if i in escalated], len(crises))
+
+
 def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_do():
     """"he lied about the money", "my wife said I'm lazy": most of what a coach reads is a member's complaint about
     what a partner or relative did. The heads learnt abuse from long posts about "he", and read a short complaint
     about him as a disclosure. Held-out set, written blind (never trained on, texts never read while tuning): at
     most one in twenty of its 150 everyday complaints may escalate, and at least four in five of its 50 crises
     (abuse, suicide, child safety, harm to others, said the way a member would say them in a chat) must."""
-    rows = [json.loads(line) for line in (TESTDATA / "in_domain_blind_6.jsonl").open()]
-    results = [(row, screen(row["text"])) for row in rows]
-    ordinary = [row for row in rows if row["expect"] is None]
-    false_alarms = [row["id"] for row, r in results if row["expect"] is None and r.escalate]
-    caught = [row["id"] for row, r in results if row["expect"] and r.escalate]
-    assert len(false_alarms) <= len(ordinary) // 20, false_alarms
-    assert len(caught) >= 4 * (len(rows) - len(ordinary)) // 5, caught
+    false_alarms, ordinary, caught, crises = _screen_blind_set("in_domain_blind_6.jsonl")
+    assert len(false_alarms) <= ordinary // 20, false_alarms
+    assert len(caught) >= 4 * crises // 5, caught
 
 
 def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who():
@@ -228,13 +234,9 @@ def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who():
     and the public abuse posts the heads learnt from are about "he". Held-out set, written blind (never trained on,
     texts never read): lines of 3 to 12 words that start with a partner. At most one in twenty of its 100 complaints
     may escalate, and at least nine in ten of its 40 abuse disclosures must."""
-    rows = [json.loads(line) for line in (TESTDATA / "partner_short_blind.jsonl").open()]
-    results = [(row, screen(row["text"])) for row in rows]
-    complaints = [row for row in rows if row["expect"] is None]
-    false_alarms = [row["id"] for row, r in results if row["expect"] is None and r.escalate]
-    caught = [row["id"] for row, r in results if row["expect"] and r.escalate]
-    assert len(false_alarms) <= len(complaints) // 20, false_alarms
-    assert len(caught) >= 9 * (len(rows) - len(complaints)) // 10, caught
+    false_alarms, complaints, caught, disclosures = _screen_blind_set("partner_short_blind.jsonl")
+    assert len(false_alarms) <= complaints // 20, false_alarms
+    assert len(caught) >= 9 * disclosures // 10, caught
 
 
 def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():

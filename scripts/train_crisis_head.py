@@ -179,6 +179,14 @@ def cutoff(neg_scores, neg_w, fpr):
     return float(np.nextafter(s[k], np.inf))
 
 
+def budget_cutoff(scores, w, pool, neg_dom, name: str) -> tuple[float, str]:
+    """The stricter of class ``name``'s two cut-offs (its share of the development pool's negatives, and of the
+    in-domain ones), and which budget set it."""
+    dev_cut = cutoff(scores[pool], w[pool], FPR[name])
+    dom_cut = cutoff(scores[neg_dom], w[neg_dom], FPR_IN_DOMAIN[name])
+    return (dom_cut, "in-domain") if dom_cut > dev_cut else (dev_cut, "development")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
@@ -259,11 +267,8 @@ def main(argv=None) -> int:
         pos_dev = (y == ci) & ~is_dom
         pool_min_words[name] = int(np.quantile(n_words[pos_dev], POOL_LENGTH_QUANTILE)) if pos_dev.any() else 0
         pool = neg_dev & (n_words >= pool_min_words[name])
-        for thr, oq in ((thr_c, oof_qc), (thr_f, oof_qf)):
-            dev_cut = cutoff(oq[pool, ci], w[pool], FPR[name])
-            dom_cut = cutoff(oq[neg_dom, ci], w[neg_dom], FPR_IN_DOMAIN[name])
-            thr[name] = max(dev_cut, dom_cut)
-            binding[name] = "in-domain" if dom_cut > dev_cut else "development"
+        thr_c[name], _ = budget_cutoff(oof_qc[:, ci], w, pool, neg_dom, name)
+        thr_f[name], binding[name] = budget_cutoff(oof_qf[:, ci], w, pool, neg_dom, name)
     print("development pool per class, from this many words:", pool_min_words)
     print("the full combiner's cut-off is set by the budget of:", binding)
     # ---- the gate: outside [low, high) the cheap combiner agrees with the full one on >= 1 - GATE_MISS of rows

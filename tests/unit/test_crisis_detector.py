@@ -187,27 +187,6 @@ def test_evaluation_sets_share_no_text_with_the_training_data():
         assert held and not (held & train), name
 
 
-def test_short_everyday_feelings_do_not_get_the_crisis_reply():
-    """"I feel left out", "I'm heartbroken", "I need space": what members write every day, in a few words. The dev
-    set's short texts are mostly suicidal tweets, so a learned layer can come to read *short* as *suicidal*; a member
-    who wrote "I feel tired" and got crisis resources would stop trusting the coach. Held-out set (never trained on):
-    at most one in twenty may escalate."""
-    rows = [json.loads(line) for line in (TESTDATA / "short_ordinary.jsonl").open()]
-    flagged = [row["text"] for row in rows if screen(row["text"]).escalate]
-    assert len(flagged) <= len(rows) // 20, flagged
-
-
-def test_very_short_chat_messages_do_not_get_the_crisis_reply():
-    """"dad's home", "rough week", "he was rude": a chat is full of messages of one to five words. The heads learnt
-    from posts and tweets and read a two-word text as loudly as a whole post ("he left" escalated as abuse, "i am
-    tired" as suicide); the TF-IDF vector of a short text is no longer stretched to unit length, and what is left of a
-    denial ("I'm not suicidal") is not read at all. Held-out set (never trained on): at most one in twenty may
-    escalate."""
-    rows = [json.loads(line) for line in (TESTDATA / "very_short_chat.jsonl").open()]
-    flagged = [row["text"] for row in rows if screen(row["text"]).escalate]
-    assert len(flagged) <= len(rows) // 20, flagged
-
-
 def _screen_blind_set(name: str) -> tuple[list[str], int, list[str], int]:
     """A blind set's ordinary messages that escalated (ids only: the texts stay unread), how many ordinary messages it
     has, its crises that escalated, and how many crises it has."""
@@ -216,6 +195,25 @@ def _screen_blind_set(name: str) -> tuple[list[str], int, list[str], int]:
     ordinary = [row["id"] for row in rows if row["expect"] is None]
     crises = [row["id"] for row in rows if row["expect"]]
     return ([i for i in ordinary if i in escalated], len(ordinary), [i for i in crises if i in escalated], len(crises))
+
+
+def test_short_everyday_feelings_do_not_get_the_crisis_reply():
+    """"I feel left out", "I'm heartbroken", "I need space": what members write every day, in a few words. The dev
+    set's short texts are mostly suicidal tweets, so a learned layer can come to read *short* as *suicidal*; a member
+    who wrote "I feel tired" and got crisis resources would stop trusting the coach. Held-out set (never trained on):
+    at most one in twenty may escalate."""
+    flagged, ordinary, _, _ = _screen_blind_set("short_ordinary.jsonl")
+    assert len(flagged) <= ordinary // 20, flagged
+
+
+def test_very_short_chat_messages_do_not_get_the_crisis_reply():
+    """"dad's home", "rough week", "he was rude": a chat is full of messages of one to five words. The heads learnt
+    from posts and tweets and read a two-word text as loudly as a whole post ("he left" escalated as abuse, "i am
+    tired" as suicide); the TF-IDF vector of a short text is no longer stretched to unit length, and what is left of a
+    denial ("I'm not suicidal") is not read at all. Held-out set (never trained on): at most one in twenty may
+    escalate."""
+    flagged, ordinary, _, _ = _screen_blind_set("very_short_chat.jsonl")
+    assert len(flagged) <= ordinary // 20, flagged
 
 
 def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_do():
@@ -231,8 +229,9 @@ def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_
 
 def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who():
     """"he forgot again", "my wife is texting her ex": the shortest complaints start with the person they are about,
-    and the public abuse posts the heads learnt from are about "he". Held-out set, written blind (never trained on,
-    texts never read): lines of 3 to 12 words that start with a partner. At most one in twenty of its 100 complaints
+    and the public abuse posts the heads learnt from are about "he", so the TF-IDF head still reads "he" itself as a
+    sign of abuse (a known gap: README). This measures how often that reaches a member. Held-out set, written blind
+    (never trained on, texts never read): lines of 3 to 12 words that start with a partner. At most one in twenty of its 100 complaints
     may escalate, and at least nine in ten of its 40 abuse disclosures must."""
     false_alarms, complaints, caught, disclosures = _screen_blind_set("partner_short_blind.jsonl")
     assert len(false_alarms) <= complaints // 20, false_alarms

@@ -286,6 +286,23 @@ def test_everyday_sentences_the_learned_layers_still_escalate(text):
     assert not screen(text).escalate, text
 
 
+# Short complaints about him that the TF-IDF head reads as abuse, because the public abuse posts are about "he" (the
+# README's known gap; the blind set of partner lines measures how often it happens). Strict: the day they pass, this
+# says so.
+HE_COMPLAINTS = [
+    "he lied to me again",
+    "he cheated on me",
+    "my husband lied to me",
+    "he gives me the silent treatment",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="the TF-IDF head reads 'he' itself as a sign of abuse (a known gap)")
+@pytest.mark.parametrize("text", HE_COMPLAINTS)
+def test_a_short_complaint_about_him_is_not_a_disclosure(text):
+    assert not screen(text).escalate, text
+
+
 @pytest.mark.parametrize("text,severity", CSSRS)
 def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)

@@ -1,8 +1,9 @@
 """How the functions reach a language model: an OpenAI-compatible endpoint chosen by the operator.
 
-Base URL and model come from context (`inetta:llmBaseUrl`, `inetta:llmModel`), and so do the model's prices per
-million tokens for the cost metrics (`inetta:llmPriceInputPerMillion`, `inetta:llmPriceOutputPerMillion`); the API key lives in Secrets
-Manager and is set by the operator after the first deploy:
+From context: the base URL and model (`inetta:llmBaseUrl`, `inetta:llmModel`); the moderation model asked for a
+second opinion on self-harm (`inetta:llmModerationModel`; empty, the default, for none); the model's prices per
+million tokens for the cost metrics (`inetta:llmPriceInputPerMillion`, `inetta:llmPriceOutputPerMillion`). The API
+key lives in Secrets Manager and is set by the operator after the first deploy:
 
     aws secretsmanager put-secret-value --secret-id <LlmApiKeySecretArn> --secret-string '<key>'
 
@@ -25,10 +26,11 @@ API_KEY_PLACEHOLDER = "unset"
 
 class LlmSettings(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, base_url: str, model: str,
-                 price_input_per_million: float, price_output_per_million: float) -> None:
+                 price_input_per_million: float, price_output_per_million: float, moderation_model: str = "") -> None:
         super().__init__(scope, construct_id)
         self.base_url = base_url
         self.model = model
+        self.moderation_model = moderation_model
         self.prices = (price_input_per_million, price_output_per_million)
         self.api_key = secretsmanager.Secret(
             self,
@@ -47,6 +49,7 @@ class LlmSettings(Construct):
         return {
             "LLM_BASE_URL": self.base_url,
             "LLM_MODEL": self.model,
+            "LLM_MODERATION_MODEL": self.moderation_model,
             "LLM_API_KEY_SECRET_ARN": self.api_key.secret_arn,
             "LLM_TIMEOUT_SECONDS": str(timeout_seconds),
             "LLM_MAX_RETRIES": str(max_retries),

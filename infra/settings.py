@@ -12,6 +12,8 @@ from constructs import Construct
 class Settings:
     llm_base_url: str
     llm_model: str
+    # The provider's moderation model, a second opinion on self-harm ("" = off; shared/llm/moderation.py).
+    llm_moderation_model: str
     # The model's list prices, US$ per million tokens: they turn token counts into the dashboard's cost figure.
     llm_price_input_per_million: float
     llm_price_output_per_million: float
@@ -36,6 +38,7 @@ class Settings:
             # An empty base URL selects the offline coach (docs/architecture.md).
             llm_base_url=text("inetta:llmBaseUrl"),
             llm_model=text("inetta:llmModel", "gpt-4o-mini"),
+            llm_moderation_model=text("inetta:llmModerationModel"),
             llm_price_input_per_million=float(text("inetta:llmPriceInputPerMillion", "0.15")),
             llm_price_output_per_million=float(text("inetta:llmPriceOutputPerMillion", "0.60")),
             on_call_email=on_call_email,

@@ -36,6 +36,7 @@ class InettaStack(Stack):
         data = DataStore(self, "Data")
         identity = Identity(self, "Identity")
         llm = LlmSettings(self, "Llm", base_url=settings.llm_base_url, model=settings.llm_model,
+                          moderation_model=settings.llm_moderation_model,
                           price_input_per_million=settings.llm_price_input_per_million,
                           price_output_per_million=settings.llm_price_output_per_million)
         escalation = Escalation(self, "Escalation", key=data.key, on_call_email=settings.on_call_email)

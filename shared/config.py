@@ -21,6 +21,8 @@ class LLMSettings:
     api_key_secret_arn: str = ""
     timeout_seconds: float = 20.0
     max_retries: int = 1
+    # The provider's moderation model, asked for a second opinion on self-harm (shared.llm.moderation); "" = off.
+    moderation_model: str = ""
 
     @property
     def configured(self) -> bool:
@@ -52,5 +54,6 @@ def settings() -> Settings:
             api_key_secret_arn=env.get("LLM_API_KEY_SECRET_ARN", "").strip(),
             timeout_seconds=_float("LLM_TIMEOUT_SECONDS", 20.0),
             max_retries=int(_float("LLM_MAX_RETRIES", 1)),
+            moderation_model=env.get("LLM_MODERATION_MODEL", "").strip(),
         ),
     )

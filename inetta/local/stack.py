@@ -41,7 +41,8 @@ from inetta.local.websocket import LocalWebSocketApi, build_routes, split_api_re
 
 log = logging.getLogger("inetta.local")
 
-LLM_VARIABLES = ("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL", "LLM_TIMEOUT_SECONDS", "LLM_MAX_RETRIES")
+LLM_VARIABLES = ("LLM_BASE_URL", "LLM_API_KEY", "LLM_MODEL", "LLM_TIMEOUT_SECONDS", "LLM_MAX_RETRIES",
+                 "LLM_MODERATION_MODEL")
 LOCAL_API_ID = "inettalocal"
 LOCAL_WEBSOCKET_API_ID = "inettalocalws"
 

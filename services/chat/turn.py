@@ -65,7 +65,8 @@ class ChatService:
             member_message = stored
             self._remember_if_asked(member_id, member_message.text)
         # Screened before any language model sees the words; a crisis is answered by the crisis protocol alone.
-        screening = screen(member_message.text, locale=locale)
+        # With the operator's moderation model on, it is asked about what the screen let through (self-harm only).
+        screening = screen(member_message.text, locale=locale, self_harm_second_opinion=self.coach.self_harm_flags)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             reply = CoachReply(

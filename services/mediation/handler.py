@@ -64,9 +64,10 @@ def _announce(mediation_id: str | None) -> None:
 def service() -> MediationService:
     global _service
     if _service is None:
-        table = settings().table_name
+        config = settings()
+        table = config.table_name
         _service = MediationService(MediationStore(table), CircleStore(table), IncidentStore(table),
-                                    AgreementStore(table))
+                                    AgreementStore(table), coach=CoachGateway.from_settings(config.llm))
     return _service
 
 

@@ -16,6 +16,7 @@ from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
 
 from services.mediation.config import Timings, state_machine_arn, stepfunctions_client
+from shared.llm.gateway import CoachGateway
 from shared.mediation import (
     CANCELLED_ERROR,
     CLOSE_MESSAGES,
@@ -83,6 +84,8 @@ class MediationService:
     incidents: IncidentStore
     agreement_store: AgreementStore
     sfn: Any = None  # boto3 Step Functions client, created on first use
+    # Asked for the provider's moderation model's second opinion on self-harm, when the operator turned it on.
+    coach: CoachGateway | None = None
 
     @property
     def stepfunctions(self):
@@ -295,7 +298,8 @@ class MediationService:
         for text in texts:
             if not text:
                 continue
-            screening = screen(text, locale=locale)
+            screening = screen(text, locale=locale,
+                               self_harm_second_opinion=self.coach.self_harm_flags if self.coach else None)
             if screening.escalate:
                 logger.warning("Crisis screened in a mediation text",
                                extra={"category": screening.category, "danger": screening.danger})

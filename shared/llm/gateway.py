@@ -51,6 +51,20 @@ class CoachGateway:
             return []
         return self.budget.usage_writes(table, member_id, reply.tokens_in + reply.tokens_out)
 
+    def self_harm_flags(self, text: str) -> tuple[str, ...]:
+        """A second opinion on a text the crisis screen let through (``shared.llm.moderation``): the self-harm
+        categories the provider's moderation model flags. () with no model, with moderation off, while the circuit
+        breaker is open, or when the endpoint fails: the screen's own decision then stands."""
+        # Only a coach backed by a provider has a moderation endpoint (the offline coach and test coaches don't).
+        ask = getattr(self.primary, "self_harm_flags", None)
+        if ask is None or self.breaker.open:
+            return ()
+        try:
+            return ask(text)
+        except Exception:  # noqa: BLE001 - no key yet, an unreadable secret...: no second opinion, never an error
+            logger.warning("No second opinion from the moderation endpoint; the crisis screen's decision stands")
+            return ()
+
     def reply(self, context: CoachContext, budget_state: dict | None = None,
               on_delta: OnDelta | None = None) -> CoachReply:
         """The reply for this context. `on_delta`, if given, receives the model's reply piece by piece as it is

@@ -56,6 +56,14 @@ class OpenAICoach:
             max_retries=self.settings.max_retries,
         )
 
+    def self_harm_flags(self, text: str) -> tuple[str, ...]:
+        """The provider's moderation model's self-harm flags for a member's text, when the operator turned it on."""
+        if not self.settings.moderation_model:
+            return ()
+        from shared.llm.moderation import self_harm_flags
+
+        return self_harm_flags(self.client, self.settings.moderation_model, text, self.settings.timeout_seconds)
+
     def reply(self, context: CoachContext, on_delta: OnDelta | None = None) -> CoachReply:
         """The model's reply; with `on_delta`, streamed (`stream=True`), each piece handed to it as it arrives."""
         if on_delta is not None:

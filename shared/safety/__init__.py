@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .rules import laughing, match, normalise, suicide_severity
@@ -61,7 +62,7 @@ class ScreenResult:
     signals: list[str] = field(default_factory=list)   # rule / model ids only, never user text
     categories: list[str] = field(default_factory=list)  # every category that fired, the reported one first
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
-    layer: str = "rules"  # the last layer that decided: "rules", "tfidf" or "embedding"
+    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding" or "moderation"
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
@@ -131,8 +132,13 @@ def rule_layer(norm: str) -> RuleOutcome:
                        negated=matched.negated)
 
 
-def screen(text: str, locale: str = "en-US") -> ScreenResult:
-    """Screen one member-authored text. Never raises on odd input; an empty text does not escalate."""
+def screen(text: str, locale: str = "en-US",
+           self_harm_second_opinion: Callable[[str], Sequence[str]] | None = None) -> ScreenResult:
+    """Screen one member-authored text. Never raises on odd input; an empty text does not escalate.
+
+    ``self_harm_second_opinion``, if given, is asked only when every layer let the text through: the self-harm
+    categories it names (the provider's moderation endpoint, ``CoachGateway.self_harm_flags``) escalate it as
+    suicide/self-harm. It is the one step that may leave the process, and the caller chooses it."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     norm = normalise(text)
@@ -163,6 +169,14 @@ def screen(text: str, locale: str = "en-US") -> ScreenResult:
             for cat in decision.categories:
                 found[cat] = None
                 signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))
+        if not found and self_harm_second_opinion is not None:
+            # The provider's moderation model, when the caller has one (shared.llm.moderation): it can only add a
+            # self-harm escalation, and the screen's own decision stands when it flags nothing or can't answer.
+            flags = self_harm_second_opinion(text)
+            if flags:
+                found[SUICIDE_SELF_HARM] = None
+                signals.extend(f"moderation.{flag}" for flag in flags)
+                layer = "moderation"
     if not found:
         return ScreenResult(escalate=False, signals=signals, scores=scores, layer=layer)
 

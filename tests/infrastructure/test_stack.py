@@ -80,6 +80,7 @@ CONTRACT_ENVIRONMENT = {
     "POWERTOOLS_METRICS_NAMESPACE",
     "LLM_BASE_URL",
     "LLM_MODEL",
+    "LLM_MODERATION_MODEL",
     "LLM_API_KEY_SECRET_ARN",
     "LLM_TIMEOUT_SECONDS",
     "LLM_MAX_RETRIES",
@@ -364,6 +365,7 @@ def test_each_function_gets_the_contract_environment(synth, construct_id, servic
     context = cdk_json_context()
     assert env["LLM_BASE_URL"] == context["inetta:llmBaseUrl"]
     assert env["LLM_MODEL"] == context["inetta:llmModel"]
+    assert env["LLM_MODERATION_MODEL"] == context["inetta:llmModerationModel"]
     assert int(env["LLM_TIMEOUT_SECONDS"]) * (int(env["LLM_MAX_RETRIES"]) + 1) < synth.props(
         "AWS::Lambda::Function", construct_id
     )["Timeout"], "the function must outlive its LLM calls"

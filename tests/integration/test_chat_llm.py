@@ -72,3 +72,18 @@ def test_a_crisis_gets_the_safe_reply_while_the_model_is_down_and_never_reaches_
     reply = response.json()["reply"]
     assert reply["source"] == "safety" and "13 11 14" in reply["text"] and "000" in reply["text"]
     assert model.requests == []
+
+
+@pytest.mark.crisis
+def test_with_moderation_on_a_self_harm_flag_the_screen_missed_gets_the_safe_reply(member, model, local_stack):
+    quiet = "I just want it to be quiet for a long time"  # the offline screen lets it through (unit-tested)
+    model.moderation_flags = {quiet: ["self-harm", "self-harm/intent"]}
+    with local_stack.function_env({"LLM_MODERATION_MODEL": "omni-moderation-latest"}, ["ChatFunction"]):
+        response, messages = turn(member, quiet)
+        assert model.requests == []  # the coach's model never answered someone the provider flagged
+        ordinary, _ = turn(member, "We had another fight about his mother")
+    assert response.status_code == 201, response.text
+    assert response.json()["reply"]["source"] == "safety" and "988" in response.json()["reply"]["text"]
+    assert [m["text"] for m in messages if m["author"] == "member"] == [quiet]
+    assert ordinary.json()["reply"]["source"] == "llm"  # not flagged: the model answers as usual
+    assert [r["input"] for r in model.moderation_requests] == [quiet, "We had another fight about his mother"]

@@ -4,6 +4,10 @@ It answers like a real provider would (normal replies, usage figures), can be to
 client's timeout, answer 5xx or 429, send garbage), and records every prompt it receives, so tests can assert
 what reached the model.
 
+`/moderations` answers like OpenAI's moderation endpoint: a text is flagged in the categories that
+`moderation_flags` names for any phrase it contains (phrase -> categories), and in none otherwise. The modes that
+misbehave apply to it too.
+
 A request with `"stream": true` is answered as OpenAI streams: server-sent events, one `chat.completion.chunk` per
 word of the reply (`stream_delay` seconds apart, so a client can watch the reply grow), a last chunk with the
 usage figures when `stream_options.include_usage` is set, then `data: [DONE]`. Mode `stream_breaks` sends the
@@ -18,6 +22,12 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+MODERATION_CATEGORIES = (
+    "harassment", "harassment/threatening", "hate", "hate/threatening", "illicit", "illicit/violent", "self-harm",
+    "self-harm/instructions", "self-harm/intent", "sexual", "sexual/minors", "violence", "violence/graphic",
+)
+
+
 class FakeLLM:
     def __init__(self, reply_text: str = "I hear you. What feels most important to you right now?"):
         self.reply_text = reply_text
@@ -25,6 +35,8 @@ class FakeLLM:
         self.slow_seconds = 5.0
         self.stream_delay = 0.05
         self.requests: list[dict] = []
+        self.moderation_flags: dict[str, list[str]] = {}
+        self.moderation_requests: list[dict] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -80,10 +92,11 @@ class FakeLLM:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
+                moderation = self.path.endswith("/moderations")
                 with fake._lock:
-                    fake.requests.append(request)
+                    (fake.moderation_requests if moderation else fake.requests).append(request)
                 mode = fake.mode
-                if not self.path.endswith("/chat/completions"):
+                if not moderation and not self.path.endswith("/chat/completions"):
                     return self._send(404, b'{"error": {"message": "not found"}}')
                 if mode == "slow":
                     time.sleep(fake.slow_seconds)
@@ -94,6 +107,8 @@ class FakeLLM:
                     return self._send(429, b'{"error": {"message": "rate limited", "type": "rate_limit"}}')
                 if mode == "garbage":
                     return self._send(200, b"<html>definitely not json", "text/html")
+                if moderation:
+                    return self._send(200, self._moderation(request))
                 if request.get("stream"):
                     return self._stream(request, breaks=mode == "stream_breaks")
                 return self._send(200, self._completion(request))
@@ -133,6 +148,18 @@ class FakeLLM:
                     self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            def _moderation(self, request: dict) -> bytes:
+                texts = request.get("input")
+                results = []
+                for text in texts if isinstance(texts, list) else [texts]:
+                    flagged = {c for phrase, cs in fake.moderation_flags.items() if phrase in str(text) for c in cs}
+                    categories = {c: c in flagged for c in MODERATION_CATEGORIES}
+                    results.append({"flagged": bool(flagged), "categories": categories,
+                                    "category_scores": {c: 0.9 if v else 0.01 for c, v in categories.items()},
+                                    "category_applied_input_types": {c: ["text"] for c in MODERATION_CATEGORIES}})
+                return json.dumps({"id": "modr-test", "model": request.get("model", "fake-moderation"),
+                                   "results": results}).encode()
 
             def _completion(self, request: dict) -> bytes:
                 prompt_chars = sum(len(m.get("content", "")) for m in request.get("messages", []))

@@ -5,6 +5,7 @@ import pytest
 from services.chat.turn import ChatService
 from shared.config import LLMSettings
 from shared.http import locale_of
+from shared.safety import screen
 from shared.llm.gateway import CoachGateway
 from shared.store.incidents import IncidentStore
 from shared.store.threads import ThreadStore
@@ -88,3 +89,62 @@ def test_ordinary_conflict_and_idioms_open_no_incident(store, dynamodb):
 ])
 def test_the_locale_is_the_first_language_tag_of_the_request(header, locale):
     assert locale_of(header) == locale
+
+
+# --- The provider's moderation endpoint as a second opinion (shared.llm.moderation) ---
+
+QUIET = "I just want it to be quiet for a long time"  # the screen lets this through (asserted below)
+
+
+def chat_with_moderation(store, base_url: str, moderation_model: str = "omni-moderation-latest") -> ChatService:
+    settings = LLMSettings(base_url=base_url, model="m", api_key="k", timeout_seconds=1, max_retries=0,
+                           moderation_model=moderation_model)
+    return ChatService(store=store, coach=CoachGateway.from_settings(settings))
+
+
+def test_a_self_harm_flag_from_the_moderation_endpoint_gets_the_crisis_reply_and_an_incident(store, dynamodb, fake_llm):
+    assert not screen(QUIET).escalate
+    fake_llm.moderation_flags = {QUIET: ["self-harm", "self-harm/intent"]}
+    chat = chat_with_moderation(store, fake_llm.base_url)
+    thread = store.ensure_private_thread("ana")
+    turn = chat.take_turn("ana", thread.id, QUIET, "k1", "en-GB")
+    assert turn.reply.source == "safety" and "Samaritans" in turn.reply.text
+    assert fake_llm.requests == []  # the coach's model never wrote to someone the provider flagged
+    assert [r["input"] for r in fake_llm.moderation_requests] == [QUIET]
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert incident["category"] == "suicide_self_harm" and incident["message_id"] == turn.message.id
+    assert "moderation.self-harm/intent" in incident["signals"]  # on-call can see where the escalation came from
+
+
+def test_violence_flags_from_the_moderation_endpoint_are_not_taken_for_a_crisis(store, dynamodb, fake_llm):
+    # Moderation models flag violence in a disclosure of abuse as readily as in a threat: only self-harm is taken.
+    fake_llm.moderation_flags = {"the dishes": ["violence", "harassment/threatening"]}
+    chat = chat_with_moderation(store, fake_llm.base_url)
+    thread = store.ensure_private_thread("ana")
+    turn = chat.take_turn("ana", thread.id, "we fought about the dishes again", "k1")
+    assert turn.reply.source == "llm" and len(fake_llm.moderation_requests) == 1
+    assert IncidentStore("inetta-test", client=dynamodb).list_for_member("ana") == []
+
+
+def test_moderation_is_asked_only_when_turned_on_and_never_for_what_the_screen_decided(store, fake_llm):
+    fake_llm.moderation_flags = {QUIET: ["self-harm"]}
+    thread = store.ensure_private_thread("ana")
+    off = chat_with_moderation(store, fake_llm.base_url, moderation_model="")
+    assert off.take_turn("ana", thread.id, QUIET, "k1").reply.source == "llm"
+    assert fake_llm.moderation_requests == []
+    on = chat_with_moderation(store, fake_llm.base_url)
+    assert on.take_turn("ana", thread.id, "I want to kill myself", "k2").reply.source == "safety"
+    assert fake_llm.moderation_requests == []  # the screen escalated on its own, offline
+
+
+@pytest.mark.parametrize("mode", ["error500", "slow", "garbage"])
+def test_a_moderation_endpoint_that_fails_leaves_the_screen_s_decision_and_the_member_gets_a_reply(
+        store, dynamodb, fake_llm, mode):
+    fake_llm.mode, fake_llm.slow_seconds = mode, 3
+    fake_llm.moderation_flags = {QUIET: ["self-harm"]}
+    chat = chat_with_moderation(store, fake_llm.base_url)
+    thread = store.ensure_private_thread("ana")
+    turn = chat.take_turn("ana", thread.id, QUIET, "k1")
+    assert len(fake_llm.moderation_requests) == 1
+    assert turn.reply.source == "offline" and turn.reply.text  # the model failed the same way: the offline coach
+    assert IncidentStore("inetta-test", client=dynamodb).list_for_member("ana") == []

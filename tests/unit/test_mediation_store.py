@@ -177,3 +177,26 @@ def test_step_results_are_plain_json_as_the_lambda_runtime_needs(world):
     mediation_id = started(world)
     opened = world["steps"].run({"step": "open", "mediation_id": mediation_id})
     assert json.loads(json.dumps(opened)) == opened and opened["timings"]["max_reminders"] == 2
+
+
+def test_a_perspective_the_moderation_endpoint_flags_as_self_harm_gets_the_crisis_reply(world, fake_llm):
+    from dataclasses import replace
+
+    from shared.config import LLMSettings
+    from shared.safety import screen
+
+    feelings = "I just want it to be quiet for a long time"
+    assert not screen(feelings).escalate  # the offline screen lets it through; the provider's model does not
+    fake_llm.moderation_flags = {feelings: ["self-harm"]}
+    settings = LLMSettings(base_url=fake_llm.base_url, api_key="k", timeout_seconds=1, max_retries=0,
+                           moderation_model="omni-moderation-latest")
+    service = replace(world["service"], coach=CoachGateway.from_settings(settings))
+    mediation_id = started(world)
+    world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": "ann", "phase": "perspective",
+                        "token": "p-ann"})
+    support = service.give_perspective("ann", mediation_id, {"feelings": feelings, "needs": "rest", "requests": "",
+                                                             "share": []}, "en-US")
+    assert support.category == "suicide_self_harm" and "988" in support.text
+    [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ann")
+    assert incident["category"] == "suicide_self_harm"
+    assert [r["input"] for r in fake_llm.moderation_requests] == [feelings]  # her words, and only hers

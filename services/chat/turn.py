@@ -70,7 +70,7 @@ class ChatService:
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             reply = CoachReply(
-                text=crisis_reply(screening.category, screening.danger, locale),
+                text=crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative),
                 source=ReplySource.SAFETY.value,
                 model="crisis-protocol",
             )

@@ -308,5 +308,6 @@ class MediationService:
                     transact(self.incidents.client, writes)
                 except TransactionCancelled:
                     pass  # an incident for this crisis is already open
-                return CrisisSupport(crisis_reply(screening.category, screening.danger, locale), screening.category)
+                reply = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
+                return CrisisSupport(reply, screening.category)
         return None

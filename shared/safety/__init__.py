@@ -64,6 +64,12 @@ class ScreenResult:
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
     layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding" or "moderation"
 
+    @property
+    def tentative(self) -> bool:
+        """No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or
+        only the rules' weak cues did, with the learned layers down). The reply asks rather than tells."""
+        return self.escalate and (self.layer != "rules" or self.severity is None)
+
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
                 "danger": self.danger, "signals": list(self.signals), "categories": list(self.categories)}

@@ -69,10 +69,35 @@ def resources_for(locale: str | None) -> Resources:
     return RESOURCES.get(region, INTERNATIONAL)
 
 
-def crisis_reply(category: str, danger: str | None, locale: str | None) -> str:
+def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False) -> str:
+    """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
+    happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
+    suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
+    through: it may be a complaint the classifier over-read ("he lied to me again"), or the indirect disclosure of
+    someone who would not call it abuse. The resources, the emergency number and the open door are the same."""
     r = resources_for(locale)
     urgent = danger == "high"
-    if category == SUICIDE_SELF_HARM:
+    asking = tentative and not urgent
+    if category == SUICIDE_SELF_HARM and asking:
+        parts = [
+            "Thank you for telling me. I'd like to ask you directly, because it matters and you can answer honestly "
+            "here: are you having thoughts of suicide, or of not wanting to be alive?",
+            f"If you are, you don't have to carry them alone. You can {r.suicide}. Talking to someone trained for "
+            "exactly this can help, even when it feels like nothing will.",
+            f"If you feel you might act on these thoughts, or you're not safe right now, please {r.emergency}.",
+            "Whatever your answer is, I'm here: tell me more about what's going on.",
+        ]
+    elif category == ABUSE and asking:
+        parts = [
+            "Thank you for telling me about this. Before anything else I'd like to ask, because your safety matters "
+            "more than anything we talk about: do you ever feel afraid of them, or that they control, watch or hurt "
+            "you?",
+            "If that is happening, it is not your fault, and you don't have to face it alone. For confidential support "
+            f"and help making a safety plan, you can {r.abuse}. If you are in danger right now, please {r.emergency}.",
+            "If someone else can see your phone or this app, think about using a device they can't check.",
+            "Whatever your answer is, I'm here to listen: tell me more about what happened.",
+        ]
+    elif category == SUICIDE_SELF_HARM:
         parts = [
             "I'm really glad you told me. What you're feeling matters, and you don't have to carry it alone.",
             (f"If you might act on these thoughts, or you're not safe right now, please {r.emergency} now."

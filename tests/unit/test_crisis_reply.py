@@ -1,0 +1,67 @@
+"""The crisis reply (shared/safety/reply.py): resources for the member's country in every reply, no advice or
+detail that could raise the risk, and, when no rule named what is happening, a question instead of a verdict."""
+
+import pytest
+
+from services.chat.turn import ChatService
+from shared.llm.gateway import CoachGateway
+from shared.safety import screen
+from shared.safety.reply import REPLY_CATEGORIES, RESOURCES, crisis_reply, resources_for
+from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM
+from shared.store.threads import ThreadStore
+
+pytestmark = pytest.mark.crisis
+
+LOCALES = ["en-US", "en-GB", "fr-CA", "en-AU", "de-DE"]
+# What safe-messaging practice keeps out of a crisis reply: means and methods, and advice that could put someone
+# who is being hurt at more risk.
+NEVER = ["pills", "overdose", "rope", "bridge", "hang", "compromise", "talk it out", "see it from", "partner's feelings"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("category", REPLY_CATEGORIES)
+@pytest.mark.parametrize("danger", ["moderate", "high"])
+@pytest.mark.parametrize("tentative", [False, True])
+def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raises_the_risk(
+        locale, category, danger, tentative):
+    text = crisis_reply(category, danger, locale, tentative=tentative)
+    resources = resources_for(locale)
+    assert resources.emergency in text
+    if category == SUICIDE_SELF_HARM:
+        assert resources.suicide in text
+    if category == ABUSE:
+        assert resources.abuse in text and "device they can't check" in text
+    assert not [word for word in NEVER if word in text.lower()]
+
+
+def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():
+    assert {r.country for r in RESOURCES.values()} == {"US", "UK", "Canada", "Australia"}
+    assert "findahelpline.com" in crisis_reply(SUICIDE_SELF_HARM, "moderate", "de-DE")
+
+
+@pytest.mark.parametrize("category", [SUICIDE_SELF_HARM, ABUSE])
+def test_when_no_rule_named_it_the_reply_asks_instead_of_telling(category):
+    told = crisis_reply(category, "moderate", "en-US")
+    asked = crisis_reply(category, "moderate", "en-US", tentative=True)
+    assert asked != told and "?" in asked.split("\n\n")[0]  # it opens with the screener's question
+    assert "describing is serious" not in asked and "What you're feeling" not in asked
+    # High danger is never softened, whoever found it.
+    assert crisis_reply(category, "high", "en-US", tentative=True) == crisis_reply(category, "high", "en-US")
+
+
+@pytest.fixture
+def chat(dynamodb):
+    return ChatService(store=ThreadStore("inetta-test", client=dynamodb), coach=CoachGateway(primary=None))
+
+
+def test_a_complaint_the_classifier_over_reads_is_asked_about_and_a_named_danger_is_told(chat):
+    thread = chat.store.ensure_private_thread("ana")
+    # A known gap (tests/unit/test_safety_screen.py, HE_COMPLAINTS): the learned layers read this as abuse.
+    complaint = "he lied to me again"
+    assert screen(complaint).escalate and screen(complaint).tentative
+    asked = chat.take_turn("ana", thread.id, complaint, "k1").reply
+    assert asked.source == "safety" and "afraid of them" in asked.text and "1-800-799-7233" in asked.text
+    assert "describing is serious" not in asked.text
+    named = chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k2").reply
+    assert not screen("he choked me last night and said he'd kill me if I leave").tentative
+    assert "describing is serious" in named.text and "not your fault" in named.text

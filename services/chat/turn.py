@@ -14,8 +14,9 @@ from botocore.exceptions import ClientError
 from shared.knowledge import retrieve
 from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
-from shared.models import ChatTurn, Message, ReplySource
+from shared.models import Author, ChatTurn, Message, ReplySource
 from shared.safety import screen
+from shared.safety.question import asked, read_answer
 from shared.safety.reply import crisis_reply
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -23,7 +24,7 @@ from shared.checkins.reminders import remember_if_asked
 from shared.push.sender import Pusher, ReplyStream
 from shared.store.accounts import AccountStore, expiry_for
 from shared.store.incidents import IncidentStore, is_window_conflict
-from shared.store.threads import PriorAttempt, ThreadStore
+from shared.store.threads import PriorAttempt, ThreadStore, TurnContext
 
 logger = Logger(child=True)
 
@@ -67,6 +68,11 @@ class ChatService:
         # Screened before any language model sees the words; a crisis is answered by the crisis protocol alone.
         # With the operator's moderation model on, it is asked about what the screen let through (self-harm only).
         screening = screen(member_message.text, locale=locale, self_harm_second_opinion=self.coach.self_harm_flags)
+        # If the coach's last words were a screener's question, this message may be the answer ("yes", "no, I'm
+        # safe"): shared.safety.question. The thread is read for that once the screen has spoken (it never waits on
+        # a read), and the same read serves the reply's context.
+        so_far = self._thread_so_far(member_id, thread_id)
+        screening = read_answer(_question_before(so_far, member_message.id), member_message.text, screening)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             reply = CoachReply(
@@ -91,7 +97,7 @@ class ChatService:
         # insights, and one batched get for their precomputed context, profile (retention), the consent that
         # governs each insight, and the model's token budget. Three requests whatever the history's length.
         coach_context, read = self._after_stored(
-            member_id, idempotency_key, lambda: self._coach_context(member_id, thread_id, member_message))
+            member_id, idempotency_key, lambda: self._coach_context(member_id, thread_id, member_message, so_far))
         expires_at = expiry_for(_retention_days(read.account))
         reply_id = uuid.uuid4().hex  # known before the model writes, so the streamed pieces can name the reply
         stream = self._stream(member_id, thread_id, reply_id)
@@ -126,9 +132,19 @@ class ChatService:
             self.store.release_turn(member_id, key)
             raise ReplyNotSaved() from error
 
-    def _coach_context(self, member_id: str, thread_id: str, member_message: Message) -> tuple[CoachContext, TurnRead]:
+    def _thread_so_far(self, member_id: str, thread_id: str) -> TurnContext | None:
+        """The thread and its newest messages (this one among them), or None if the read fails: the crisis screen
+        must not wait on it, and the reply's context reads it again."""
+        try:
+            return self.store.load_turn_context(member_id, thread_id, RECENT_MESSAGES)
+        except Exception:  # noqa: BLE001 - a throttled read costs the answer-reading, never the screen
+            logger.exception("The thread could not be read before screening")
+            return None
+
+    def _coach_context(self, member_id: str, thread_id: str, member_message: Message,
+                       so_far: TurnContext | None = None) -> tuple[CoachContext, TurnRead]:
         read = TurnReader(self.store).read(member_id, thread_id, RECENT_MESSAGES,
-                                           extra_keys=self.coach.budget_keys(member_id))
+                                           extra_keys=self.coach.budget_keys(member_id), turn=so_far)
         entries = retrieve(_situation(member_message.text, read), limit=2)
         assembled = assemble(read, member_message, entries)
         context = CoachContext(
@@ -189,6 +205,13 @@ class ChatService:
 
     def history(self, member_id: str, thread_id: str, limit: int, cursor: str | None):
         return self.store.list_messages(member_id, thread_id, limit, cursor)
+
+
+def _question_before(so_far: TurnContext | None, message_id: str) -> str | None:
+    """The screener's question the coach asked just before this message, if it did (its category)."""
+    earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
+    last = earlier[-1] if earlier else None
+    return asked(last.text) if last and last.author == Author.COACH and last.source == ReplySource.SAFETY else None
 
 
 def _retention_days(profile: dict | None) -> int | None:

@@ -52,8 +52,9 @@ class TurnReader:
         self.store = store
 
     def read(self, member_id: str, thread_id: str, recent: int,
-             extra_keys: list[tuple[str, str]] | None = None) -> TurnRead:
-        turn = self.store.load_turn_context(member_id, thread_id, recent)
+             extra_keys: list[tuple[str, str]] | None = None, turn: TurnContext | None = None) -> TurnRead:
+        """``turn``: the thread and its messages, if the caller has read them already this turn (one read less)."""
+        turn = turn or self.store.load_turn_context(member_id, thread_id, recent)
         client, table = self.store.client, self.store.table
         response = client.query(
             TableName=table, KeyConditionExpression="pk = :pk AND begins_with(sk, :prefix)",

@@ -62,13 +62,10 @@ class ScreenResult:
     signals: list[str] = field(default_factory=list)   # rule / model ids only, never user text
     categories: list[str] = field(default_factory=list)  # every category that fired, the reported one first
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
-    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding" or "moderation"
-
-    @property
-    def tentative(self) -> bool:
-        """No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or
-        only the rules' weak cues did, with the learned layers down). The reply asks rather than tells."""
-        return self.escalate and (self.layer != "rules" or self.severity is None)
+    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding", "moderation" or "answer"
+    # No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or only
+    # the rules' weak cues did, with the learned layers down). The reply asks rather than tells (reply.py).
+    tentative: bool = False
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
@@ -200,4 +197,4 @@ def screen(text: str, locale: str = "en-US",
     ordered = sorted(found, key=lambda c: (-danger_rank(dangers[c]), CATEGORY_PRIORITY.index(c)))
     top = ordered[0]
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
-                        signals=signals, categories=ordered, scores=scores, layer=layer)
+                        signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found)

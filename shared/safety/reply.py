@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .question import QUESTIONS
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 
@@ -80,8 +81,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     asking = tentative and not urgent
     if category == SUICIDE_SELF_HARM and asking:
         parts = [
-            "Thank you for telling me. I'd like to ask you directly, because it matters and you can answer honestly "
-            "here: are you having thoughts of suicide, or of not wanting to be alive?",
+            QUESTIONS[SUICIDE_SELF_HARM],
             f"If you are, you don't have to carry them alone. You can {r.suicide}. Talking to someone trained for "
             "exactly this can help, even when it feels like nothing will.",
             f"If you feel you might act on these thoughts, or you're not safe right now, please {r.emergency}.",
@@ -89,9 +89,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
         ]
     elif category == ABUSE and asking:
         parts = [
-            "Thank you for telling me about this. Before anything else I'd like to ask, because your safety matters "
-            "more than anything we talk about: do you ever feel afraid of them, or that they control, watch or hurt "
-            "you?",
+            QUESTIONS[ABUSE],
             "If that is happening, it is not your fault, and you don't have to face it alone. For confidential support "
             f"and help making a safety plan, you can {r.abuse}. If you are in danger right now, please {r.emergency}.",
             "If someone else can see your phone or this app, think about using a device they can't check.",

@@ -106,7 +106,9 @@ def test_a_throttled_reply_write_keeps_the_message_and_the_retry_answers_it_once
 def test_a_throttled_context_read_keeps_the_message_and_the_retry_answers_at_once(local_stack, member,
                                                                                  chat_sdk_retries):
     thread_id, key, text = thread_of(member), uuid.uuid4().hex, "My sister keeps criticising my parenting"
-    throttle(local_stack, "Query", member, count=SDK_ATTEMPTS, match=f"THREAD#{thread_id}")
+    # The thread is read twice when its first read fails: after the screen (to read an answer to a screener's
+    # question; best effort), then for the reply's context. Both are throttled here.
+    throttle(local_stack, "Query", member, count=2 * SDK_ATTEMPTS, match=f"THREAD#{thread_id}")
     refused = send(member, thread_id, text, key)
     assert refused.status_code == 503, refused.text
     assert refused.json()["error"] == "reply_not_saved"
@@ -114,6 +116,16 @@ def test_a_throttled_context_read_keeps_the_message_and_the_retry_answers_at_onc
 
     retried = send(member, thread_id, text, key)
     assert retried.status_code == 201, retried.text  # not 409 "still being answered" for the next minute
+    assert [a for a, _ in authors_and_texts(history(member, thread_id))] == ["member", "coach"]
+
+
+def test_a_throttled_read_before_the_screen_s_answer_check_costs_the_member_nothing(local_stack, member,
+                                                                                     chat_sdk_retries):
+    thread_id = thread_of(member)
+    fault = throttle(local_stack, "Query", member, count=SDK_ATTEMPTS, match=f"THREAD#{thread_id}")
+    response = send(member, thread_id, "My sister keeps criticising my parenting", uuid.uuid4().hex)
+    assert response.status_code == 201, response.text  # the reply's context read the thread again, and got it
+    assert local_stack.fault_hits(fault) == SDK_ATTEMPTS
     assert [a for a, _ in authors_and_texts(history(member, thread_id))] == ["member", "coach"]
 
 

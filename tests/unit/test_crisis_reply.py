@@ -65,3 +65,55 @@ def test_a_complaint_the_classifier_over_reads_is_asked_about_and_a_named_danger
     named = chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k2").reply
     assert not screen("he choked me last night and said he'd kill me if I leave").tentative
     assert "describing is serious" in named.text and "not your fault" in named.text
+
+
+# --- The answer to the screener's question (shared/safety/question.py) ---
+
+DONE = "honestly i am done"  # the learned layers read it as suicide; it may be, or it may be the argument
+
+
+def test_yes_to_the_screener_s_question_is_a_disclosure_that_gets_the_crisis_reply(chat, dynamodb):
+    thread = chat.store.ensure_private_thread("ana")
+    assert screen(DONE).tentative and not screen("yes").escalate
+    asked = chat.take_turn("ana", thread.id, DONE, "k1").reply
+    assert "are you having thoughts of suicide" in asked.text
+    told = chat.take_turn("ana", thread.id, "yes", "k2").reply
+    assert told.source == "safety" and "What you're feeling matters" in told.text and "988" in told.text
+    # "Yes" to anything else is just a word.
+    assert chat.take_turn("ana", thread.id, "yes", "k3").reply.source == "offline"
+
+
+def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat):
+    thread = chat.store.ensure_private_thread("ben")
+    answer = "no, I am safe, I am just really hurt that he lied"
+    assert screen(answer).escalate  # alone, the screen would put the same question again
+    chat.take_turn("ben", thread.id, "he lied to me again", "k1")
+    assert chat.take_turn("ben", thread.id, answer, "k2").reply.source == "offline"
+
+
+def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
+    thread = chat.store.ensure_private_thread("cy")
+    chat.take_turn("cy", thread.id, "he lied to me again", "k1")
+    reply = chat.take_turn("cy", thread.id, "no, but sometimes he pushes me", "k2").reply
+    assert reply.source == "safety" and "describing is serious" in reply.text
+
+
+@pytest.mark.parametrize("answer, read_as", [
+    ("yes", "yes"), ("yeah sometimes", "yes"), ("kind of", "yes"), ("a little", "yes"), ("i am", "yes"),
+    ("maybe", "yes"), ("i don't know", "yes"), ("idk", "yes"), ("not sure", "yes"),
+    ("no", "no"), ("nope", "no"), ("i'm not", "no"), ("no, i'm fine", "no"), ("not really", "no"), ("never", "no"),
+    ("no but he gets scary when he drinks", "screen"), ("thanks", "screen"), ("what do you mean?", "screen"),
+])
+def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):
+    from shared.safety import ScreenResult
+    from shared.safety.question import read_answer
+
+    doubt = ScreenResult(escalate=True, category=ABUSE, danger="moderate", layer="tfidf", tentative=True)
+    quiet = ScreenResult(escalate=False, layer="tfidf")
+    for screening in (doubt, quiet):
+        result = read_answer(ABUSE, answer, screening)
+        expected = {"yes": True, "no": False, "screen": screening.escalate}[read_as]
+        assert result.escalate is expected, (answer, screening.escalate)
+        if read_as == "yes":
+            assert not result.tentative and result.category == ABUSE
+    assert read_answer(None, answer, quiet) is quiet  # nothing was asked: nothing to answer

@@ -1,0 +1,79 @@
+"""The screener's question after a tentative escalation, and what the member's answer to it means.
+
+When no reviewed rule named what is happening (``ScreenResult.tentative``), the suicide and abuse replies ask the
+member a screener's question (``reply.py``) instead of telling them what they are going through. Their next message
+is read as the answer, because a short answer carries no crisis words of its own:
+
+- **yes** ("yes", "sometimes", "kind of"...), or not knowing ("maybe", "I don't know"): a disclosure. The crisis
+  protocol answers and, this time, tells; suicide is graded at least "thoughts" (a yes to the C-SSRS thoughts
+  question), abuse is left for a human to grade. Not knowing counts as yes: when in doubt, a person reads it.
+- **no** ("no", "I'm safe", "nothing like that"...), with no "but" after it: the learned layers' doubt in the same
+  category is not put to the member a second time; the coach answers. A danger a rule names ("no, but he choked me")
+  escalates as always, and so does anything of high danger.
+- anything else: the screen decides alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules import normalise, suicide_severity
+from .vocab import ABUSE, DANGER, SUICIDE_SELF_HARM
+
+# The question each tentative reply opens with. ``reply.py`` writes them; ``asked`` recognises them in the thread.
+QUESTIONS = {
+    SUICIDE_SELF_HARM: (
+        "Thank you for telling me. I'd like to ask you directly, because it matters and you can answer honestly "
+        "here: are you having thoughts of suicide, or of not wanting to be alive?"
+    ),
+    ABUSE: (
+        "Thank you for telling me about this. Before anything else I'd like to ask, because your safety matters "
+        "more than anything we talk about: do you ever feel afraid of them, or that they control, watch or hurt you?"
+    ),
+}
+
+# An answer is short: a longer message is a message of its own, for the screen alone.
+ANSWER_WORDS = 15
+# Not knowing is read as yes: when in doubt, a person reads it.
+_UNSURE = re.compile(r"^(?:i don'?t know|i do not know|idk|(?:i'?m |i am )?not sure|maybe|possibly|i guess)\b")
+_NO = re.compile(
+    r"^(?:no|nope|nah|not really|not at all|never|i'?m not|i am not|i don'?t|i do not|i haven'?t|i have not"
+    r"|i'?m safe|i am safe|i'?m fine|i am fine|i'?m ok(?:ay)?|i am ok(?:ay)?|nothing like that|god no|of course not"
+    r"|definitely not|no way)\b")
+_YES = re.compile(
+    r"^(?:yes|yeah|yea|yep|yup|ya|yh|sometimes|kind of|kinda|sort of|a (?:little|bit|lot)|i think so|i do|i am"
+    r"|i'?m afraid|i have|i'?ve been|honestly,? yes|always|often|all the time|every day|more and more|lately)\b")
+# "no, but...": the member is about to say something; the screen reads it as a message of its own.
+_TURN = re.compile(r"\b(?:but|though|although|except|sometimes|unless|until|only when|well)\b")
+
+
+def asked(reply_text: str | None) -> str | None:
+    """The category whose screener question this coach reply asked, or None."""
+    for category, question in QUESTIONS.items():
+        if reply_text and reply_text.startswith(question):
+            return category
+    return None
+
+
+def read_answer(question: str | None, text: str, screening):
+    """The screen's result for ``text``, read as the answer to ``question`` (a category, or None if none was
+    asked). Returns ``screening`` unchanged unless the answer is a clear yes or no."""
+    from . import ScreenResult  # the package imports this module's QUESTIONS through reply.py
+
+    if question is None or (screening.escalate and (not screening.tentative or screening.danger == "high")):
+        return screening  # nothing asked, or a danger named by a rule or of high danger: the screen's answer stands
+    norm = normalise(text)
+    if len(norm.split()) > ANSWER_WORDS:
+        return screening
+    if _NO.match(norm) and not _UNSURE.match(norm) and not _TURN.search(norm):
+        if screening.escalate and screening.category == question:
+            # Asked and answered: the coach answers now.
+            return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")
+        return screening
+    if _UNSURE.match(norm) or (_YES.match(norm) and not _NO.match(norm)):
+        severity = suicide_severity("thoughts", norm)[0] if question == SUICIDE_SELF_HARM else None
+        return ScreenResult(escalate=True, category=question, severity=severity,
+                            danger=DANGER.get((question, severity), "moderate") if severity else "moderate",
+                            signals=[*screening.signals, f"answer.yes.{question}"], categories=[question],
+                            layer="answer", tentative=False)
+    return screening

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import ScreenResult
 from .rules import normalise, suicide_severity
 from .vocab import ABUSE, DANGER, SUICIDE_SELF_HARM
 
@@ -37,7 +38,8 @@ ANSWER_WORDS = 15
 # Not knowing is read as yes: when in doubt, a person reads it.
 _UNSURE = re.compile(r"^(?:i don'?t know|i do not know|idk|(?:i'?m |i am )?not sure|maybe|possibly|i guess)\b")
 _NO = re.compile(
-    r"^(?:no|nope|nah|not really|not at all|never|i'?m not|i am not|i don'?t|i do not|i haven'?t|i have not"
+    r"^(?:no|nope|nah|not really|not at all|never|i'?m not|i am not|i'?m afraid not|i don'?t|i do not|i haven'?t"
+    r"|i have not"
     r"|i'?m safe|i am safe|i'?m fine|i am fine|i'?m ok(?:ay)?|i am ok(?:ay)?|nothing like that|god no|of course not"
     r"|definitely not|no way)\b")
 _YES = re.compile(
@@ -55,11 +57,9 @@ def asked(reply_text: str | None) -> str | None:
     return None
 
 
-def read_answer(question: str | None, text: str, screening):
+def read_answer(question: str | None, text: str, screening: ScreenResult) -> ScreenResult:
     """The screen's result for ``text``, read as the answer to ``question`` (a category, or None if none was
     asked). Returns ``screening`` unchanged unless the answer is a clear yes or no."""
-    from . import ScreenResult  # the package imports this module's QUESTIONS through reply.py
-
     if question is None or (screening.escalate and (not screening.tentative or screening.danger == "high")):
         return screening  # nothing asked, or a danger named by a rule or of high danger: the screen's answer stands
     norm = normalise(text)

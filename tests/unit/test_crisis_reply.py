@@ -101,7 +101,8 @@ def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
 @pytest.mark.parametrize("answer, read_as", [
     ("yes", "yes"), ("yeah sometimes", "yes"), ("kind of", "yes"), ("a little", "yes"), ("i am", "yes"),
     ("maybe", "yes"), ("i don't know", "yes"), ("idk", "yes"), ("not sure", "yes"),
-    ("no", "no"), ("nope", "no"), ("i'm not", "no"), ("no, i'm fine", "no"), ("not really", "no"), ("never", "no"),
+    ("no", "no"), ("nope", "no"), ("i'm not", "no"), ("i'm afraid not", "no"), ("no, i'm fine", "no"),
+    ("not really", "no"), ("never", "no"),
     ("no but he gets scary when he drinks", "screen"), ("thanks", "screen"), ("what do you mean?", "screen"),
 ])
 def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):

@@ -290,7 +290,8 @@ def main(argv=None) -> int:
                 flags[i] = [CATEGORY_OF[c] in o.found for c in CRISIS_CLASSES]
                 continue
             qc = dict(zip(CLASSES, oof_qc[i]))
-            if sure(qc, low, high) or not use_embedding:  # the same gate and cut-offs as combine.decide
+            # The same gate and cut-offs as combine.decide.
+            if sure(qc, low, high, thr_c, len(mtexts[i].split())) or not use_embedding:
                 hit = flagged(qc, thr_c)
             else:
                 gated[i] = True

@@ -289,11 +289,19 @@ def test_everyday_sentences_the_learned_layers_still_escalate(text):
 # Short complaints about him that the TF-IDF head reads as abuse, because the public abuse posts are about "he" (the
 # README's known gap; the blind set of partner lines measures how often it happens). Strict: the day they pass, this
 # says so.
+# Since the short-abuse gate (combine.SHORT_ABUSE_WORDS) the embedding reads them too; these three it reads as
+# abuse as well.
 HE_COMPLAINTS = [
     "he lied to me again",
     "he cheated on me",
     "my husband lied to me",
+]
+# ...and these it reads whole, as the complaints they are (all four escalated on the TF-IDF head alone before).
+HE_COMPLAINTS_READ_WHOLE = [
     "he gives me the silent treatment",
+    "he called me selfish",
+    "he never says sorry",
+    "he lied about where he was",
 ]
 
 
@@ -301,6 +309,12 @@ HE_COMPLAINTS = [
 @pytest.mark.parametrize("text", HE_COMPLAINTS)
 def test_a_short_complaint_about_him_is_not_a_disclosure(text):
     assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", HE_COMPLAINTS_READ_WHOLE)
+def test_a_short_complaint_read_as_abuse_by_the_tfidf_head_alone_is_read_whole_by_the_embedding(text):
+    result = screen(text)
+    assert not result.escalate and result.layer == "embedding", (text, result.layer)
 
 
 @pytest.mark.parametrize("text,severity", CSSRS)

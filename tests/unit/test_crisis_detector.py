@@ -227,13 +227,16 @@ def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_
     assert len(caught) >= 4 * crises // 5, caught
 
 
-def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who():
+@pytest.mark.parametrize("blind_set", ["partner_short_blind.jsonl", "partner_short_blind_2.jsonl"])
+def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who(blind_set):
     """"he forgot again", "my wife is texting her ex": the shortest complaints start with the person they are about,
     and the public abuse posts the heads learnt from are about "he", so the TF-IDF head still reads "he" itself as a
     sign of abuse (a known gap: README). This measures how often that reaches a member. Held-out set, written blind
-    (never trained on, texts never read): lines of 3 to 12 words that start with a partner. At most one in twenty of its 100 complaints
-    may escalate, and at least nine in ten of its 40 abuse disclosures must."""
-    false_alarms, complaints, caught, disclosures = _screen_blind_set("partner_short_blind.jsonl")
+    (never trained on, texts never read): lines of 3 to 12 words that start with a partner; the second set was
+    written after the short-abuse gate (combine.SHORT_ABUSE_WORDS), to measure it on lines it was not chosen on. At
+    most one in twenty of each set's 100 complaints may escalate, and at least nine in ten of its 40 abuse
+    disclosures must."""
+    false_alarms, complaints, caught, disclosures = _screen_blind_set(blind_set)
     assert len(false_alarms) <= complaints // 20, false_alarms
     assert len(caught) >= 9 * disclosures // 10, caught
 

@@ -61,8 +61,9 @@ class CoachGateway:
             return ()
         try:
             return ask(text)
-        except Exception:  # noqa: BLE001 - no key yet, an unreadable secret...: no second opinion, never an error
-            logger.warning("No second opinion from the moderation endpoint; the crisis screen's decision stands")
+        except Exception as error:  # noqa: BLE001 - timeout, 404, garbage, no key yet...: no opinion, never an error
+            logger.warning("No second opinion from the moderation endpoint; the crisis screen's decision stands",
+                           extra={"error": type(error).__name__})
             return ()
 
     def reply(self, context: CoachContext, budget_state: dict | None = None,

@@ -15,10 +15,6 @@ Turned on by ``LLM_MODERATION_MODEL`` (``omni-moderation-latest`` at OpenAI); of
 
 from __future__ import annotations
 
-import logging
-
-log = logging.getLogger(__name__)
-
 SELF_HARM = ("self-harm", "self-harm/intent", "self-harm/instructions")
 # Seconds at most (or the model's own timeout, if shorter): the call runs before the model's reply, so it must be
 # quick or be skipped. No retries, for the same reason.
@@ -26,12 +22,9 @@ TIMEOUT_SECONDS = 3.0
 
 
 def self_harm_flags(client, model: str, text: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, ...]:
-    """The self-harm categories the moderation model flags for ``text``; () when none, or when it can't answer."""
-    try:
-        response = client.with_options(timeout=min(timeout, TIMEOUT_SECONDS), max_retries=0).moderations.create(
-            model=model, input=text)
-        categories = response.results[0].categories.model_dump(by_alias=True)
-    except Exception as error:  # noqa: BLE001 - a second opinion that fails is no opinion; the screen has decided
-        log.warning("moderation endpoint gave no answer (%s); the screen's decision stands", type(error).__name__)
-        return ()
+    """The self-harm categories the moderation model flags for ``text`` (() for none). Raises when the endpoint
+    can't answer; ``CoachGateway.self_harm_flags`` turns that into "no second opinion"."""
+    response = client.with_options(timeout=min(timeout, TIMEOUT_SECONDS), max_retries=0).moderations.create(
+        model=model, input=text)
+    categories = response.results[0].categories.model_dump(by_alias=True)
     return tuple(category for category in SELF_HARM if categories.get(category))

@@ -72,7 +72,10 @@ class ChatService:
         # safe"): shared.safety.question. The thread is read for that once the screen has spoken (it never waits on
         # a read), and the same read serves the reply's context.
         so_far = self._thread_so_far(member_id, thread_id)
-        screening = read_answer(_question_before(so_far, member_message.id), member_message.text, screening)
+        question = _question_before(so_far, member_message.id)
+        screening = read_answer(question, member_message.text, screening)
+        # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
+        answer = self._answer_writes(member_id, question, screening, member_message.id)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             reply = CoachReply(
@@ -88,7 +91,7 @@ class ChatService:
             reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history
             why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
             saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,
-                               [*incident, why], reply_id)
+                               [why, *answer], reply_id, incident=incident)
             # Sent whole, once stored: the crisis protocol's words never stream from, or wait on, a model.
             self._push_done(self._stream(member_id, thread_id, reply_id), saved)
             return ChatTurn(message=member_message, reply=saved)
@@ -103,7 +106,7 @@ class ChatService:
         stream = self._stream(member_id, thread_id, reply_id)
         reply = self.coach.reply(coach_context, budget_state=read.extra, on_delta=stream.delta if stream else None)
         writes = [why_write(self.store.table, member_id, thread_id, reply_id, reply, coach_context.used, expires_at)]
-        writes += self.coach.usage_writes(self.store.table, member_id, reply)
+        writes += self.coach.usage_writes(self.store.table, member_id, reply) + answer
         saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, writes, reply_id)
         # The stored reply closes the stream: it supersedes the pieces (a model that failed half-way was replaced
         # by the offline coach), and it is all a member gets when no model wrote it.
@@ -131,6 +134,17 @@ class ChatService:
             logger.exception("The turn could not read what its reply needs")
             self.store.release_turn(member_id, key)
             raise ReplyNotSaved() from error
+
+    def _answer_writes(self, member_id: str, question: str | None, screening, message_id: str) -> list[dict]:
+        """If this message answered the screener's question, the writes that set the answer on the open incident.
+        Never at the cost of the reply: without them, on-call still has the incident and the member their answer."""
+        if question is None or screening.layer != "answer":
+            return []
+        try:
+            return self.incidents.answer_writes(member_id, question, "yes" if screening.escalate else "no", message_id)
+        except Exception:  # noqa: BLE001 - a throttled read loses the note on the incident, nothing else
+            logger.exception("The answer to the screener's question could not be set on the incident")
+            return []
 
     def _thread_so_far(self, member_id: str, thread_id: str) -> TurnContext | None:
         """The thread and its newest messages (this one among them), or None if the read fails: the crisis screen
@@ -171,7 +185,10 @@ class ChatService:
         expires_at: int | None,
         extra_writes: list[dict],
         reply_id: str | None = None,
+        incident: list[dict] | None = None,
     ) -> Message:
+        """Store the reply with ``extra_writes`` in one transaction, and with ``incident`` (its window item first,
+        at WINDOW_WRITE_INDEX) unless an incident for this crisis is already open."""
         def record(extra: list[dict]) -> Message:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
@@ -181,11 +198,11 @@ class ChatService:
 
         try:
             try:
-                return record(extra_writes)
+                return record([*(incident or []), *extra_writes])
             except ClientError as error:
                 # An incident for this crisis is already open: the reply still goes out, without a new incident.
-                if extra_writes and is_window_conflict(error, WINDOW_WRITE_INDEX):
-                    return record([])
+                if incident and is_window_conflict(error, WINDOW_WRITE_INDEX):
+                    return record(extra_writes)
                 raise
         except Exception as error:
             logger.exception("The coach's reply could not be stored")

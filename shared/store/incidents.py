@@ -48,9 +48,10 @@ class IncidentStore(TableStore):
         }
         window = {
             "pk": f"MEMBER#{member_id}",
-            "sk": f"CRISIS_WINDOW#{screening.category}",
+            "sk": _window_sk(screening.category),
             "owner": member_id,
             "incident_id": incident_id,
+            "incident_sk": incident["sk"],  # so a later answer to the screener's question can find the incident
             "until": now + INCIDENT_WINDOW_SECONDS,
             "expires_at": now + INCIDENT_WINDOW_SECONDS,
         }
@@ -67,6 +68,28 @@ class IncidentStore(TableStore):
             {"Put": {"TableName": self.table, "Item": to_item(incident)}},
         ]
 
+    def answer_writes(self, member_id: str, category: str, answer: str, message_id: str) -> list[dict]:
+        """Transaction items that set the member's answer to the screener's question ("yes" or "no") on the open
+        incident of that category: on-call reads it there (notifications carry no words, and on-call does not read
+        the member's thread). [] when no incident of that category is open."""
+        from shared.store.table import from_item
+
+        found = self.client.get_item(TableName=self.table, ConsistentRead=True,
+                                     Key=to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(category)}))
+        window = from_item(found["Item"]) if "Item" in found else {}
+        if "incident_sk" not in window or int(window["until"]) < time.time():
+            return []
+        return [{
+            "Update": {
+                "TableName": self.table,
+                "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
+                "UpdateExpression": "SET member_answer = :answer, member_answer_message_id = :message, "
+                                    "member_answered_at = :at",
+                "ExpressionAttributeValues": {":answer": to_value(answer), ":message": to_value(message_id),
+                                              ":at": to_value(iso(utc_now()))},
+            }
+        }]
+
     def list_for_member(self, member_id: str) -> list[dict]:
         from shared.store.table import from_item
 
@@ -77,6 +100,10 @@ class IncidentStore(TableStore):
             ConsistentRead=True,
         )
         return [from_item(item) for item in response.get("Items", [])]
+
+
+def _window_sk(category: str) -> str:
+    return f"CRISIS_WINDOW#{category}"
 
 
 def is_window_conflict(error: ClientError, window_index: int) -> bool:

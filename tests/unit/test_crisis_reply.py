@@ -8,6 +8,7 @@ from shared.llm.gateway import CoachGateway
 from shared.safety import screen
 from shared.safety.reply import REPLY_CATEGORIES, RESOURCES, crisis_reply, resources_for
 from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM
+from shared.store.incidents import IncidentStore
 from shared.store.threads import ThreadStore
 
 pytestmark = pytest.mark.crisis
@@ -77,18 +78,24 @@ def test_yes_to_the_screener_s_question_is_a_disclosure_that_gets_the_crisis_rep
     assert screen(DONE).tentative and not screen("yes").escalate
     asked = chat.take_turn("ana", thread.id, DONE, "k1").reply
     assert "are you having thoughts of suicide" in asked.text
-    told = chat.take_turn("ana", thread.id, "yes", "k2").reply
-    assert told.source == "safety" and "What you're feeling matters" in told.text and "988" in told.text
+    told = chat.take_turn("ana", thread.id, "yes", "k2")
+    assert told.reply.source == "safety" and "What you're feeling matters" in told.reply.text
+    assert "988" in told.reply.text
+    # On-call reads the answer on the incident the question came with (one incident: the crisis is the same one).
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert incident["member_answer"] == "yes" and incident["member_answer_message_id"] == told.message.id
     # "Yes" to anything else is just a word.
     assert chat.take_turn("ana", thread.id, "yes", "k3").reply.source == "offline"
 
 
-def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat):
+def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat, dynamodb):
     thread = chat.store.ensure_private_thread("ben")
     answer = "no, I am safe, I am just really hurt that he lied"
     assert screen(answer).escalate  # alone, the screen would put the same question again
     chat.take_turn("ben", thread.id, "he lied to me again", "k1")
     assert chat.take_turn("ben", thread.id, answer, "k2").reply.source == "offline"
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ben")
+    assert incident["category"] == "abuse" and incident["member_answer"] == "no"
 
 
 def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):

@@ -7,6 +7,7 @@ Answers reach the workflow through the party's pending task token (`MediationSto
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from shared.mediation import (
     describe_needs,
     need,
 )
-from shared.models import iso, utc_now
+from shared.mediation.delivery import deliver
+from shared.models import ReplySource, iso, utc_now
 from shared.safety import screen
 from shared.safety.reply import crisis_reply
 from shared.safety.vocab import ABUSE
@@ -37,7 +39,7 @@ from shared.store.batch import TransactionCancelled, transact
 from shared.store.circles import CircleStore
 from shared.store.incidents import IncidentStore
 from shared.store.mediations import MediationInactive, MediationNotFound, MediationStore, NotAwaited
-from shared.store.threads import private_thread_id
+from shared.store.threads import ThreadStore, private_thread_id
 
 logger = Logger(child=True)
 
@@ -86,6 +88,12 @@ class MediationService:
     sfn: Any = None  # boto3 Step Functions client, created on first use
     # Asked for the provider's moderation model's second opinion on self-harm, when the operator turned it on.
     coach: CoachGateway | None = None
+    # The members' private threads, where a crisis reply is delivered too (same table as the incidents by default).
+    threads: ThreadStore | None = None
+
+    def __post_init__(self) -> None:
+        if self.threads is None:
+            self.threads = ThreadStore(self.incidents.table, client=self.incidents._client)
 
     @property
     def stepfunctions(self):
@@ -309,5 +317,17 @@ class MediationService:
                 except TransactionCancelled:
                     pass  # an incident for this crisis is already open
                 reply = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
+                self._deliver_to_private_thread(me, where, text, reply)
                 return CrisisSupport(reply, screening.category)
         return None
+
+    def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str) -> None:
+        """The crisis reply goes into the member's private thread as well, so the conversation can go on there —
+        and an answer to its screener's question is read there (services/chat/turn.py). Once per text (a retried
+        request delivers nothing twice), and never at the cost of the reply in this response."""
+        key = "crisis-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        try:
+            # `where` ("mediation:<id>", "mediation-topic:<circle>") scopes the delivery marker.
+            deliver(self.threads, where, me, key, reply, source=ReplySource.SAFETY.value, model="crisis-protocol")
+        except Exception:  # noqa: BLE001 - the member has the reply in this response; the thread copy is a convenience
+            logger.exception("The crisis reply could not be delivered to the private thread")

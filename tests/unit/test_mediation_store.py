@@ -200,3 +200,21 @@ def test_a_perspective_the_moderation_endpoint_flags_as_self_harm_gets_the_crisi
     [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ann")
     assert incident["category"] == "suicide_self_harm"
     assert [r["input"] for r in fake_llm.moderation_requests] == [feelings]  # her words, and only hers
+
+
+def test_a_crisis_reply_in_mediation_is_delivered_to_the_private_thread_once_and_answered_there(world):
+    from services.chat.turn import ChatService
+    from services.mediation.service import CrisisSupport
+
+    mediation_id = started(world)
+    world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": "ann", "phase": "perspective",
+                        "token": "p-ann"})
+    perspective = {"feelings": "honestly i am done", "needs": "", "requests": "", "share": []}
+    for _ in range(2):  # the app retries the same request
+        support = world["service"].give_perspective("ann", mediation_id, perspective, "en-US")
+    assert isinstance(support, CrisisSupport) and "are you having thoughts of suicide" in support.text
+    assert texts(world, "ann").count(support.text) == 1
+    # Her answer in her private chat is read as the answer to that question.
+    chat = ChatService(store=ThreadStore(TABLE, client=world["db"]), coach=CoachGateway(primary=None))
+    told = chat.take_turn("ann", private_thread_id("ann"), "yes", "k1").reply
+    assert told.source == "safety" and "What you're feeling matters" in told.text

@@ -49,6 +49,13 @@ _YES = re.compile(
 _TURN = re.compile(r"\b(?:but|though|although|except|sometimes|unless|until|only when|well)\b")
 
 
+def asks(tentative: bool, danger: str | None) -> bool:
+    """Whether the crisis reply asks the screener's question instead of telling: no rule named what is happening,
+    and the danger is not high (high danger is never softened). The one place this is decided, for the reply and
+    for reading the answer."""
+    return tentative and danger != "high"
+
+
 def asked(reply_text: str | None) -> str | None:
     """The category whose screener question this coach reply asked, or None."""
     for category, question in QUESTIONS.items():
@@ -60,16 +67,16 @@ def asked(reply_text: str | None) -> str | None:
 def read_answer(question: str | None, text: str, screening: ScreenResult) -> ScreenResult:
     """The screen's result for ``text``, read as the answer to ``question`` (a category, or None if none was
     asked). Returns ``screening`` unchanged unless the answer is a clear yes or no."""
-    if question is None or (screening.escalate and (not screening.tentative or screening.danger == "high")):
+    if question is None or (screening.escalate and not asks(screening.tentative, screening.danger)):
         return screening  # nothing asked, or a danger named by a rule or of high danger: the screen's answer stands
+    if screening.escalate and screening.category != question:
+        return screening  # the screen's doubt is about something else: its own (asking) reply stands
     norm = normalise(text)
     if len(norm.split()) > ANSWER_WORDS:
         return screening
     if _NO.match(norm) and not _UNSURE.match(norm) and not _TURN.search(norm):
-        if screening.escalate and screening.category == question:
-            # Asked and answered: the coach answers now.
-            return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")
-        return screening
+        # Asked and answered: the coach answers now (and the answer is recorded, escalated or not).
+        return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")
     if _UNSURE.match(norm) or (_YES.match(norm) and not _NO.match(norm)):
         severity = suicide_severity("thoughts", norm)[0] if question == SUICIDE_SELF_HARM else None
         return ScreenResult(escalate=True, category=question, severity=severity,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .question import QUESTIONS
+from .question import QUESTIONS, asks
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 
@@ -78,7 +78,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     someone who would not call it abuse. The resources, the emergency number and the open door are the same."""
     r = resources_for(locale)
     urgent = danger == "high"
-    asking = tentative and not urgent
+    asking = asks(tentative, danger)
     if category == SUICIDE_SELF_HARM and asking:
         parts = [
             QUESTIONS[SUICIDE_SELF_HARM],

@@ -98,6 +98,16 @@ def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat, 
     assert incident["category"] == "abuse" and incident["member_answer"] == "no"
 
 
+def test_a_plain_no_is_recorded_on_the_incident_too(chat, dynamodb):
+    thread = chat.store.ensure_private_thread("dee")
+    assert not screen("no").escalate
+    chat.take_turn("dee", thread.id, "he lied to me again", "k1")
+    answered = chat.take_turn("dee", thread.id, "no", "k2")
+    assert answered.reply.source == "offline"
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("dee")
+    assert incident["member_answer"] == "no" and incident["member_answer_message_id"] == answered.message.id
+
+
 def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
     thread = chat.store.ensure_private_thread("cy")
     chat.take_turn("cy", thread.id, "he lied to me again", "k1")
@@ -122,6 +132,11 @@ def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):
         result = read_answer(ABUSE, answer, screening)
         expected = {"yes": True, "no": False, "screen": screening.escalate}[read_as]
         assert result.escalate is expected, (answer, screening.escalate)
+        if read_as != "screen":
+            assert result.layer == "answer", (answer, screening.escalate)  # recorded on the incident
         if read_as == "yes":
             assert not result.tentative and result.category == ABUSE
     assert read_answer(None, answer, quiet) is quiet  # nothing was asked: nothing to answer
+    # A doubt about something else is not answered by this: the screen's own reply stands.
+    other = ScreenResult(escalate=True, category="child_safety", danger="moderate", layer="tfidf", tentative=True)
+    assert read_answer(ABUSE, answer, other) is other

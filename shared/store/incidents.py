@@ -15,7 +15,7 @@ import uuid
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
-from shared.store.table import TableStore, to_item, to_value
+from shared.store.table import TableStore, from_item, to_item, to_value
 
 INCIDENT_WINDOW_SECONDS = 24 * 3600
 
@@ -72,8 +72,6 @@ class IncidentStore(TableStore):
         """Transaction items that set the member's answer to the screener's question ("yes" or "no") on the open
         incident of that category: on-call reads it there (notifications carry no words, and on-call does not read
         the member's thread). [] when no incident of that category is open."""
-        from shared.store.table import from_item
-
         found = self.client.get_item(TableName=self.table, ConsistentRead=True,
                                      Key=to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(category)}))
         window = from_item(found["Item"]) if "Item" in found else {}
@@ -91,8 +89,6 @@ class IncidentStore(TableStore):
         }]
 
     def list_for_member(self, member_id: str) -> list[dict]:
-        from shared.store.table import from_item
-
         response = self.client.query(
             TableName=self.table,
             KeyConditionExpression="pk = :pk AND begins_with(sk, :incident)",

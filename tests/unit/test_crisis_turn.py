@@ -18,8 +18,9 @@ def store(dynamodb):
     return ThreadStore("inetta-test", client=dynamodb)
 
 
-def chat_with_model(store, base_url: str) -> ChatService:
-    settings = LLMSettings(base_url=base_url, model="m", api_key="k", timeout_seconds=1, max_retries=0)
+def chat_with_model(store, base_url: str, moderation_model: str = "") -> ChatService:
+    settings = LLMSettings(base_url=base_url, model="m", api_key="k", timeout_seconds=1, max_retries=0,
+                           moderation_model=moderation_model)
     return ChatService(store=store, coach=CoachGateway.from_settings(settings))
 
 
@@ -96,10 +97,8 @@ def test_the_locale_is_the_first_language_tag_of_the_request(header, locale):
 QUIET = "I just want it to be quiet for a long time"  # the screen lets this through (asserted below)
 
 
-def chat_with_moderation(store, base_url: str, moderation_model: str = "omni-moderation-latest") -> ChatService:
-    settings = LLMSettings(base_url=base_url, model="m", api_key="k", timeout_seconds=1, max_retries=0,
-                           moderation_model=moderation_model)
-    return ChatService(store=store, coach=CoachGateway.from_settings(settings))
+def chat_with_moderation(store, base_url: str) -> ChatService:
+    return chat_with_model(store, base_url, moderation_model="omni-moderation-latest")
 
 
 def test_a_self_harm_flag_from_the_moderation_endpoint_gets_the_crisis_reply_and_an_incident(store, dynamodb, fake_llm):
@@ -129,7 +128,7 @@ def test_violence_flags_from_the_moderation_endpoint_are_not_taken_for_a_crisis(
 def test_moderation_is_asked_only_when_turned_on_and_never_for_what_the_screen_decided(store, fake_llm):
     fake_llm.moderation_flags = {QUIET: ["self-harm"]}
     thread = store.ensure_private_thread("ana")
-    off = chat_with_moderation(store, fake_llm.base_url, moderation_model="")
+    off = chat_with_model(store, fake_llm.base_url)
     assert off.take_turn("ana", thread.id, QUIET, "k1").reply.source == "llm"
     assert fake_llm.moderation_requests == []
     on = chat_with_moderation(store, fake_llm.base_url)

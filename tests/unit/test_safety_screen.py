@@ -287,10 +287,9 @@ def test_everyday_sentences_the_learned_layers_still_escalate(text):
 
 
 # Short complaints about him that the TF-IDF head reads as abuse, because the public abuse posts are about "he" (the
-# README's known gap; the blind set of partner lines measures how often it happens). Strict: the day they pass, this
-# says so.
-# Since the short-abuse gate (combine.SHORT_ABUSE_WORDS) the embedding reads them too; these three it reads as
-# abuse as well.
+# README's known gap; the blind sets of partner lines measure how often it happens). Since the short-abuse gate
+# (combine.SHORT_ABUSE_WORDS) the embedding reads them too, and reads these three as abuse as well. Strict: the day
+# they pass, this says so.
 HE_COMPLAINTS = [
     "he lied to me again",
     "he cheated on me",
@@ -305,7 +304,8 @@ HE_COMPLAINTS_READ_WHOLE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="the TF-IDF head reads 'he' itself as a sign of abuse (a known gap)")
+@pytest.mark.xfail(strict=True, reason="both learned layers read these short complaints about him as abuse (a "
+                                      "known gap)")
 @pytest.mark.parametrize("text", HE_COMPLAINTS)
 def test_a_short_complaint_about_him_is_not_a_disclosure(text):
     assert not screen(text).escalate, text

@@ -291,9 +291,8 @@ def main(argv=None) -> int:
                 continue
             qc = dict(zip(CLASSES, oof_qc[i]))
             # The same gate and cut-offs as combine.decide.
-            if sure(qc, low, high, thr_c, len(mtexts[i].split())) or not use_embedding:
-                hit = flagged(qc, thr_c)
-            else:
+            hit = flagged(qc, thr_c)
+            if use_embedding and not sure(qc, low, high, hit, len(mtexts[i].split())):
                 gated[i] = True
                 hit = flagged(dict(zip(CLASSES, oof_qf[i])), thr_f)
             flags[i] = [c in hit for c in CRISIS_CLASSES]

@@ -69,14 +69,15 @@ def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
 SHORT_ABUSE_WORDS = 8
 
 
-def sure(q: dict[str, float], low: dict, high: dict, cheap_thresholds: dict, words: int) -> bool:
-    """The gate: the cheap combiner decides alone when every class is below its ``low`` or one is above its
-    ``high`` — unless the message is short and would escalate as abuse alone (``SHORT_ABUSE_WORDS``)."""
+def sure(q: dict[str, float], low: dict, high: dict, cheap_flags: list[str], words: int) -> bool:
+    """The gate: the cheap combiner decides alone (flagging ``cheap_flags``) when every class is below its ``low``
+    or one is above its ``high`` — unless the message is short and would escalate as abuse alone
+    (``SHORT_ABUSE_WORDS``)."""
     if all(q[c] < low[c] for c in CRISIS_CLASSES):
         return True
     if not any(q[c] >= high[c] for c in CRISIS_CLASSES):
         return False
-    return not (words <= SHORT_ABUSE_WORDS and flagged(q, cheap_thresholds) == ["abuse"])
+    return not (words <= SHORT_ABUSE_WORDS and cheap_flags == ["abuse"])
 
 
 def flagged(q: dict[str, float], thresholds: dict) -> list[str]:
@@ -147,11 +148,12 @@ def decide(rules) -> Decision:
     x = cheap_features(p_t, rules, text)
     q = comb.cheap.proba(x)
     scores = {f"tfidf.{c}": round(p_t[c], 4) for c in CRISIS_CLASSES}
-    if sure(q, comb.gate_low, comb.gate_high, comb.cheap.thresholds, len(text.split())):
-        return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
+    cheap_flags = comb.cheap.flagged(q)
+    if sure(q, comb.gate_low, comb.gate_high, cheap_flags, len(text.split())):
+        return Decision([CATEGORY_OF[c] for c in cheap_flags], "tfidf", scores)
     embedder = get_embedder()
     if embedder is None:  # fallback: the cheap layers decide (the reason was logged once)
-        return Decision([CATEGORY_OF[c] for c in comb.cheap.flagged(q)], "tfidf", scores)
+        return Decision([CATEGORY_OF[c] for c in cheap_flags], "tfidf", scores)
     p_e = get_embed_head().proba(embedder.embed(text))
     qf = comb.full.proba(full_features(p_t, p_e, rules, text))
     scores.update({f"embedding.{c}": round(p_e[c], 4) for c in CRISIS_CLASSES})

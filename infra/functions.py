@@ -22,10 +22,10 @@ from infra.compliance import acknowledge
 from infra.data import DataStore
 from infra.escalation import Escalation
 from infra.llm import LlmSettings
+from shared.observability import METRICS_NAMESPACE
 
 RUNTIME = lambda_.Runtime.PYTHON_3_12
 ARCHITECTURE = lambda_.Architecture.ARM_64
-METRICS_NAMESPACE = "Inetta"
 
 
 def handler_path(service: str) -> str:

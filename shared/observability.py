@@ -8,6 +8,7 @@ in tests) it is never loaded at all.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from typing import Any
 
@@ -61,7 +62,19 @@ class LazyXRayProvider(BaseProvider):
 
 _provider = LazyXRayProvider()
 
+METRICS_NAMESPACE = "Inetta"
+
+
+def metrics() -> Metrics:
+    """Powertools' Metrics, in the namespace the environment names, or ours when it names none.
+
+    Metrics share one buffer per process, and Powertools publishes it by itself once a metric holds 100 values.
+    Without a namespace that publication raises, in whatever call happened to add the hundredth value: a model
+    reply would be lost to a metric. So there is always a namespace.
+    """
+    return Metrics(namespace=os.environ.get("POWERTOOLS_METRICS_NAMESPACE") or METRICS_NAMESPACE)
+
 
 def observability() -> tuple[Logger, Tracer, Metrics]:
     """The three Powertools utilities, named from POWERTOOLS_SERVICE_NAME."""
-    return Logger(), Tracer(provider=_provider), Metrics()
+    return Logger(), Tracer(provider=_provider), metrics()

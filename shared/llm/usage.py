@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 
-from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.metrics import MetricUnit
+
+from shared.observability import metrics as powertools_metrics
 
 DEFAULT_INPUT_PER_MILLION = 0.15
 DEFAULT_OUTPUT_PER_MILLION = 0.60
@@ -32,7 +33,7 @@ def cost_usd(tokens_in: int, tokens_out: int) -> float:
 
 def count(tokens_in: int, tokens_out: int, purpose: str) -> None:
     """Record one model call: `purpose` is "reply" or "extraction" (its own metric, to see which one spends)."""
-    metrics = Metrics()
+    metrics = powertools_metrics()
     metrics.add_metric(name="LlmTokensIn", unit=MetricUnit.Count, value=tokens_in)
     metrics.add_metric(name="LlmTokensOut", unit=MetricUnit.Count, value=tokens_out)
     metrics.add_metric(name="LlmCostUsd", unit=MetricUnit.NoUnit, value=cost_usd(tokens_in, tokens_out))

@@ -1,5 +1,7 @@
 """The LLM path against an OpenAI-compatible server on loopback: the member always gets a clear reply."""
 
+import json
+
 import pytest
 
 from shared.config import LLMSettings
@@ -66,3 +68,23 @@ def test_what_the_model_costs_reaches_the_dashboard_as_metrics(fake_llm, monkeyp
     fake_llm.mode = "error500"  # the offline coach's replies cost nothing and count as no model call
     gateway(fake_llm).reply(CONTEXT)
     assert "LlmTokensIn" not in metrics.metric_set
+
+
+def test_a_process_that_counts_a_hundred_model_calls_still_answers_and_publishes_them(fake_llm, monkeypatch, capsys):
+    # Powertools publishes the shared buffer by itself when a metric reaches 100 values; without a namespace in
+    # the environment (a unit test, a script) that publication used to raise inside the reply that added the
+    # hundredth value, and the member lost the reply.
+    from aws_lambda_powertools import Metrics
+
+    from shared.llm import usage
+
+    monkeypatch.delenv("POWERTOOLS_METRICS_NAMESPACE", raising=False)
+    Metrics().clear_metrics()
+    for _ in range(99):
+        usage.count(10, 10, "reply")
+    reply = gateway(fake_llm).reply(CONTEXT)
+    assert reply.source == "llm"
+    published = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    assert published and published[0]["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "Inetta"
+    assert len(published[0]["LlmTokensIn"]) == 100
+    Metrics().clear_metrics()

@@ -41,12 +41,14 @@ class Escalation(Construct):
 
 
 def escalate_incidents_from_stream(function: lambda_.Function, table: dynamodb.ITable, failures: sqs.IQueue) -> None:
-    """New incident items reach the escalation function through the table's stream, and nothing else does.
+    """New and updated incident items reach the escalation function through the table's stream, and nothing else
+    does (an incident is updated rarely: its danger raised, the member's answer, the function's own marks).
 
     The filter keeps every other write away (the function is not even invoked for them); failed records are
     retried, split to find the culprit, then parked in the function's dead-letter queue.
     """
-    trigger_on_new_items(function, table, failures, {"kind": {"S": lambda_.FilterRule.is_equal("incident")}})
+    incident = {"kind": {"S": lambda_.FilterRule.is_equal("incident")}}
+    trigger_on_new_items(function, table, failures, incident, updated_image=incident)
     # Integrations hear of incidents on the default event bus.
     function.add_to_role_policy(
         iam.PolicyStatement(

@@ -6,6 +6,7 @@ Knows nothing of HTTP; the handler translates.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aws_lambda_powertools import Logger
@@ -89,10 +90,12 @@ class ChatService:
             incident = self.incidents.incident_writes(
                 member_id, screening, member_message.id, thread_id, member_message.text
             )
+            # Within an open incident's window, a worse danger raises that incident (and on-call hears of it).
+            raised = lambda: self._raise_writes(member_id, screening, member_message.id)  # noqa: E731
             reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history
             why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
             saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,
-                               [why, *answer], reply_id, incident=incident)
+                               [why, *answer], reply_id, incident=incident, raised=raised)
             # Sent whole, once stored: the crisis protocol's words never stream from, or wait on, a model.
             self._push_done(self._stream(member_id, thread_id, reply_id), saved)
             return ChatTurn(message=member_message, reply=saved)
@@ -147,6 +150,15 @@ class ChatService:
             logger.exception("The answer to the screener's question could not be set on the incident")
             return []
 
+    def _raise_writes(self, member_id: str, screening, message_id: str) -> list[dict]:
+        """The writes that raise the open incident of this crisis to this message's danger, if it is higher. Never
+        at the cost of the reply: if the read fails, the crisis reply still goes out (on-call has the incident)."""
+        try:
+            return self.incidents.raise_writes(member_id, screening, message_id)
+        except Exception:  # noqa: BLE001 - a throttled read loses the raise, never the reply
+            logger.exception("The open incident's danger could not be read")
+            return []
+
     def _thread_so_far(self, member_id: str, thread_id: str) -> TurnContext | None:
         """The thread and its newest messages (this one among them), or None if the read fails: the crisis screen
         must not wait on it, and the reply's context reads it again."""
@@ -187,9 +199,11 @@ class ChatService:
         extra_writes: list[dict],
         reply_id: str | None = None,
         incident: list[dict] | None = None,
+        raised: Callable[[], list[dict]] | None = None,
     ) -> Message:
         """Store the reply with ``extra_writes`` in one transaction, and with ``incident`` (its window item first,
-        at WINDOW_WRITE_INDEX) unless an incident for this crisis is already open."""
+        at WINDOW_WRITE_INDEX) unless an incident for this crisis is already open; then with what ``raised`` returns
+        (the open incident raised to this message's danger, its window item first), if anything."""
         def record(extra: list[dict]) -> Message:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
@@ -202,9 +216,17 @@ class ChatService:
                 return record([*(incident or []), *extra_writes])
             except ClientError as error:
                 # An incident for this crisis is already open: the reply still goes out, without a new incident.
-                if incident and is_window_conflict(error, WINDOW_WRITE_INDEX):
-                    return record(extra_writes)
-                raise
+                if not (incident and is_window_conflict(error, WINDOW_WRITE_INDEX)):
+                    raise
+            raise_open = raised() if raised else []
+            if raise_open:
+                try:
+                    return record([*raise_open, *extra_writes])
+                except ClientError as error:
+                    # Another message raised it at the same moment: its danger stands, this reply goes out.
+                    if not is_window_conflict(error, WINDOW_WRITE_INDEX):
+                        raise
+            return record(extra_writes)
         except Exception as error:
             logger.exception("The coach's reply could not be stored")
             # The member is told to retry: let that retry take the turn over at once, not after the lease.

@@ -1,4 +1,5 @@
-"""The crisis escalation function: the table's stream delivers each new incident; it escalates it.
+"""The crisis escalation function: the table's stream delivers each new incident, which it escalates, and each
+update of an incident, whose changes that matter (a danger raised, the member's answer) it tells on-call.
 
 Powertools' batch processor reports the records that failed, so only those are retried (then the DLQ).
 """
@@ -33,16 +34,21 @@ def escalator() -> Escalator:
 
 @tracer.capture_method
 def record_handler(record: DynamoDBRecord) -> None:
-    image = record.raw_event["dynamodb"].get("NewImage") or {}
-    incident = from_item(image)
-    if record.raw_event.get("eventName") != "INSERT" or incident.get("kind") != "incident":
-        return  # the event source filter should keep these away; ignoring them is harmless
-    if escalator().escalate(incident):
+    change = record.raw_event["dynamodb"]
+    incident = from_item(change.get("NewImage") or {})
+    if incident.get("kind") != "incident":
+        return  # the event source filter keeps these away; ignoring them is harmless
+    if record.raw_event.get("eventName") == "INSERT" and escalator().escalate(incident):
         logger.warning(
             "Crisis incident escalated",
             extra={"incident_id": incident["incident_id"], "category": incident["category"], "danger": incident.get("danger")},
         )
         metrics.add_metric(name="CrisisIncidentsEscalated", unit=MetricUnit.Count, value=1)
+    elif record.raw_event.get("eventName") == "MODIFY":
+        told = escalator().tell_changes(from_item(change.get("OldImage") or {}), incident)
+        if told:
+            logger.warning("Crisis incident update told", extra={"incident_id": incident["incident_id"], "told": told})
+            metrics.add_metric(name="CrisisIncidentUpdatesTold", unit=MetricUnit.Count, value=len(told))
 
 
 @logger.inject_lambda_context

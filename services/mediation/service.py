@@ -311,15 +311,26 @@ class MediationService:
             if screening.escalate:
                 logger.warning("Crisis screened in a mediation text",
                                extra={"category": screening.category, "danger": screening.danger})
-                writes = self.incidents.incident_writes(me, screening, where, private_thread_id(me), text)
-                try:
-                    transact(self.incidents.client, writes)
-                except TransactionCancelled:
-                    pass  # an incident for this crisis is already open
+                self._open_or_raise_incident(me, screening, where, text)
                 reply = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
                 self._deliver_to_private_thread(me, where, text, reply)
                 return CrisisSupport(reply, screening.category)
         return None
+
+    def _open_or_raise_incident(self, me: str, screening, where: str, text: str) -> None:
+        """An incident for this crisis; if one is already open, it is raised to this text's danger when that is
+        higher (shared.store.incidents.raise_writes), so on-call hears of it."""
+        try:
+            transact(self.incidents.client, self.incidents.incident_writes(me, screening, where, private_thread_id(me), text))
+            return
+        except TransactionCancelled:
+            pass  # an incident for this crisis is already open
+        raised = self.incidents.raise_writes(me, screening, where)
+        try:
+            if raised:
+                transact(self.incidents.client, raised)
+        except TransactionCancelled:
+            pass  # another message raised it at the same moment: its danger stands
 
     def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str) -> None:
         """The crisis reply goes into the member's private thread as well, so the conversation can go on there —

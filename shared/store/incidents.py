@@ -15,6 +15,8 @@ import uuid
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
+from shared.safety.question import asks
+from shared.safety.vocab import danger_rank
 from shared.store.table import TableStore, from_item, to_item, to_value
 
 INCIDENT_WINDOW_SECONDS = 24 * 3600
@@ -40,6 +42,9 @@ class IncidentStore(TableStore):
             "severity": screening.severity,
             "danger": screening.danger,
             "signals": list(screening.signals),
+            # The reply asked the screener's question instead of telling (no rule named the danger): on-call
+            # knows the screen was unsure, and hears the member's answer when it comes (services/escalation).
+            "question_asked": asks(screening.tentative, screening.danger),
             "message_id": message_id,
             "thread_id": thread_id,
             "message_text": text,
@@ -51,7 +56,10 @@ class IncidentStore(TableStore):
             "sk": _window_sk(screening.category),
             "owner": member_id,
             "incident_id": incident_id,
-            "incident_sk": incident["sk"],  # so a later answer to the screener's question can find the incident
+            # So a later message in the crisis can find the incident: to set the answer to the screener's
+            # question on it, or to raise its danger.
+            "incident_sk": incident["sk"],
+            "danger": screening.danger,
             "until": now + INCIDENT_WINDOW_SECONDS,
             "expires_at": now + INCIDENT_WINDOW_SECONDS,
         }
@@ -72,10 +80,8 @@ class IncidentStore(TableStore):
         """Transaction items that set the member's answer to the screener's question ("yes" or "no") on the open
         incident of that category: on-call reads it there (notifications carry no words, and on-call does not read
         the member's thread). [] when no incident of that category is open."""
-        found = self.client.get_item(TableName=self.table, ConsistentRead=True,
-                                     Key=to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(category)}))
-        window = from_item(found["Item"]) if "Item" in found else {}
-        if "incident_sk" not in window or int(window["until"]) < time.time():
+        window = self._open_window(member_id, category)
+        if not window:
             return []
         return [{
             "Update": {
@@ -87,6 +93,57 @@ class IncidentStore(TableStore):
                                               ":at": to_value(iso(utc_now()))},
             }
         }]
+
+    def raise_writes(self, member_id: str, screening, message_id: str) -> list[dict]:
+        """Transaction items that raise the open incident of this crisis to the danger of a later message, when it
+        is higher: the window keeps that message from opening an incident of its own, and on-call must not stay on
+        the old danger ("he yelled at me" opened it; "he has a gun" is not the same crisis for them). [] when the
+        danger is not higher or no incident is open.
+
+        The first item updates the window's danger on condition that it is still the one read here, so two
+        messages at once cannot lower it; when that condition fails (`is_window_conflict(error, 0)`), the caller
+        stores the reply without these.
+        """
+        window = self._open_window(member_id, screening.category)
+        if not window or "danger" not in window or danger_rank(screening.danger) <= danger_rank(window["danger"]):
+            return []
+        values = {":danger": to_value(screening.danger), ":was": to_value(window["danger"]),
+                  ":at": to_value(iso(utc_now())), ":message": to_value(message_id),
+                  ":signals": to_value(list(screening.signals))}
+        graded = ", severity = :severity" if screening.severity else ""
+        if screening.severity:
+            values[":severity"] = to_value(screening.severity)
+        return [
+            {
+                "Update": {
+                    "TableName": self.table,
+                    "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(screening.category)}),
+                    "UpdateExpression": "SET danger = :danger",
+                    "ConditionExpression": "danger = :was",
+                    "ExpressionAttributeValues": {":danger": values[":danger"], ":was": values[":was"]},
+                }
+            },
+            {
+                "Update": {
+                    "TableName": self.table,
+                    "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
+                    # The escalation function tells on-call when danger_raised_at changes (services/escalation).
+                    "UpdateExpression": f"SET danger = :danger{graded}, raised_from = :was, danger_raised_at = :at, "
+                                        "raised_message_id = :message, signals = list_append(signals, :signals)",
+                    "ExpressionAttributeValues": values,
+                }
+            },
+        ]
+
+    def _open_window(self, member_id: str, category: str) -> dict:
+        """The open crisis window of this category, if it names its incident (windows opened before it did don't),
+        else {}."""
+        found = self.client.get_item(TableName=self.table, ConsistentRead=True,
+                                     Key=to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(category)}))
+        window = from_item(found["Item"]) if "Item" in found else {}
+        if "incident_sk" not in window or int(window["until"]) < time.time():
+            return {}
+        return window
 
     def list_for_member(self, member_id: str) -> list[dict]:
         response = self.client.query(

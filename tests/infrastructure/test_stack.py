@@ -659,6 +659,17 @@ def test_each_shard_of_a_slot_gets_its_own_invocation_and_follow_ups_arrive_from
 # --- escalation and monitoring --------------------------------------------------------------------------
 
 
+def test_new_incidents_and_updates_of_incidents_reach_the_escalation_function_and_nothing_else(synth):
+    [mapping] = [
+        m["Properties"] for m in synth.of_type("AWS::Lambda::EventSourceMapping").values()
+        if m["Properties"]["FunctionName"] == {"Ref": synth.logical_id("AWS::Lambda::Function", "EscalationFunction")}
+    ]
+    patterns = [json.loads(f["Pattern"]) for f in mapping["FilterCriteria"]["Filters"]]
+    # A new incident is escalated; an update may raise its danger or carry the member's answer (on-call is told).
+    assert sorted((p["eventName"][0], p["dynamodb"]["NewImage"]["kind"]["S"][0]) for p in patterns) == [
+        ("INSERT", "incident"), ("MODIFY", "incident")]
+
+
 def test_crisis_escalations_go_to_an_encrypted_ssl_only_topic(synth):
     topic_id = synth.logical_id("AWS::SNS::Topic", "EscalationTopic")
     topic = synth.resources[topic_id]["Properties"]

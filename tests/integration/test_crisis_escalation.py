@@ -76,3 +76,26 @@ def test_ordinary_conflict_reaches_no_one(local_stack, member):
     assert local_stack.drain()
     assert member_items(local_stack, member.sub, "INCIDENT#") == []
     assert [n for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub] == []
+
+
+def test_on_call_hears_the_answer_to_the_screeners_question_and_a_danger_raised_later_in_the_crisis(
+    local_stack, member
+):
+    from shared.safety import screen
+
+    unsure = "he makes me feel worthless every day"
+    assert screen(unsure).tentative and screen(unsure).danger == "moderate"  # no rule names it: the reply asks
+    assert "afraid of them" in say(member, unsure).json()["reply"]["text"]
+    assert say(member, "yes").json()["reply"]["source"] == "safety"
+    say(member, "he choked me last night and said he'd kill me if I leave")
+    assert local_stack.drain()
+
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")  # one crisis, one incident
+    assert incident["member_answer"]["S"] == "yes" and incident["danger"]["S"] == "high"
+    notices = [n for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    told = {n["subject"]: n["message"] for n in notices}
+    assert sorted(told) == ["Inetta crisis incident (MODERATE): abuse", "Inetta crisis incident answered YES: abuse",
+                            "Inetta crisis incident raised to HIGH: abuse"]
+    assert told["Inetta crisis incident (MODERATE): abuse"]["question_asked"] is True
+    assert told["Inetta crisis incident raised to HIGH: abuse"]["raised_from"] == "moderate"
+    assert "worthless" not in json.dumps(notices) and "choked" not in json.dumps(notices)

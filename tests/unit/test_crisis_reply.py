@@ -66,6 +66,10 @@ def test_a_complaint_the_classifier_over_reads_is_asked_about_and_a_named_danger
     named = chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k2").reply
     assert not screen("he choked me last night and said he'd kill me if I leave").tentative
     assert "describing is serious" in named.text and "not your fault" in named.text
+    # On-call knows the first reply asked (the screen was unsure), and that the second message raised the danger.
+    [incident] = IncidentStore("inetta-test", client=chat.store._client).list_for_member("ana")
+    assert incident["question_asked"] is True and incident["raised_from"] == "moderate"
+    assert incident["danger"] == "high"
 
 
 # --- The answer to the screener's question (shared/safety/question.py) ---

@@ -66,6 +66,42 @@ def test_an_incident_is_recorded_once_per_crisis(store, dynamodb):
     assert len(store.list_messages("ana", thread.id, 10, None).messages) == 4
 
 
+PLAN = "I want to kill myself tonight, I have the pills ready"
+
+
+def test_a_worse_danger_later_in_the_same_crisis_raises_the_open_incident_and_a_lesser_one_does_not(store, dynamodb):
+    chat = ChatService(store=store, coach=CoachGateway(primary=None))
+    thread = store.ensure_private_thread("ana")
+    assert screen("I want to kill myself").danger == "low" and screen(PLAN).danger == "high"
+    chat.take_turn("ana", thread.id, "I want to kill myself", "k1")
+    plan = chat.take_turn("ana", thread.id, PLAN, "k2")
+    chat.take_turn("ana", thread.id, "I really mean it, I want to die", "k3")  # low again: the danger stays high
+
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")  # still one crisis
+    assert incident["danger"] == "high" and incident["severity"] == "plan" and incident["raised_from"] == "low"
+    assert incident["raised_message_id"] == plan.message.id and "danger_raised_at" in incident
+    assert len(store.list_messages("ana", thread.id, 10, None).messages) == 6  # every reply went out
+
+
+def test_two_messages_raising_the_danger_at_once_keep_the_first_raise_and_both_replies(store, dynamodb):
+    from shared.store.batch import transact
+
+    class AtTheSameMoment(IncidentStore):
+        def raise_writes(self, member_id, screening, message_id):
+            writes = super().raise_writes(member_id, screening, message_id)  # read while the danger is still low
+            transact(self.client, super().raise_writes(member_id, screen(PLAN), "the other message"))
+            return writes
+
+    chat = ChatService(store=store, coach=CoachGateway(primary=None),
+                       incidents=AtTheSameMoment("inetta-test", client=dynamodb))
+    thread = store.ensure_private_thread("ana")
+    chat.take_turn("ana", thread.id, "I want to kill myself", "k1")
+    reply = chat.take_turn("ana", thread.id, "I have the pills ready and I'm going to take them all tonight", "k2")
+    assert reply.reply.source == "safety"
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert incident["danger"] == "high" and incident["raised_message_id"] == "the other message"
+
+
 def test_ordinary_conflict_and_idioms_open_no_incident(store, dynamodb):
     chat = ChatService(store=store, coach=CoachGateway(primary=None))
     thread = store.ensure_private_thread("ana")

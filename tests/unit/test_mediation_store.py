@@ -218,3 +218,24 @@ def test_a_crisis_reply_in_mediation_is_delivered_to_the_private_thread_once_and
     chat = ChatService(store=ThreadStore(TABLE, client=world["db"]), coach=CoachGateway(primary=None))
     told = chat.take_turn("ann", private_thread_id("ann"), "yes", "k1").reply
     assert told.source == "safety" and "What you're feeling matters" in told.text
+
+
+def test_a_worse_danger_told_in_a_mediation_raises_the_open_incident_and_closes_the_safety_gate(world):
+    from services.chat.turn import ChatService
+
+    chat = ChatService(store=ThreadStore(TABLE, client=world["db"]), coach=CoachGateway(primary=None))
+    chat.take_turn("ben", ThreadStore(TABLE, client=world["db"]).ensure_private_thread("ben").id,
+                   "I'm scared of him", "k1")
+    [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ben")
+    assert incident["category"] == "abuse" and incident["danger"] == "moderate"  # the gate stays open for this
+    mediation_id = started(world)
+    world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": "ben", "phase": "perspective",
+                        "token": "p-ben"})
+    perspective = {"feelings": "he choked me last night and said he'd kill me if I leave", "needs": "",
+                   "requests": "", "share": []}
+    assert world["service"].give_perspective("ben", mediation_id, perspective, "en-US").category == "abuse"
+
+    [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ben")  # the same crisis, now high
+    assert incident["danger"] == "high" and incident["raised_from"] == "moderate"
+    with pytest.raises(NotOffered):
+        world["service"].start("ann", world["circle_id"], ["ben"], "Something else", "en-US")

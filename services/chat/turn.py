@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
@@ -91,7 +92,7 @@ class ChatService:
                 member_id, screening, member_message.id, thread_id, member_message.text
             )
             # Within an open incident's window, a worse danger raises that incident (and on-call hears of it).
-            raised = lambda: self._raise_writes(member_id, screening, member_message.id)  # noqa: E731
+            raised = partial(self._raise_writes, member_id, screening, member_message.id)
             reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history
             why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
             saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,

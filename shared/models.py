@@ -47,6 +47,11 @@ class Message(BaseModel):
     model: str | None = None
     # Shown to the member beside a reply, e.g. why the offline coach answered.
     note: str | None = None
+    # The screener's question of a crisis reply offers shared.safety.question.QUICK_ANSWERS.
+    quick_replies: list[str] = Field(
+        default_factory=list,
+        description="Answers the member can send with one tap, offered while this reply is the thread's last message",
+    )
 
 
 class Thread(BaseModel):

@@ -231,6 +231,7 @@ function messageItem(message) {
     el("span", { class: "visually-hidden", text: mine ? "You said:" : "The coach said:" }),
     el("p", { class: "text", text: message.text }),
     meta.length ? el("p", { class: "meta" }, meta) : null,
+    quickReplies(message),
   );
   if (!mine && message.id) {
     const details = el("details", { class: "why" }, el("summary", { text: "Why this reply?" }));
@@ -249,6 +250,22 @@ function messageItem(message) {
     item.append(details);
   }
   return item;
+}
+
+// Answers the coach offers with one tap (the screener's question of a crisis reply: "Yes", "Sometimes", "No").
+// Shown only while the reply is the thread's last message (styles.css); a tap sends the answer as typed text would.
+function quickReplies(message) {
+  const answers = message.author === "member" ? [] : message.quick_replies || [];
+  if (!answers.length) return null;
+  const send = (answer) => () => {
+    $("chat-text").value = answer;
+    $("chat-form").requestSubmit();
+  };
+  return el(
+    "div",
+    { class: "quick-replies", role: "group", "aria-label": "Answer with one tap" },
+    answers.map((answer) => el("button", { type: "button", class: "quick-reply", text: answer, onclick: send(answer) })),
+  );
 }
 
 function ensureThread() {

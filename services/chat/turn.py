@@ -18,7 +18,7 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource
 from shared.safety import screen
-from shared.safety.question import asked, asks, read_answer
+from shared.safety.question import asked, asks, quick_answers, read_answer
 from shared.safety.reply import crisis_reply
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -85,6 +85,7 @@ class ChatService:
                 text=crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative),
                 source=ReplySource.SAFETY.value,
                 model="crisis-protocol",
+                quick_replies=quick_answers(screening),
             )
             # Read after the message is safely stored: the member's retention setting, applied with the reply.
             expires_at = self._after_stored(member_id, idempotency_key, lambda: self.accounts.message_expiry(member_id))
@@ -209,7 +210,7 @@ class ChatService:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
                 note=reply.note, extra_writes=extra, member_message=member_message, expires_at=expires_at,
-                message_id=reply_id,
+                message_id=reply_id, quick_replies=reply.quick_replies,
             )
 
         try:

@@ -32,6 +32,7 @@ from shared.mediation import (
 from shared.mediation.delivery import deliver
 from shared.models import ReplySource, iso, utc_now
 from shared.safety import screen
+from shared.safety.question import quick_answers
 from shared.safety.reply import crisis_reply
 from shared.safety.vocab import ABUSE
 from shared.store.agreements import AgreementStore
@@ -313,7 +314,7 @@ class MediationService:
                                extra={"category": screening.category, "danger": screening.danger})
                 self._open_or_raise_incident(me, screening, where, text)
                 reply = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
-                self._deliver_to_private_thread(me, where, text, reply)
+                self._deliver_to_private_thread(me, where, text, reply, quick_answers(screening))
                 return CrisisSupport(reply, screening.category)
         return None
 
@@ -332,13 +333,15 @@ class MediationService:
         except TransactionCancelled:
             pass  # another message raised it at the same moment: its danger stands
 
-    def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str) -> None:
+    def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str,
+                                   quick_replies: tuple[str, ...]) -> None:
         """The crisis reply goes into the member's private thread as well, so the conversation can go on there —
         and an answer to its screener's question is read there (services/chat/turn.py). Once per text (a retried
         request delivers nothing twice), and never at the cost of the reply in this response."""
         key = "crisis-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         try:
             # `where` ("mediation:<id>", "mediation-topic:<circle>") scopes the delivery marker.
-            deliver(self.threads, where, me, key, reply, source=ReplySource.SAFETY.value, model="crisis-protocol")
+            deliver(self.threads, where, me, key, reply, source=ReplySource.SAFETY.value, model="crisis-protocol",
+                    quick_replies=quick_replies)
         except Exception:  # noqa: BLE001 - the member has the reply in this response; the thread copy is a convenience
             logger.exception("The crisis reply could not be delivered to the private thread")

@@ -49,6 +49,8 @@ class CoachReply:
     tokens_out: int = 0
     note: str | None = None
     extra: dict = field(default_factory=dict)
+    # Answers offered with one tap under the reply (the crisis protocol's screener question; a model never sets them).
+    quick_replies: tuple[str, ...] = ()
 
 
 class CoachUnavailable(Exception):

@@ -16,7 +16,8 @@ from shared.store.threads import MESSAGE_PREFIX, THREAD_SK, ThreadStore, thread_
 
 
 def deliver(threads: ThreadStore, mediation_id: str, member_id: str, key: str, text: str,
-            source: str = "offline", model: str | None = "mediation", note: str | None = None) -> bool:
+            source: str = "offline", model: str | None = "mediation", note: str | None = None,
+            quick_replies: tuple[str, ...] = ()) -> bool:
     """Post `text` as a coach message in the member's private thread; False if it was already posted."""
     thread = threads.ensure_private_thread(member_id)
     now = utc_now()
@@ -25,6 +26,7 @@ def deliver(threads: ThreadStore, mediation_id: str, member_id: str, key: str, t
         "pk": thread_pk(thread.id), "sk": f"{MESSAGE_PREFIX}{iso(now)}#{message_id}", "owner": member_id,
         "id": message_id, "thread_id": thread.id, "author": Author.COACH.value, "text": text,
         "created_at": iso(now), "source": source, "model": model, "note": note, "mediation_id": mediation_id,
+        "quick_replies": list(quick_replies) or None,
     }
     marker = {"pk": mediation_pk(mediation_id), "sk": f"SENT#{member_id}#{key}", "owner": member_id,
               "message_id": message_id, "thread_id": thread.id}

@@ -33,6 +33,9 @@ QUESTIONS = {
     ),
 }
 
+# Offered with one tap under the question (``Message.quick_replies``); each reads as the answer it says (tested).
+QUICK_ANSWERS = ("Yes", "Sometimes", "No")
+
 # An answer is short: a longer message is a message of its own, for the screen alone.
 ANSWER_WORDS = 15
 # Not knowing is read as yes: when in doubt, a person reads it.
@@ -54,6 +57,14 @@ def asks(tentative: bool, danger: str | None) -> bool:
     and the danger is not high (high danger is never softened). The one place this is decided, for the reply and
     for reading the answer."""
     return tentative and danger != "high"
+
+
+def quick_answers(screening: ScreenResult) -> tuple[str, ...]:
+    """The answers offered under the crisis reply to ``screening``: QUICK_ANSWERS when it asks a screener's
+    question, else none."""
+    if screening.escalate and screening.category in QUESTIONS and asks(screening.tentative, screening.danger):
+        return QUICK_ANSWERS
+    return ()
 
 
 def asked(reply_text: str | None) -> str | None:

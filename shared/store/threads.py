@@ -87,6 +87,7 @@ def _message_from(values: dict[str, Any]) -> Message:
         source=values.get("source"),
         model=values.get("model"),
         note=values.get("note"),
+        quick_replies=values.get("quick_replies") or [],
     )
 
 
@@ -303,6 +304,7 @@ class ThreadStore(TableStore):
         member_message: Message | None = None,
         expires_at: int | None = None,
         message_id: str | None = None,
+        quick_replies: list[str] | tuple[str, ...] = (),
     ) -> Message:
         """Store the coach's reply with the thread's counters and the idempotency outcome, atomically.
 
@@ -325,6 +327,7 @@ class ThreadStore(TableStore):
             "source": source,
             "model": model,
             "note": note,
+            "quick_replies": list(quick_replies) or None,
             "expires_at": expires_at,
         }
         retention = []

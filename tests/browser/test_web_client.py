@@ -74,6 +74,33 @@ def test_a_chat_turn_shows_the_coach_reply_with_its_source(page, web_stack, make
     expect(page.locator("#error")).to_have_text("Write a message first.")
 
 
+def test_the_screeners_question_offers_one_tap_answers_and_a_yes_is_read_as_the_answer(
+    page, web_stack, make_web_member, request
+):
+    from shared.safety import screen
+
+    unsure = "he makes me feel worthless every day"
+    assert screen(unsure).tentative  # no rule names it: the crisis reply asks the screener's question
+    member = make_web_member("fay")
+    open_app(page, web_stack)
+    sign_in(page, member)
+    box = page.get_by_label("Your message")
+    box.fill(unsure)
+    box.press("Enter")
+    asked = page.locator("li.message.coach").last
+    expect(asked).to_contain_text("do you ever feel afraid of them", timeout=TIMEOUT_MS)
+    answers = asked.get_by_role("group", name="Answer with one tap")
+    expect(answers.get_by_role("button")).to_have_text(["Yes", "Sometimes", "No"])
+    shot(page, request, "asked")
+
+    answers.get_by_role("button", name="Yes").click()
+    expect(page.locator("li.message.mine .text").last).to_have_text("Yes", timeout=TIMEOUT_MS)
+    expect(page.locator("li.message.coach")).to_have_count(2, timeout=TIMEOUT_MS)
+    expect(page.locator("li.message.coach").last).to_contain_text("it is not your fault")
+    expect(answers).to_be_hidden()  # the question has been answered: its buttons go
+    shot(page, request, "answered")
+
+
 def test_a_consent_change_is_saved_and_explained(page, web_stack, make_web_member, request):
     parent, partner = make_web_member("cleo"), make_web_member("dan")
     circle = parent.call("POST", "/circles", json={"kind": "couple", "name": "Cleo & Dan", "display_name": "Cleo"})

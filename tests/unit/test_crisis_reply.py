@@ -63,9 +63,12 @@ def test_a_complaint_the_classifier_over_reads_is_asked_about_and_a_named_danger
     asked = chat.take_turn("ana", thread.id, complaint, "k1").reply
     assert asked.source == "safety" and "afraid of them" in asked.text and "1-800-799-7233" in asked.text
     assert "describing is serious" not in asked.text
+    assert asked.quick_replies == ["Yes", "Sometimes", "No"]  # the app offers them with one tap
     named = chat.take_turn("ana", thread.id, "he choked me last night and said he'd kill me if I leave", "k2").reply
     assert not screen("he choked me last night and said he'd kill me if I leave").tentative
-    assert "describing is serious" in named.text and "not your fault" in named.text
+    assert "describing is serious" in named.text and "not your fault" in named.text and named.quick_replies == []
+    history = chat.store.list_messages("ana", thread.id, 10, None).messages  # read back, as the app does on reload
+    assert [m.quick_replies for m in history if m.author == "coach"] == [[], ["Yes", "Sometimes", "No"]]  # newest first
     # On-call knows the first reply asked (the screen was unsure), and that the second message raised the danger.
     [incident] = IncidentStore("inetta-test", client=chat.store._client).list_for_member("ana")
     assert incident["question_asked"] is True and incident["raised_from"] == "moderate"
@@ -125,6 +128,8 @@ def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
     ("no", "no"), ("nope", "no"), ("i'm not", "no"), ("i'm afraid not", "no"), ("no, i'm fine", "no"),
     ("not really", "no"), ("never", "no"),
     ("no but he gets scary when he drinks", "screen"), ("thanks", "screen"), ("what do you mean?", "screen"),
+    # The one-tap answers offered under the question (QUICK_ANSWERS) say what they mean.
+    ("Yes", "yes"), ("Sometimes", "yes"), ("No", "no"),
 ])
 def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):
     from shared.safety import ScreenResult

@@ -31,6 +31,22 @@ def main(argv: list[str] | None = None) -> int:
         help='screen JSON lines {"id", "text"} from stdin; write {"id", "escalate", "category", "severity"}',
     )
 
+    incidents = commands.add_parser(
+        "incidents",
+        help="on-call's crisis incidents: list the open ones, show one, close one (with the operator's AWS credentials)",
+    )
+    incidents.add_argument("--table", default=None, help="the stack's table (its TableName output; default: $TABLE_NAME)")
+    incidents.set_defaults(member_id=None, incident_id=None, by=None, note=None)  # what `list` has none of
+    incident_commands = incidents.add_subparsers(dest="incidents_command", metavar="<incidents command>")
+    incident_commands.add_parser("list", help="the open incidents, newest first (no member's words)")
+    show = incident_commands.add_parser("show", help="one incident's record, with the words that opened it")
+    close = incident_commands.add_parser("close", help="close an incident: its crisis window ends with it")
+    for sub in (show, close):
+        sub.add_argument("member_id", help="the member (member_id in the notification)")
+        sub.add_argument("incident_id", help="the incident (incident_id in the notification)")
+    close.add_argument("--by", required=True, help="who closes it (kept on the incident)")
+    close.add_argument("--note", required=True, help="what was done, or why it needs nothing (kept on the incident)")
+
     openapi = commands.add_parser(
         "openapi",
         help="regenerate docs/openapi.json from the handlers (--check: only say whether it is up to date)",
@@ -59,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         from shared.safety.cli import classify_stream
 
         return classify_stream(sys.stdin, sys.stdout)
+    if args.command == "incidents" and args.incidents_command:
+        from inetta.incidents import run
+
+        return run(args.incidents_command, args.table, args.member_id, args.incident_id, args.by, args.note)
     if args.command == "dev":
         from inetta.local.dev import run_dev  # imported late: `inetta --help` must stay instant
 

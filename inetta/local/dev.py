@@ -86,6 +86,9 @@ def _print_banner(stack) -> None:
         "",
         f"Web client   {stack.api_url}/app/   (sign in as any member above)",
         f"OpenAPI      {stack.api_url}/openapi.json   (committed copy: docs/openapi.json)",
+        "On-call      crisis incidents (list, show <member> <incident>, close ... --by --note):",
+        f"  AWS_ENDPOINT_URL={stack.moto_url} AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "
+        f"AWS_DEFAULT_REGION={stack.region} .venv/bin/inetta incidents --table {stack.outputs['TableName']} list",
     ]
     lines += ["", "Ctrl-C stops everything.", ""]
     print("\n".join(lines), flush=True)

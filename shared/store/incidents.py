@@ -17,6 +17,7 @@ from botocore.exceptions import ClientError
 from shared.models import iso, utc_now
 from shared.safety.question import asks
 from shared.safety.vocab import danger_rank
+from shared.store.batch import TransactionCancelled, transact
 from shared.store.table import TableStore, from_item, to_item, to_value
 
 INCIDENT_WINDOW_SECONDS = 24 * 3600
@@ -153,6 +154,77 @@ class IncidentStore(TableStore):
             ConsistentRead=True,
         )
         return [from_item(item) for item in response.get("Items", [])]
+
+    # --- on-call's side (`inetta incidents`): what is open, one record, closing it ---------------------------
+
+    def open_incidents(self) -> list[dict]:
+        """Every open incident, newest first, without the member's words (a list is no place for them).
+
+        A scan of the whole table, filtered: on-call runs it now and then, and incidents are too rare to be worth
+        an index that every write would pay for.
+        """
+        found, start = [], None
+        while True:
+            page = self.client.scan(
+                TableName=self.table,
+                FilterExpression="kind = :incident AND #status = :open",
+                ProjectionExpression=", ".join(_LISTED),
+                ExpressionAttributeNames={"#status": "status", "#owner": "owner"},
+                ExpressionAttributeValues={":incident": to_value("incident"), ":open": to_value("open")},
+                **({"ExclusiveStartKey": start} if start else {}),
+            )
+            found += [from_item(item) for item in page.get("Items", [])]
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return sorted(found, key=lambda incident: incident["created_at"], reverse=True)
+
+    def find(self, member_id: str, incident_id: str) -> dict | None:
+        """The member's incident with this id (both are in every on-call notification), or None."""
+        return next((i for i in self.list_for_member(member_id) if i["incident_id"] == incident_id), None)
+
+    def close(self, member_id: str, incident_id: str, closed_by: str, note: str) -> dict:
+        """On-call closes an incident: who, when and why are kept on it. Its crisis window ends with it, so a new
+        disclosure opens a new incident and pages on-call again; and a mediation its danger kept from starting may
+        start (shared.mediation.blocking_incidents reads open incidents only).
+
+        Raises IncidentNotOpen when there is no such incident, or it is closed already.
+        """
+        incident = self.find(member_id, incident_id)
+        if incident is None or incident.get("status", "open") != "open":
+            raise IncidentNotOpen("no such incident" if incident is None else "closed already")
+        writes = [{
+            "Update": {
+                "TableName": self.table,
+                "Key": to_item({"pk": incident["pk"], "sk": incident["sk"]}),
+                "UpdateExpression": "SET #status = :closed, closed_at = :now, closed_by = :by, close_note = :note",
+                "ConditionExpression": "#status = :open",
+                "ExpressionAttributeNames": {"#status": "status"},
+                "ExpressionAttributeValues": {":closed": to_value("closed"), ":open": to_value("open"),
+                                              ":now": to_value(iso(utc_now())), ":by": to_value(closed_by),
+                                              ":note": to_value(note)},
+            }
+        }]
+        window_key = {"pk": f"MEMBER#{member_id}", "sk": _window_sk(incident["category"])}
+        window = self.client.get_item(TableName=self.table, Key=to_item(window_key), ConsistentRead=True).get("Item")
+        if window and from_item(window).get("incident_id") == incident_id:
+            writes.append({"Delete": {"TableName": self.table, "Key": to_item(window_key),
+                                      "ConditionExpression": "incident_id = :id",
+                                      "ExpressionAttributeValues": {":id": to_value(incident_id)}}})
+        try:
+            transact(self.client, writes)
+        except TransactionCancelled as error:
+            raise IncidentNotOpen("closed by someone else a moment ago" if error.failed[0]
+                                  else "its crisis window changed a moment ago: try again") from error
+        return self.find(member_id, incident_id)
+
+
+class IncidentNotOpen(Exception):
+    """On-call asked to close an incident that does not exist or is closed already."""
+
+
+# What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
+_LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
+           "minor", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
 
 
 def _window_sk(category: str) -> str:

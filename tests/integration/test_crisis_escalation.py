@@ -99,3 +99,28 @@ def test_on_call_hears_the_answer_to_the_screeners_question_and_a_danger_raised_
     assert told["Inetta crisis incident (MODERATE): abuse"]["question_asked"] is True
     assert told["Inetta crisis incident raised to HIGH: abuse"]["raised_from"] == "moderate"
     assert "worthless" not in json.dumps(notices) and "choked" not in json.dumps(notices)
+
+
+def test_on_call_lists_reads_and_closes_an_incident_with_the_inetta_command(local_stack, member):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    say(member, "he choked me last night and said he'd kill me if I leave")
+    assert local_stack.drain()
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    env = {**os.environ, "AWS_ENDPOINT_URL": local_stack.moto_url, "AWS_ACCESS_KEY_ID": "testing",
+           "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": local_stack.region}
+    inetta = [str(Path(sys.executable).with_name("inetta")), "incidents", "--table", local_stack.outputs["TableName"]]
+
+    def run(*args):
+        return subprocess.run([*inetta, *args], env=env, capture_output=True, text=True, timeout=60)
+
+    listed = run("list")
+    assert listed.returncode == 0 and notice["incident_id"] in listed.stdout and "choked" not in listed.stdout
+    shown = run("show", notice["member_id"], notice["incident_id"])  # the two ids the page carries
+    assert shown.returncode == 0 and json.loads(shown.stdout)["message_text"].startswith("he choked me")
+    closed = run("close", notice["member_id"], notice["incident_id"], "--by", "Sam", "--note", "Safety plan made")
+    assert closed.returncode == 0, closed.stderr
+    assert notice["incident_id"] not in run("list").stdout

@@ -242,3 +242,17 @@ def test_a_worse_danger_told_in_a_mediation_raises_the_open_incident_and_closes_
     assert incident["danger"] == "high" and incident["raised_from"] == "moderate"
     with pytest.raises(NotOffered):
         world["service"].start("ann", world["circle_id"], ["ben"], "Something else", "en-US")
+
+
+def test_once_on_call_closes_the_high_danger_incident_a_mediation_may_start(world):
+    from shared.safety import screen
+    from shared.store.batch import transact
+
+    incidents = IncidentStore(TABLE, client=world["db"])
+    screening = screen("he choked me last night and said he'd kill me if I leave")
+    transact(world["db"], incidents.incident_writes("ben", screening, "m1", "t1", "words"))
+    with pytest.raises(NotOffered):
+        world["service"].start("ann", world["circle_id"], ["ben"], "Us", "en-US")
+    [incident] = incidents.list_for_member("ben")
+    incidents.close("ben", incident["incident_id"], "Sam (on-call)", "Safe; staying with family; spoke to both")
+    assert world["service"].start("ann", world["circle_id"], ["ben"], "Us", "en-US")["id"]

@@ -13,6 +13,7 @@ import sys
 from typing import TextIO
 
 import boto3
+from botocore.exceptions import ClientError, NoCredentialsError, NoRegionError
 
 from shared.store.incidents import IncidentNotOpen, IncidentStore
 
@@ -26,7 +27,20 @@ def run(command: str, table: str | None, member_id: str | None = None, incident_
     if not table:
         print("Name the table: --table <the stack's TableName output> (or TABLE_NAME).", file=sys.stderr)
         return 2
-    store = IncidentStore(table, client=boto3.client("dynamodb"))
+    try:
+        return _run(command, IncidentStore(table, client=boto3.client("dynamodb")), member_id, incident_id,
+                    closed_by, note, out)
+    except (NoCredentialsError, NoRegionError) as problem:
+        print(f"No AWS access: {problem} (use the operator's credentials and the stack's region).", file=sys.stderr)
+    except ClientError as problem:
+        code = problem.response["Error"]["Code"]
+        reason = f"there is no table {table} here" if code == "ResourceNotFoundException" else problem
+        print(f"DynamoDB refused: {reason}.", file=sys.stderr)
+    return 1
+
+
+def _run(command: str, store: IncidentStore, member_id: str | None, incident_id: str | None,
+         closed_by: str | None, note: str | None, out: TextIO) -> int:
     if command == "list":
         incidents = store.open_incidents()
         print(f"{len(incidents)} open incident(s)", file=out)

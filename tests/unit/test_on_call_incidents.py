@@ -83,3 +83,11 @@ def test_the_command_lists_shows_the_words_to_on_call_and_closes(chat, incidents
     assert main(["incidents", "--table", "inetta-test", "close", "ben", incident_id, "--by", "Sam", "--note", "x"]) == 1
     assert "closed already" in capsys.readouterr().err
     assert main(["incidents", "--table", "inetta-test", "show", "ben", "nope"]) == 1
+
+
+def test_the_command_says_plainly_when_the_table_is_not_there_or_not_named(dynamodb, capsys, monkeypatch):
+    monkeypatch.delenv("TABLE_NAME", raising=False)
+    assert main(["incidents", "list"]) == 2
+    assert "--table" in capsys.readouterr().err
+    assert main(["incidents", "--table", "no-such-table", "list"]) == 1
+    assert "there is no table no-such-table here" in capsys.readouterr().err

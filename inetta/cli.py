@@ -33,9 +33,11 @@ def main(argv: list[str] | None = None) -> int:
 
     incidents = commands.add_parser(
         "incidents",
-        help="on-call's crisis incidents: list the open ones, show one, close one (with the operator's AWS credentials)",
+        help="on-call's crisis incidents: list the open ones, show one, close one "
+             "(with the operator's AWS credentials)",
     )
-    incidents.add_argument("--table", default=None, help="the stack's table (its TableName output; default: $TABLE_NAME)")
+    incidents.add_argument("--table", default=None,
+                           help="the stack's table (its TableName output; default: $TABLE_NAME)")
     incidents.set_defaults(member_id=None, incident_id=None, by=None, note=None)  # what `list` has none of
     incident_commands = incidents.add_subparsers(dest="incidents_command", metavar="<incidents command>")
     incident_commands.add_parser("list", help="the open incidents, newest first (no member's words)")

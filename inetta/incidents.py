@@ -75,7 +75,8 @@ def _summary(incident: dict) -> list[str]:
     if incident.get("raised_from"):
         line.append(f"raised from {incident['raised_from']}")
     if incident.get("question_asked"):
-        line.append(f"asked: answered {incident['member_answer']}" if incident.get("member_answer") else "asked: no answer yet")
+        answer = incident.get("member_answer")
+        line.append(f"asked: answered {answer}" if answer else "asked: no answer yet")
     if not incident.get("escalated_at"):
         line.append("NOT YET ESCALATED")
     return line

@@ -117,7 +117,8 @@ class Escalator:
             TopicArn=self.topic_arn,
             Subject=f"{subject}: {incident['category']}"[:100],
             Message=json.dumps(notice),
-            MessageAttributes={name: {"DataType": "String", "StringValue": value} for name, value in attributes.items()},
+            MessageAttributes={name: {"DataType": "String", "StringValue": value}
+                               for name, value in attributes.items()},
         )
         self.events.put_events(
             Entries=[{"Source": EVENT_SOURCE, "DetailType": detail_type, "Detail": json.dumps(notice)}]

@@ -322,7 +322,8 @@ class MediationService:
         """An incident for this crisis; if one is already open, it is raised to this text's danger when that is
         higher (shared.store.incidents.raise_writes), so on-call hears of it."""
         try:
-            transact(self.incidents.client, self.incidents.incident_writes(me, screening, where, private_thread_id(me), text))
+            opened = self.incidents.incident_writes(me, screening, where, private_thread_id(me), text)
+            transact(self.incidents.client, opened)
             return
         except TransactionCancelled:
             pass  # an incident for this crisis is already open

@@ -3,8 +3,10 @@
 An incident is the member's own record (`MEMBER#<sub>` / `INCIDENT#<time>#<id>`, owner = the member), written in
 the same transaction as the safe reply. Repeated messages in one crisis do not open new incidents: a window item
 per member and category (`CRISIS_WINDOW#<category>`) lets one incident stand for a crisis for
-`INCIDENT_WINDOW_SECONDS`. Escalation side effects (notifying on-call humans, events, a follow-up check-in) are
-driven from the incident item asynchronously, never on the reply path.
+`INCIDENT_WINDOW_SECONDS`. A later message in the window with a worse danger raises the open incident instead
+(`raise_writes`), and the member's answer to the screener's question is set on it (`answer_writes`). Escalation side
+effects (notifying on-call humans, events, a follow-up check-in) are driven from the incident item asynchronously,
+never on the reply path. On-call lists, reads and closes incidents with `inetta incidents` (the methods at the end).
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ class IncidentStore(TableStore):
         danger is not higher or no incident is open.
 
         The first item updates the window's danger on condition that it is still the one read here, so two
-        messages at once cannot lower it; when that condition fails (`is_window_conflict(error, 0)`), the caller
-        stores the reply without these.
+        messages at once cannot lower it; when that condition fails (the transaction is cancelled on this item),
+        the caller stores the reply without these.
         """
         window = self._open_window(member_id, screening.category)
         if not window or "danger" not in window or danger_rank(screening.danger) <= danger_rank(window["danger"]):

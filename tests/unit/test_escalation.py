@@ -122,7 +122,7 @@ def test_on_call_and_integrations_hear_the_members_answer_to_the_screeners_quest
     escalator.escalate(item)
     after = answered(dynamodb, item, "yes")
 
-    assert escalator.tell_changes(item, after) != []
+    assert escalator.tell_changes(item, after) == [f"answer:{after['member_answered_at']}"]
     assert escalator.tell_changes(item, after) == []  # the stream delivers the update again
     opened, told = notifications(with_attributes=True)
     assert opened[0]["question_asked"] is True and "member_answer" not in opened[0]  # on-call knew it was unsure
@@ -142,11 +142,11 @@ def test_an_update_that_does_not_change_the_answer_tells_no_one_and_a_changed_an
     escalated = {**item, "escalated_at": "2026-11-25T00:00:01.000000Z"}
     assert escalator.tell_changes(item, escalated) == []  # the escalation's own mark: no answer in it
     no = answered(dynamodb, item, "no")
-    assert escalator.tell_changes(item, no) != []
+    assert escalator.tell_changes(item, no) == [f"answer:{no['member_answered_at']}"]
     again = answered(dynamodb, no, "no", at="2026-11-25T00:09:00.000000Z")
     assert escalator.tell_changes(no, again) == []  # "no" after "no": nothing new for on-call
     yes = answered(dynamodb, again, "yes", at="2026-11-25T00:12:00.000000Z")
-    assert escalator.tell_changes(again, yes) != []  # they said no, now yes: on-call must know
+    assert escalator.tell_changes(again, yes) == [f"answer:{yes['member_answered_at']}"]  # no, now yes: on-call must know
     assert [n.get("member_answer") for n in notifications()] == [None, "no", "yes"]
 
 

@@ -160,13 +160,19 @@ def test_an_amendment_is_redrafted_until_the_rounds_run_out(world):
     assert "Change 1" in mediations.get(mediation_id)["draft"]
 
 
-def test_the_safety_gate_refuses_a_start_and_writes_nothing(world):
+def open_high_danger_abuse_incident(world, member: str) -> IncidentStore:
+    """The incident a disclosure of strangulation and a threat to kill opens for `member`."""
     from shared.safety import screen
     from shared.store.batch import transact
 
     incidents = IncidentStore(TABLE, client=world["db"])
     screening = screen("he choked me last night and said he'd kill me if I leave")
-    transact(world["db"], incidents.incident_writes("ben", screening, "m1", "t1", "words"))
+    transact(world["db"], incidents.incident_writes(member, screening, "m1", "t1", "words"))
+    return incidents
+
+
+def test_the_safety_gate_refuses_a_start_and_writes_nothing(world):
+    open_high_danger_abuse_incident(world, "ben")
     with pytest.raises(NotOffered):
         world["service"].start("ann", world["circle_id"], ["ben"], "Us", "en-US")
     assert world["service"].mine("ann") == [] and world["sfn"].calls == []
@@ -245,12 +251,7 @@ def test_a_worse_danger_told_in_a_mediation_raises_the_open_incident_and_closes_
 
 
 def test_once_on_call_closes_the_high_danger_incident_a_mediation_may_start(world):
-    from shared.safety import screen
-    from shared.store.batch import transact
-
-    incidents = IncidentStore(TABLE, client=world["db"])
-    screening = screen("he choked me last night and said he'd kill me if I leave")
-    transact(world["db"], incidents.incident_writes("ben", screening, "m1", "t1", "words"))
+    incidents = open_high_danger_abuse_incident(world, "ben")
     with pytest.raises(NotOffered):
         world["service"].start("ann", world["circle_id"], ["ben"], "Us", "en-US")
     [incident] = incidents.list_for_member("ben")

@@ -59,10 +59,16 @@ def asks(tentative: bool, danger: str | None) -> bool:
     return tentative and danger != "high"
 
 
+def question_for(category: str | None, tentative: bool, danger: str | None) -> str | None:
+    """The screener's question the crisis reply opens with, or None when it tells instead (or its category has no
+    question). The one place this is decided, for the reply, its one-tap answers and the incident."""
+    return QUESTIONS.get(category) if asks(tentative, danger) else None
+
+
 def quick_answers(screening: ScreenResult) -> tuple[str, ...]:
     """The answers offered under the crisis reply to ``screening``: QUICK_ANSWERS when it asks a screener's
     question, else none."""
-    if screening.escalate and screening.category in QUESTIONS and asks(screening.tentative, screening.danger):
+    if screening.escalate and question_for(screening.category, screening.tentative, screening.danger):
         return QUICK_ANSWERS
     return ()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .question import QUESTIONS, asks
+from .question import question_for
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 
@@ -78,18 +78,18 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     someone who would not call it abuse. The resources, the emergency number and the open door are the same."""
     r = resources_for(locale)
     urgent = danger == "high"
-    asking = asks(tentative, danger)
-    if category == SUICIDE_SELF_HARM and asking:
+    question = question_for(category, tentative, danger)
+    if category == SUICIDE_SELF_HARM and question:
         parts = [
-            QUESTIONS[SUICIDE_SELF_HARM],
+            question,
             f"If you are, you don't have to carry them alone. You can {r.suicide}. Talking to someone trained for "
             "exactly this can help, even when it feels like nothing will.",
             f"If you feel you might act on these thoughts, or you're not safe right now, please {r.emergency}.",
             "Whatever your answer is, I'm here: tell me more about what's going on.",
         ]
-    elif category == ABUSE and asking:
+    elif category == ABUSE and question:
         parts = [
-            QUESTIONS[ABUSE],
+            question,
             "If that is happening, it is not your fault, and you don't have to face it alone. For confidential support "
             f"and help making a safety plan, you can {r.abuse}. If you are in danger right now, please {r.emergency}.",
             "If someone else can see your phone or this app, think about using a device they can't check.",

@@ -17,7 +17,7 @@ import uuid
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
-from shared.safety.question import asks
+from shared.safety.question import question_for
 from shared.safety.vocab import danger_rank
 from shared.store.batch import TransactionCancelled, transact
 from shared.store.table import TableStore, from_item, to_item, to_value
@@ -47,7 +47,7 @@ class IncidentStore(TableStore):
             "signals": list(screening.signals),
             # The reply asked the screener's question instead of telling (no rule named the danger): on-call
             # knows the screen was unsure, and hears the member's answer when it comes (services/escalation).
-            "question_asked": asks(screening.tentative, screening.danger),
+            "question_asked": question_for(screening.category, screening.tentative, screening.danger) is not None,
             "message_id": message_id,
             "thread_id": thread_id,
             "message_text": text,

@@ -50,6 +50,27 @@ def test_when_no_rule_named_it_the_reply_asks_instead_of_telling(category):
     assert crisis_reply(category, "high", "en-US", tentative=True) == crisis_reply(category, "high", "en-US")
 
 
+@pytest.mark.parametrize("category, danger, tentative, asked", [
+    (ABUSE, "moderate", True, True), (SUICIDE_SELF_HARM, "low", True, True),
+    (ABUSE, "high", True, False), (ABUSE, "moderate", False, False),
+    ("child_safety", "moderate", True, False),  # unsure, but child safety has no screener's question: it tells
+])
+def test_the_incident_and_the_one_tap_answers_say_asked_exactly_when_the_reply_asks(
+        dynamodb, category, danger, tentative, asked):
+    from shared.safety import ScreenResult
+    from shared.safety.question import quick_answers
+    from shared.store.table import from_item
+
+    screening = ScreenResult(escalate=True, category=category, danger=danger, layer="tfidf", tentative=tentative)
+    reply = crisis_reply(category, danger, "en-US", tentative=tentative)
+    assert ("?" in reply.split("\n\n")[0]) is asked
+    assert bool(quick_answers(screening)) is asked
+    [incident] = [from_item(write["Put"]["Item"]) for write in
+                  IncidentStore("inetta-test", client=dynamodb).incident_writes("ana", screening, "m", "t", "words")
+                  if from_item(write["Put"]["Item"]).get("kind") == "incident"]
+    assert incident["question_asked"] is asked
+
+
 @pytest.fixture
 def chat(dynamodb):
     return ChatService(store=ThreadStore("inetta-test", client=dynamodb), coach=CoachGateway(primary=None))

@@ -6,9 +6,7 @@ Knows nothing of HTTP; the handler translates.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
@@ -17,7 +15,7 @@ from shared.knowledge import retrieve
 from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource
-from shared.safety import screen
+from shared.safety import ScreenResult, screen
 from shared.safety.question import asked, asks, quick_answers, read_answer
 from shared.safety.reply import crisis_reply
 from shared.context.assemble import TurnRead, TurnReader, assemble
@@ -89,15 +87,10 @@ class ChatService:
             )
             # Read after the message is safely stored: the member's retention setting, applied with the reply.
             expires_at = self._after_stored(member_id, idempotency_key, lambda: self.accounts.message_expiry(member_id))
-            incident = self.incidents.incident_writes(
-                member_id, screening, member_message.id, thread_id, member_message.text
-            )
-            # Within an open incident's window, a worse danger raises that incident (and on-call hears of it).
-            raised = partial(self._raise_writes, member_id, screening, member_message.id)
             reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history
             why = why_write(self.store.table, member_id, thread_id, reply_id, reply, (), expires_at)
             saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at,
-                               [why, *answer], reply_id, incident=incident, raised=raised)
+                               [why, *answer], reply_id, crisis=screening)
             # Sent whole, once stored: the crisis protocol's words never stream from, or wait on, a model.
             self._push_done(self._stream(member_id, thread_id, reply_id), saved)
             return ChatTurn(message=member_message, reply=saved)
@@ -152,15 +145,6 @@ class ChatService:
             logger.exception("The answer to the screener's question could not be set on the incident")
             return []
 
-    def _raise_writes(self, member_id: str, screening, message_id: str) -> list[dict]:
-        """The writes that raise the open incident of this crisis to this message's danger, if it is higher. Never
-        at the cost of the reply: if the read fails, the crisis reply still goes out (on-call has the incident)."""
-        try:
-            return self.incidents.raise_writes(member_id, screening, message_id)
-        except Exception:  # noqa: BLE001 - a throttled read loses the raise, never the reply
-            logger.exception("The open incident's danger could not be read")
-            return []
-
     def _thread_so_far(self, member_id: str, thread_id: str) -> TurnContext | None:
         """The thread and its newest messages (this one among them), or None if the read fails: the crisis screen
         must not wait on it, and the reply's context reads it again."""
@@ -200,12 +184,11 @@ class ChatService:
         expires_at: int | None,
         extra_writes: list[dict],
         reply_id: str | None = None,
-        incident: list[dict] | None = None,
-        raised: Callable[[], list[dict]] | None = None,
+        crisis: ScreenResult | None = None,
     ) -> Message:
-        """Store the reply with ``extra_writes`` in one transaction, and with ``incident`` (its window item first,
-        at WINDOW_WRITE_INDEX) unless an incident for this crisis is already open; then with what ``raised`` returns
-        (the open incident raised to this message's danger, its window item first), if anything."""
+        """Store the reply with ``extra_writes`` in one transaction; for a ``crisis``, with what records it for
+        on-call too (``IncidentStore.record_crisis``: a new incident, or the open one raised, its window item at
+        WINDOW_WRITE_INDEX)."""
         def record(extra: list[dict]) -> Message:
             return self.store.record_coach_reply(
                 member_id, thread_id, key, text=reply.text, source=reply.source, model=reply.model,
@@ -214,21 +197,13 @@ class ChatService:
             )
 
         try:
-            try:
-                return record([*(incident or []), *extra_writes])
-            except ClientError as error:
-                # An incident for this crisis is already open: the reply still goes out, without a new incident.
-                if not (incident and is_window_conflict(error, WINDOW_WRITE_INDEX)):
-                    raise
-            raise_open = raised() if raised else []
-            if raise_open:
-                try:
-                    return record([*raise_open, *extra_writes])
-                except ClientError as error:
-                    # Another message raised it at the same moment: its danger stands, this reply goes out.
-                    if not is_window_conflict(error, WINDOW_WRITE_INDEX):
-                        raise
-            return record(extra_writes)
+            if crisis is None:
+                return record(extra_writes)
+            return self.incidents.record_crisis(
+                lambda writes: record([*writes, *extra_writes]),
+                lambda error: isinstance(error, ClientError) and is_window_conflict(error, WINDOW_WRITE_INDEX),
+                member_id, crisis, member_message.id, thread_id, member_message.text,
+            )
         except Exception as error:
             logger.exception("The coach's reply could not be stored")
             # The member is told to retry: let that retry take the turn over at once, not after the lease.

@@ -320,19 +320,13 @@ class MediationService:
 
     def _open_or_raise_incident(self, me: str, screening, where: str, text: str) -> None:
         """An incident for this crisis; if one is already open, it is raised to this text's danger when that is
-        higher (shared.store.incidents.raise_writes), so on-call hears of it."""
-        try:
-            opened = self.incidents.incident_writes(me, screening, where, private_thread_id(me), text)
-            transact(self.incidents.client, opened)
-            return
-        except TransactionCancelled:
-            pass  # an incident for this crisis is already open
-        raised = self.incidents.raise_writes(me, screening, where)
-        try:
-            if raised:
-                transact(self.incidents.client, raised)
-        except TransactionCancelled:
-            pass  # another message raised it at the same moment: its danger stands
+        higher, so on-call hears of it (IncidentStore.record_crisis, as in chat; here its writes go in alone)."""
+        def commit(writes: list[dict]) -> None:
+            if writes:
+                transact(self.incidents.client, writes)
+
+        self.incidents.record_crisis(commit, lambda error: isinstance(error, TransactionCancelled) and error.failed[0],
+                                     me, screening, where, private_thread_id(me), text)
 
     def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str,
                                    quick_replies: tuple[str, ...]) -> None:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
+from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
@@ -24,13 +27,47 @@ from shared.store.table import TableStore, from_item, to_item, to_value
 
 INCIDENT_WINDOW_SECONDS = 24 * 3600
 
+logger = Logger(child=True)
+T = TypeVar("T")
+
 
 class IncidentStore(TableStore):
+    def record_crisis(self, commit: Callable[[list[dict]], T], window_conflict: Callable[[Exception], bool],
+                      member_id: str, screening, message_id: str, thread_id: str, text: str) -> T:
+        """Commit the caller's transaction with what records this crisis for on-call, first in it: ``commit(writes)``
+        (in chat, the reply's transaction; in mediation, these writes alone). What is recorded:
+
+        - a new incident;
+        - if one for this crisis is already open (its window item's condition failed: ``window_conflict(error)``),
+          that incident raised to this danger when it is higher (``raise_writes``);
+        - otherwise, or if the raise loses a race or its read fails, nothing: the caller's own writes still go in.
+
+        The window item is the first of these writes either way, so the caller finds a conflict at one position.
+        """
+        try:
+            return commit(self.incident_writes(member_id, screening, message_id, thread_id, text))
+        except Exception as error:
+            if not window_conflict(error):
+                raise
+        try:
+            raised = self.raise_writes(member_id, screening, message_id)
+        except Exception:  # noqa: BLE001 - a throttled read loses the raise, never the caller's writes
+            logger.exception("The open incident's danger could not be read")
+            raised = []
+        if raised:
+            try:
+                return commit(raised)
+            except Exception as error:
+                # Another message raised it at the same moment: its danger stands.
+                if not window_conflict(error):
+                    raise
+        return commit([])
+
     def incident_writes(self, member_id: str, screening, message_id: str, thread_id: str, text: str) -> list[dict]:
         """Transaction items that open an incident, unless one for this crisis is already open.
 
-        The window item's condition makes the transaction fail when an incident is open; the caller then stores
-        the reply alone (`is_window_conflict`).
+        The window item's condition makes the transaction fail when an incident is open (`record_crisis` goes on
+        from there).
         """
         now = int(time.time())
         incident_id = uuid.uuid4().hex

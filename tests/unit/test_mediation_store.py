@@ -257,3 +257,29 @@ def test_once_on_call_closes_the_high_danger_incident_a_mediation_may_start(worl
     [incident] = incidents.list_for_member("ben")
     incidents.close("ben", incident["incident_id"], "Sam (on-call)", "Safe; staying with family; spoke to both")
     assert world["service"].start("ann", world["circle_id"], ["ben"], "Us", "en-US")["id"]
+
+
+def test_a_throttled_read_of_the_open_incident_costs_the_member_in_mediation_nothing(world):
+    from dataclasses import replace
+
+    from botocore.exceptions import ClientError
+
+    from services.chat.turn import ChatService
+
+    class Throttled(IncidentStore):
+        def _open_window(self, member_id, category):  # DynamoDB refuses the window's read, as under a throttle
+            raise ClientError({"Error": {"Code": "ProvisionedThroughputExceededException"}}, "GetItem")
+
+    chat = ChatService(store=ThreadStore(TABLE, client=world["db"]), coach=CoachGateway(primary=None))
+    chat.take_turn("ben", ThreadStore(TABLE, client=world["db"]).ensure_private_thread("ben").id,
+                   "I'm scared of him", "k1")
+    service = replace(world["service"], incidents=Throttled(TABLE, client=world["db"]))
+    mediation_id = started(world)
+    world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": "ben", "phase": "perspective",
+                        "token": "p-ben"})
+    perspective = {"feelings": "he choked me last night and said he'd kill me if I leave", "needs": "",
+                   "requests": "", "share": []}
+    support = service.give_perspective("ben", mediation_id, perspective, "en-US")
+    assert support.category == "abuse" and "not your fault" in support.text  # the crisis reply, whatever the read
+    [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ben")
+    assert incident["danger"] == "moderate"  # the raise was lost with the read; the open incident stands

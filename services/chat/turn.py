@@ -16,7 +16,7 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource
 from shared.safety import ScreenResult, screen
-from shared.safety.question import asked, asks, quick_answers, read_answer
+from shared.safety.question import asked, quick_answers, read_answer, stands
 from shared.safety.reply import crisis_reply
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -71,8 +71,7 @@ class ChatService:
         # If the coach's last words were a screener's question, this message may be the answer ("yes", "no, I'm
         # safe"): shared.safety.question. The thread is read for that once the screen has spoken (it never waits on
         # a read), and the same read serves the reply's context. A danger the screen tells outright needs neither.
-        told = screening.escalate and not asks(screening.tentative, screening.danger)
-        so_far = None if told else self._thread_so_far(member_id, thread_id)
+        so_far = None if stands(screening) else self._thread_so_far(member_id, thread_id)
         question = _question_before(so_far, member_message.id)
         screening = read_answer(question, member_message.text, screening)
         # An answer is also set on the open incident, for on-call (written with the reply, like everything else).

@@ -59,6 +59,12 @@ def asks(tentative: bool, danger: str | None) -> bool:
     return tentative and danger != "high"
 
 
+def stands(screening: ScreenResult) -> bool:
+    """Whether the screen's result stands whatever the member answers: a danger named by a rule, or of high
+    danger, is told and never put as a question."""
+    return screening.escalate and not asks(screening.tentative, screening.danger)
+
+
 def question_for(category: str | None, tentative: bool, danger: str | None) -> str | None:
     """The screener's question the crisis reply opens with, or None when it tells instead (or its category has no
     question). The one place this is decided, for the reply, its one-tap answers and the incident."""
@@ -84,7 +90,7 @@ def asked(reply_text: str | None) -> str | None:
 def read_answer(question: str | None, text: str, screening: ScreenResult) -> ScreenResult:
     """The screen's result for ``text``, read as the answer to ``question`` (a category, or None if none was
     asked). Returns ``screening`` unchanged unless the answer is a clear yes or no."""
-    if question is None or (screening.escalate and not asks(screening.tentative, screening.danger)):
+    if question is None or stands(screening):
         return screening  # nothing asked, or a danger named by a rule or of high danger: the screen's answer stands
     if screening.escalate and screening.category != question:
         return screening  # the screen's doubt is about something else: its own (asking) reply stands

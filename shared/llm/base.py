@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Callable, Protocol, runtime_checkable
 
 from shared.context.items import ContextItem
 from shared.knowledge import Entry
@@ -80,3 +80,11 @@ class StreamingCoach(Coach, Protocol):
     coach composes its reply at once, so it doesn't)."""
 
     def reply(self, context: CoachContext, on_delta: OnDelta | None = None) -> CoachReply: ...
+
+
+@runtime_checkable
+class ModeratingCoach(Coach, Protocol):
+    """A coach backed by a provider that also has a moderation endpoint: it can give the crisis screen a second
+    opinion on a text the screen let through (``shared.llm.moderation``). The offline coach has none."""
+
+    def self_harm_flags(self, text: str) -> tuple[str, ...]: ...

@@ -13,7 +13,8 @@ from typing import Any
 from aws_lambda_powertools import Logger
 
 from shared.config import LLMSettings
-from shared.llm.base import Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable, OnDelta
+from shared.llm.base import (Coach, CoachContext, CoachNotConfigured, CoachReply, CoachUnavailable, ModeratingCoach,
+                             OnDelta)
 from shared.llm import usage
 from shared.llm.budget import CircuitBreaker, TokenBudget
 from shared.llm.offline import OfflineCoach
@@ -55,12 +56,10 @@ class CoachGateway:
         """A second opinion on a text the crisis screen let through (``shared.llm.moderation``): the self-harm
         categories the provider's moderation model flags. () with no model, with moderation off, while the circuit
         breaker is open, or when the endpoint fails: the screen's own decision then stands."""
-        # Only a coach backed by a provider has a moderation endpoint (the offline coach and test coaches don't).
-        ask = getattr(self.primary, "self_harm_flags", None)
-        if ask is None or self.breaker.open:
+        if not isinstance(self.primary, ModeratingCoach) or self.breaker.open:
             return ()
         try:
-            return ask(text)
+            return self.primary.self_harm_flags(text)
         except Exception as error:  # noqa: BLE001 - timeout, 404, garbage, no key yet...: no opinion, never an error
             logger.warning("No second opinion from the moderation endpoint; the crisis screen's decision stands",
                            extra={"error": type(error).__name__})

@@ -36,6 +36,10 @@ Evaluates ``shared.safety.screen`` on
 - ``tests/data/crisis/partner_short_blind_2.jsonl``: the same again (140 lines, most of 3 to 8 words), written blind
   in the fifth session of November 26, after its change to short messages (``combine.SHORT_ABUSE_WORDS``), to
   measure that change on lines it was not chosen on; texts never read;
+- ``tests/data/crisis/betrayal_blind.jsonl``: 140 chat lines about a betrayal (100 everyday complaints of cheating,
+  lies, secrets and broken promises, mostly 3 to 8 words; 30 abuse disclosures and 10 suicidal ones that mention
+  jealousy, cheating or lies), written blind in a later session of November 26, before that session added training
+  messages about betrayal, by a writer who never saw them; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -74,6 +78,7 @@ BLIND5 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_5.jsonl"
 BLIND6 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_6.jsonl"
 PARTNER_SHORT = ROOT / "tests" / "data" / "crisis" / "partner_short_blind.jsonl"
 PARTNER_SHORT_2 = ROOT / "tests" / "data" / "crisis" / "partner_short_blind_2.jsonl"
+BETRAYAL = ROOT / "tests" / "data" / "crisis" / "betrayal_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -164,7 +169,8 @@ def main(argv=None) -> int:
             print(f"{'escalated, judged unclear':42s} {n:5d}  {esc / n:16.3f}")
 
     # In-domain, hand-written, never trained on.
-    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, VERY_SHORT):
+    for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
+                 VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

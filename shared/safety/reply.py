@@ -74,8 +74,9 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
-    through: it may be a complaint the classifier over-read ("he lied to me again"), or the indirect disclosure of
-    someone who would not call it abuse. The resources, the emergency number and the open door are the same."""
+    through: it may be a complaint the classifier over-read ("he yells at me all the time" can be either), or the
+    indirect disclosure of someone who would not call it abuse. The resources, the emergency number and the open door
+    are the same."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)

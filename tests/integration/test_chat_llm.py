@@ -76,7 +76,7 @@ def test_a_crisis_gets_the_safe_reply_while_the_model_is_down_and_never_reaches_
 
 @pytest.mark.crisis
 def test_with_moderation_on_a_self_harm_flag_the_screen_missed_gets_the_safe_reply(member, model, local_stack):
-    quiet = "I just want it to be quiet for a long time"  # the offline screen lets it through (unit-tested)
+    quiet = "I need a very long rest"  # the offline screen lets it through (unit-tested)
     model.moderation_flags = {quiet: ["self-harm", "self-harm/intent"]}
     with local_stack.function_env({"LLM_MODERATION_MODEL": "omni-moderation-latest"}, ["ChatFunction"]):
         response, messages = turn(member, quiet)

@@ -181,10 +181,12 @@ def test_the_committed_artifacts_were_trained_on_the_committed_in_domain_data():
 
 def test_evaluation_sets_share_no_text_with_the_training_data():
     train = {json.loads(line)["text"].strip().lower() for line in (DATA / "in_domain_train.jsonl").open()}
-    for name in ("in_domain_eval.jsonl", "in_domain_blind.jsonl", "in_domain_blind_2.jsonl", "in_domain_blind_3.jsonl",
-                 "short_ordinary.jsonl", "child_harm_heldout.jsonl"):
-        held = {json.loads(line)["text"].strip().lower() for line in (TESTDATA / name).open()}
-        assert held and not (held & train), name
+    # Every set with texts (the audit holds judgements of public rows by id, no texts).
+    sets = [path for path in sorted(TESTDATA.glob("*.jsonl")) if path.name != "heldout_audit.jsonl"]
+    assert len(sets) >= 12
+    for path in sets:
+        held = {json.loads(line)["text"].strip().lower() for line in path.open()}
+        assert held and not (held & train), (path.name, sorted(held & train)[:3])
 
 
 def _screen_blind_set(name: str) -> tuple[list[str], int, list[str], int]:
@@ -237,6 +239,17 @@ def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who(blind_set
     most one in twenty of each set's 100 complaints may escalate, and at least nine in ten of its 40 abuse
     disclosures must."""
     false_alarms, complaints, caught, disclosures = _screen_blind_set(blind_set)
+    assert len(false_alarms) <= complaints // 20, false_alarms
+    assert len(caught) >= 9 * disclosures // 10, caught
+
+
+def test_a_betrayal_is_heartbreak_not_a_crisis_unless_it_comes_with_one():
+    """"she cheated on me", "my husband lied about the debt": betrayal is what a couples coach hears most, and the
+    heads read its short complaints as abuse (7 of the set's 100 escalated, each asking the member whether they are
+    afraid and paging on-call). Held-out set, written blind (never trained on, texts never read), before the training
+    set got everyday complaints of betrayal: at most one in twenty of its 100 complaints may escalate, and at least
+    nine in ten of its 40 disclosures (abuse or suicidal thoughts that come with jealousy, cheating or lies) must."""
+    false_alarms, complaints, caught, disclosures = _screen_blind_set("betrayal_blind.jsonl")
     assert len(false_alarms) <= complaints // 20, false_alarms
     assert len(caught) >= 9 * disclosures // 10, caught
 

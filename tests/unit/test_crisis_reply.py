@@ -78,8 +78,8 @@ def chat(dynamodb):
 
 def test_a_complaint_the_classifier_over_reads_is_asked_about_and_a_named_danger_is_told(chat):
     thread = chat.store.ensure_private_thread("ana")
-    # A known gap (tests/unit/test_safety_screen.py, HE_COMPLAINTS): the learned layers read this as abuse.
-    complaint = "he lied to me again"
+    # It may be abuse or a hard marriage: the learned layers read it as abuse, unsure.
+    complaint = "he yells at me all the time"
     assert screen(complaint).escalate and screen(complaint).tentative
     asked = chat.take_turn("ana", thread.id, complaint, "k1").reply
     assert asked.source == "safety" and "afraid of them" in asked.text and "1-800-799-7233" in asked.text
@@ -118,9 +118,9 @@ def test_yes_to_the_screener_s_question_is_a_disclosure_that_gets_the_crisis_rep
 
 def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat, dynamodb):
     thread = chat.store.ensure_private_thread("ben")
-    answer = "no, I am safe, I am just really hurt that he lied"
+    answer = "no, I am safe, he just yells at me all the time"
     assert screen(answer).escalate  # alone, the screen would put the same question again
-    chat.take_turn("ben", thread.id, "he lied to me again", "k1")
+    chat.take_turn("ben", thread.id, "he yells at me all the time", "k1")
     assert chat.take_turn("ben", thread.id, answer, "k2").reply.source == "offline"
     [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("ben")
     assert incident["category"] == "abuse" and incident["member_answer"] == "no"
@@ -129,7 +129,7 @@ def test_no_to_the_question_lets_the_coach_answer_instead_of_asking_again(chat, 
 def test_a_plain_no_is_recorded_on_the_incident_too(chat, dynamodb):
     thread = chat.store.ensure_private_thread("dee")
     assert not screen("no").escalate
-    chat.take_turn("dee", thread.id, "he lied to me again", "k1")
+    chat.take_turn("dee", thread.id, "he yells at me all the time", "k1")
     answered = chat.take_turn("dee", thread.id, "no", "k2")
     assert answered.reply.source == "offline"
     [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("dee")
@@ -138,7 +138,7 @@ def test_a_plain_no_is_recorded_on_the_incident_too(chat, dynamodb):
 
 def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
     thread = chat.store.ensure_private_thread("cy")
-    chat.take_turn("cy", thread.id, "he lied to me again", "k1")
+    chat.take_turn("cy", thread.id, "he yells at me all the time", "k1")
     reply = chat.take_turn("cy", thread.id, "no, but sometimes he pushes me", "k2").reply
     assert reply.source == "safety" and "describing is serious" in reply.text
 

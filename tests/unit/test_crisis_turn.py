@@ -130,7 +130,7 @@ def test_the_locale_is_the_first_language_tag_of_the_request(header, locale):
 
 # --- The provider's moderation endpoint as a second opinion (shared.llm.moderation) ---
 
-QUIET = "I just want it to be quiet for a long time"  # the screen lets this through (asserted below)
+QUIET = "I need a very long rest"  # the screen lets this through (asserted below)
 
 
 def chat_with_moderation(store, base_url: str) -> ChatService:

@@ -191,7 +191,7 @@ def test_a_perspective_the_moderation_endpoint_flags_as_self_harm_gets_the_crisi
     from shared.config import LLMSettings
     from shared.safety import screen
 
-    feelings = "I just want it to be quiet for a long time"
+    feelings = "I need a very long rest"
     assert not screen(feelings).escalate  # the offline screen lets it through; the provider's model does not
     fake_llm.moderation_flags = {feelings: ["self-harm"]}
     settings = LLMSettings(base_url=fake_llm.base_url, api_key="k", timeout_seconds=1, max_retries=0,

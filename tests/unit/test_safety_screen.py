@@ -286,27 +286,25 @@ def test_everyday_sentences_the_learned_layers_still_escalate(text):
     assert not screen(text).escalate, text
 
 
-# Short complaints about him that the TF-IDF head reads as abuse, because the public abuse posts are about "he" (the
-# README's known gap; the blind sets of partner lines measure how often it happens). Since the short-abuse gate
-# (combine.SHORT_ABUSE_WORDS) the embedding reads them too, and reads these three as abuse as well. Strict: the day
-# they pass, this says so.
+# Short complaints about him. The public abuse posts the heads learnt from are about "he", so both heads read these
+# as abuse until the training set held everyday complaints of betrayal (cheating, lies, secrets: 135 hand-written
+# lines, none of these). The blind sets of partner lines and of betrayals measure how often it still happens.
 HE_COMPLAINTS = [
     "he lied to me again",
     "he cheated on me",
     "my husband lied to me",
+    "he lied about where he was",
 ]
-# ...and these it reads whole, as the complaints they are (all four escalated on the TF-IDF head alone before).
+# ...and these the TF-IDF head alone still over-reads: the short-abuse gate (combine.SHORT_ABUSE_WORDS) sends them to
+# the embedding, which reads them whole, as the complaints they are.
 HE_COMPLAINTS_READ_WHOLE = [
     "he gives me the silent treatment",
     "he called me selfish",
     "he never says sorry",
-    "he lied about where he was",
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="both learned layers read these short complaints about him as abuse (a "
-                                      "known gap)")
-@pytest.mark.parametrize("text", HE_COMPLAINTS)
+@pytest.mark.parametrize("text", HE_COMPLAINTS + HE_COMPLAINTS_READ_WHOLE)
 def test_a_short_complaint_about_him_is_not_a_disclosure(text):
     assert not screen(text).escalate, text
 

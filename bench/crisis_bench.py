@@ -39,7 +39,8 @@ Evaluates ``shared.safety.screen`` on
 - ``tests/data/crisis/betrayal_blind.jsonl``: 140 chat lines about a betrayal (100 everyday complaints of cheating,
   lies, secrets and broken promises, mostly 3 to 8 words; 30 abuse disclosures and 10 suicidal ones that mention
   jealousy, cheating or lies), written blind in a later session of November 26, before that session added training
-  messages about betrayal, by a writer who never saw them; texts never read;
+  messages about betrayal, by a writer who never saw them; texts never read, but for about ten that a
+  failing overlap check printed once (four of them were also in the new training lines, which were dropped);
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The

@@ -185,8 +185,9 @@ def test_evaluation_sets_share_no_text_with_the_training_data():
     sets = [path for path in sorted(TESTDATA.glob("*.jsonl")) if path.name != "heldout_audit.jsonl"]
     assert len(sets) >= 12
     for path in sets:
-        held = {json.loads(line)["text"].strip().lower() for line in path.open()}
-        assert held and not (held & train), (path.name, sorted(held & train)[:3])
+        held = [json.loads(line)["text"].strip().lower() for line in path.open()]
+        shared = sum(1 for text in held if text in train)  # a count: a blind set's texts stay unread, even on failure
+        assert held != [] and shared == 0, path.name
 
 
 def _screen_blind_set(name: str) -> tuple[list[str], int, list[str], int]:

@@ -41,6 +41,11 @@ Evaluates ``shared.safety.screen`` on
   jealousy, cheating or lies), written blind in a later session of November 26, before that session added training
   messages about betrayal, by a writer who never saw them; texts never read, but for about ten that a
   failing overlap check printed once (four of them were also in the new training lines, which were dropped);
+- ``tests/data/crisis/care_blind.jsonl``: 160 family messages of 15 to 34 words (60 caring or agreed acts in the words of
+  control: keys taken from someone who drank, an elderly parent's money managed with consent; 60 someone else's past or
+  handled crisis: a child's friend who self-harmed and is getting help, a nurse's shift; 40 disclosures that share
+  those words: control, the writer's own suicidal thoughts, a child at risk), written blind in the same session, before
+  training messages of both kinds were added, by a writer who never saw them; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -80,6 +85,7 @@ BLIND6 = ROOT / "tests" / "data" / "crisis" / "in_domain_blind_6.jsonl"
 PARTNER_SHORT = ROOT / "tests" / "data" / "crisis" / "partner_short_blind.jsonl"
 PARTNER_SHORT_2 = ROOT / "tests" / "data" / "crisis" / "partner_short_blind_2.jsonl"
 BETRAYAL = ROOT / "tests" / "data" / "crisis" / "betrayal_blind.jsonl"
+CARE = ROOT / "tests" / "data" / "crisis" / "care_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -171,7 +177,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 VERY_SHORT):
+                 CARE, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

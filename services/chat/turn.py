@@ -16,8 +16,8 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource
 from shared.safety import ScreenResult, screen
-from shared.safety.question import asked, quick_answers, read_answer, stands
-from shared.safety.reply import crisis_reply
+from shared.safety.question import asked, read_answer, stands
+from shared.safety.reply import crisis_response
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
@@ -78,12 +78,9 @@ class ChatService:
         answer = self._answer_writes(member_id, question, screening, member_message.id)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
-            reply = CoachReply(
-                text=crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative),
-                source=ReplySource.SAFETY.value,
-                model="crisis-protocol",
-                quick_replies=quick_answers(screening),
-            )
+            response = crisis_response(screening, locale)
+            reply = CoachReply(text=response.text, source=ReplySource.SAFETY.value, model="crisis-protocol",
+                               quick_replies=response.quick_replies)
             # Read after the message is safely stored: the member's retention setting, applied with the reply.
             expires_at = self._after_stored(member_id, idempotency_key, lambda: self.accounts.message_expiry(member_id))
             reply_id = uuid.uuid4().hex  # "why this reply": the safety protocol, and nothing of anyone's history

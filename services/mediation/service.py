@@ -32,8 +32,7 @@ from shared.mediation import (
 from shared.mediation.delivery import deliver
 from shared.models import ReplySource, iso, utc_now
 from shared.safety import screen
-from shared.safety.question import quick_answers
-from shared.safety.reply import crisis_reply
+from shared.safety.reply import crisis_response
 from shared.safety.vocab import ABUSE
 from shared.store.agreements import AgreementStore
 from shared.store.batch import TransactionCancelled, transact
@@ -313,9 +312,9 @@ class MediationService:
                 logger.warning("Crisis screened in a mediation text",
                                extra={"category": screening.category, "danger": screening.danger})
                 self._open_or_raise_incident(me, screening, where, text)
-                reply = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
-                self._deliver_to_private_thread(me, where, text, reply, quick_answers(screening))
-                return CrisisSupport(reply, screening.category)
+                response = crisis_response(screening, locale)
+                self._deliver_to_private_thread(me, where, text, response.text, response.quick_replies)
+                return CrisisSupport(response.text, screening.category)
         return None
 
     def _open_or_raise_incident(self, me: str, screening, where: str, text: str) -> None:

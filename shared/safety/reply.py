@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .question import question_for
+from . import ScreenResult
+from .question import question_for, quick_answers
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 
@@ -139,3 +140,16 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
 # Exported for the tests: every category has a reply.
 REPLY_CATEGORIES = (SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY)
+
+
+@dataclass(frozen=True)
+class CrisisResponse:
+    text: str
+    quick_replies: tuple[str, ...]  # the one-tap answers, when the reply asks the screener's question
+
+
+def crisis_response(screening: ScreenResult, locale: str | None) -> CrisisResponse:
+    """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
+    the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree)."""
+    text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
+    return CrisisResponse(text=text, quick_replies=quick_answers(screening))

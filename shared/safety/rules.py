@@ -632,9 +632,38 @@ _STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|charac
                            r"on (?:her|his|my) shift)\b")
 
 
-def _not_happening_now(text: str, start: int) -> bool:
+# What a sentence says after the statement that shows it is over: when it happened ("she overdosed last year"), in the
+# statement's own clause, or how it ended ("he overdosed at a party, survived and is in rehab", "three overdoses this
+# week, all survived"), anywhere in its sentence. Not a hope or a doubt ("not sure he survived"), not a past that is
+# not this one ("overdosed again, he was in rehab last year"), and never when the clause says it is happening again
+# or now: those are emergencies still.
+_OVER_WHEN = re.compile(_PAST_WINDOW.pattern + r"|\bin (?:19|20)\d\d\b|\bin (?:the|his|her|their) (?:teens|twenties|20s|\d0s)\b")
+_OVER_HOW = re.compile(
+    r"(?<!sure )(?<!if )(?<!whether )(?<!hope )(?<!hoping )\b(?:he|she|they|all|both|and|but|who) (?:\w+ )?survived\b"
+    r"|\b(?:recovered|\d+ (?:days|weeks|months|years) (?:clean|sober)|(?:got|getting|gets) help"
+    r"|(?:is|he's|she's|they're|hes|shes|theyre|now) (?:clean|sober|doing (?:well|better|great|fine|ok|okay)|home now|"
+    r"(?:ok|okay|fine|safe) now|in (?:rehab|recovery|treatment|a treatment (?:center|centre|program|programme))))\b")
+_HAPPENING_AGAIN = re.compile(r"\b(?:again|tonight|right now|just now)\b")
+
+
+def _clause_after(text: str, end: int, width: int, breaks: tuple[str, ...]) -> str:
+    """The rest of the clause after a match: at most ``width`` characters, up to the first of ``breaks``."""
+    window = text[end:end + width]
+    for sep in breaks:
+        cut = window.find(sep)
+        if cut >= 0:
+            window = window[:cut]
+    return window
+
+
+def _not_happening_now(text: str, start: int, end: int) -> bool:
     clause = _clause_before(text, start, 60, _SENTENCE_BREAKS)
-    return bool(_PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause))
+    if _PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause):
+        return True
+    own_clause = _clause_after(text, end, 80, _SENTENCE_BREAKS + (",", " but "))
+    if _HAPPENING_AGAIN.search(own_clause):
+        return False
+    return bool(_OVER_WHEN.search(own_clause) or _OVER_HOW.search(_clause_after(text, end, 80, _SENTENCE_BREAKS)))
 
 
 _CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
@@ -678,7 +707,7 @@ def match(text: str) -> Matched:
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
                 continue
-            if rule.present_only and _not_happening_now(masked, m.start()):
+            if rule.present_only and _not_happening_now(masked, m.start(), m.end()):
                 continue
             if hit is None:
                 hit = Hit(rule, m.start(), m.end())

@@ -261,21 +261,25 @@ RULE_NEIGHBOURS = [
     "I'm nervous about my mum's reaction when she sees the tattoo",
     "he's scared of his dad's reaction to the dent in the car",
 ]
-# Rule neighbours the rules leave alone, but the learned layers still read as a crisis (a friend's self-harm as the
-# writer's emergency; car keys taken as control): asserted at the rule layer, and at the screen as a strict xfail.
-RULE_ONLY_NEIGHBOURS = [
+# Rule neighbours the rules leave alone, and the learned layers too since they were trained on someone else's crisis
+# that is over and on caring acts in the words of control (a friend's self-harm is not the writer's emergency)...
+LEARNT_NEIGHBOURS = [
     "my son's friend told him she'd been self-harming, she's getting help now",
+]
+# ...and one they still read as a crisis (car keys taken as control): asserted at the rule layer, and at the screen as
+# a strict xfail.
+RULE_ONLY_NEIGHBOURS = [
     "my wife took my car keys because I'd been drinking at the party",
 ]
 
 
-@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS + EVERYDAY_NEIGHBOURS + RULE_NEIGHBOURS)
+@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS + EVERYDAY_NEIGHBOURS + RULE_NEIGHBOURS + LEARNT_NEIGHBOURS)
 def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
     r = screen(text)
     assert not r.escalate, (text, r)
 
 
-@pytest.mark.parametrize("text", RULE_ONLY_NEIGHBOURS)
+@pytest.mark.parametrize("text", LEARNT_NEIGHBOURS + RULE_ONLY_NEIGHBOURS)
 def test_everyday_sentences_the_rules_leave_alone(text):
     assert not rule_layer(normalise(text)).found, text
 
@@ -333,6 +337,36 @@ def test_lap_statements_escalate_as_abuse_with_their_danger_item(text, severity)
 def test_child_safety_harm_to_others_and_medical(text, category, severity):
     r = screen(text)
     assert r.escalate and r.category == category and r.severity == severity, (text, r)
+
+
+# A medical emergency is one happening now. Someone's overdose told as over, by when it was or by how it ended, after
+# the statement as well as before it, is a family story; an overdose happening again, or whose ending is a doubt, is
+# not.
+OVERDOSES_THAT_ARE_OVER = [
+    "my cousin overdosed in 2019 and is three years clean now",
+    "my friend's brother overdosed a few years back, he survived and he's doing well",
+    "our neighbour's son od'd last summer but he got help",
+    "my uncle overdosed years ago, he's sober now and runs a support group",
+    "nurse here, two overdoses on the ward today, both survived",
+    "my sister overdosed in her twenties, she is fine now and has three kids",
+]
+OVERDOSES_HAPPENING_NOW = [
+    "my brother overdosed again, he was in rehab last year",
+    "my wife overdosed on her pills, i don't know if she survived the night, the ambulance is here",
+    "my daughter overdosed tonight, i'm driving her to the er",
+    "my husband just overdosed and we are waiting for the ambulance",
+]
+
+
+@pytest.mark.parametrize("text", OVERDOSES_THAT_ARE_OVER)
+def test_an_overdose_told_as_over_is_not_an_emergency_for_the_rules(text):
+    assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", OVERDOSES_HAPPENING_NOW)
+def test_an_overdose_happening_now_is_a_medical_emergency(text):
+    r = screen(text)
+    assert r.escalate and r.category == "medical_emergency" and "med.overdose" in r.signals, (text, r)
 
 
 @pytest.mark.parametrize("text", ORDINARY)

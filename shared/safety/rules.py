@@ -637,12 +637,13 @@ _STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|charac
 # week, all survived"), anywhere in its sentence. Not a hope or a doubt ("not sure he survived"), not a past that is
 # not this one ("overdosed again, he was in rehab last year"), and never when the clause says it is happening again
 # or now: those are emergencies still.
-_OVER_WHEN = re.compile(_PAST_WINDOW.pattern + r"|\bin (?:19|20)\d\d\b|\bin (?:the|his|her|their) (?:teens|twenties|20s|\d0s)\b")
+_OVER_WHEN = re.compile(_PAST_WINDOW.pattern
+                        + r"|\bin (?:19|20)\d\d\b|\bin (?:the|his|her|their) (?:teens|twenties|20s|\d0s)\b")
 _OVER_HOW = re.compile(
     r"(?<!sure )(?<!if )(?<!whether )(?<!hope )(?<!hoping )\b(?:he|she|they|all|both|and|but|who) (?:\w+ )?survived\b"
     r"|\b(?:recovered|\d+ (?:days|weeks|months|years) (?:clean|sober)|(?:got|getting|gets) help"
     r"|(?:is|he's|she's|they're|hes|shes|theyre|now) (?:clean|sober|doing (?:well|better|great|fine|ok|okay)|home now|"
-    r"(?:ok|okay|fine|safe) now|in (?:rehab|recovery|treatment|a treatment (?:center|centre|program|programme))))\b")
+    r"(?:ok|okay|fine|safe) now|in (?:rehab|recovery(?! position)|treatment|a treatment (?:center|centre|program|programme))))\b")
 _HAPPENING_AGAIN = re.compile(r"\b(?:again|tonight|right now|just now)\b")
 
 
@@ -657,6 +658,8 @@ def _clause_after(text: str, end: int, width: int, breaks: tuple[str, ...]) -> s
 
 
 def _not_happening_now(text: str, start: int, end: int) -> bool:
+    """Whether the statement at ``text[start:end]`` is a story that is over or someone else's (a present-only rule
+    then does not fire): said so before it, in its own clause after it, or by how its sentence says it ended."""
     clause = _clause_before(text, start, 60, _SENTENCE_BREAKS)
     if _PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause):
         return True

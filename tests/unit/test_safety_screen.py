@@ -355,6 +355,8 @@ OVERDOSES_HAPPENING_NOW = [
     "my wife overdosed on her pills, i don't know if she survived the night, the ambulance is here",
     "my daughter overdosed tonight, i'm driving her to the er",
     "my husband just overdosed and we are waiting for the ambulance",
+    "my son overdosed and he's in the recovery position now, the ambulance is coming",
+    "my mum overdosed on her pills and she's in recovery position",
 ]
 
 

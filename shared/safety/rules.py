@@ -104,6 +104,10 @@ class Rule:
     # Only what is happening now: a statement told as a story that is over ("back in May he had chest pains",
     # "two years ago she overdosed"), or someone else's (a film, a patient on a nurse's shift), does not match.
     present_only: bool = False
+    # Only the writer's own: a statement whose subject is someone else ("my sister left an abusive marriage", "she
+    # told me she escaped an abusive relationship") does not match. Someone else's abuse is not screened in when it
+    # is happening ("my friend is in an abusive relationship"), so it is not when it is over either.
+    writers_own: bool = False
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -115,8 +119,8 @@ class Rule:
 
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
-       negatable: bool = False, present_only: bool = False) -> Rule:
-    return Rule(id_, category, severity, pattern, strong, negatable, present_only)
+       negatable: bool = False, present_only: bool = False, writers_own: bool = False) -> Rule:
+    return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -292,10 +296,14 @@ RULES: tuple[Rule, ...] = (
        rf"\bmy abusers?\b|\bmy (?:\w+ )?abusive (?:{PARTNER_NOUN}|relationship|marriage|household|home)\b"
        r"|\b(?:he|she|they|who) (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?(?:abused|abuses|abusing) me\b|\b(?:physically|emotionally|sexually|verbally|"
        r"financially|mentally) abused me\b|\b(?:i've|i have|i had) been (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?(?:abused|being abused)\b"
-       r"|\bi (?:was|am|'m) (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?abused\b"
-       r"|\b(?:was|am|'m|been|left|escaped|got out of|leaving|survived|stayed in) (?:in )?an? (?:\w+ )?abusive (?:relationship|marriage)\b"
-       r"|\b(?:survivor|victim) of (?:domestic (?:violence|abuse)|abuse|an abusive|intimate partner)\b",
+       r"|\bi (?:was|am|'m) (?:(?!never |not |hasn't |has not |didn't |did not |wasn't |was not )\w+ )?abused\b",
        negatable=True),
+    # The same, said without its subject ("I left an abusive marriage", "finally escaped an abusive relationship",
+    # "a survivor of domestic violence"): the writer's own, unless the clause names someone else as its subject.
+    _r("abu.disclosure.relationship", A, None,
+       r"\b(?:was|am|'m|been|left|escaped|got out of|leaving|survived|stayed in) (?:in )?an? (?:\w+ )?abusive (?:relationship|marriage)\b"
+       r"|\b(?:survivor|victim) of (?:domestic (?:violence|abuse)|abuse|an abusive|intimate partner)\b",
+       negatable=True, writers_own=True),
     _r("abu.sexual", A, "sexual",
        r"\b(?:raped|rapes|rape|raping) me\b|\b(?:forced|forces|forcing|pressured|made|makes|coerced) me (?:\w+ )?(?:to have sex|into sex|"
        r"to do sexual|into sexual|to sleep with|have sex)\b|\b(?:sexually (?:assaulted|abused|assaults|abuses)) me\b"
@@ -670,6 +678,19 @@ def _not_happening_now(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
+
+# The subject a clause ends with, when it is someone other than the writer: "she", "my sister", "our neighbour", "a
+# mom at school" (with a word or two between: "my sister finally", "my best friend"). "I", "me and my kids" and no
+# subject at all ("finally escaped an abusive marriage") are the writer's.
+_SOMEONE_ELSE = re.compile(
+    r"(?:\b(?:she|he|they)|\b(?:my|our|her|his|their|a|the) (?:[\w']+ ){0,2}?(?:friend|neighbou?r|sister|brother|"
+    r"cousin|aunt|mom|mum|mother|dad|father|colleague|coworker|co-worker|daughter|son|niece|nephew|grandma|grandmother|"
+    r"uncle|boss|client|student|patient|sister-in-law|mother-in-law)s?) (?:[\w']+ ){0,2}?$")
+
+
+def _someone_elses(text: str, start: int) -> bool:
+    """Whether the statement at ``start`` is said of someone other than the writer (its clause's subject)."""
+    return bool(_SOMEONE_ELSE.search(_clause_before(text, start, 50, _CLAUSE_BREAKS + (" that ", " who "))))
 _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 
 
@@ -711,6 +732,8 @@ def match(text: str) -> Matched:
                 negated.append(_denied_clause(masked, denial, m.end()))
                 continue
             if rule.present_only and _not_happening_now(masked, m.start(), m.end()):
+                continue
+            if rule.writers_own and _someone_elses(masked, m.start()):
                 continue
             if hit is None:
                 hit = Hit(rule, m.start(), m.end())

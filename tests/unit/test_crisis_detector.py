@@ -257,11 +257,12 @@ def test_a_betrayal_is_heartbreak_not_a_crisis_unless_it_comes_with_one():
 
 def test_someone_else_s_crisis_that_is_over_and_a_caring_act_are_not_the_writer_s_crisis():
     """"my cousin overdosed years ago and is sober now", "I took his keys because he'd been drinking": a family talks
-    about other people's crises and takes care of each other in the words of control, and before it was trained on
-    both, the screen escalated 23 of this set's 120 such messages (a medical emergency for an overdose years ago). The
-    writer's own crisis, said among them, must still be caught. Held-out set, written blind (never trained on, texts
-    never read): at most one in ten of its 120 ordinary messages may escalate (a lower bar than the short sets: these
-    are long messages full of crisis words, and ten still do), and at least nine in ten of its 40 disclosures must."""
+    about other people's crises and takes care of each other in the words of control, and before the rules and the
+    training set knew both, the screen escalated 23 of this set's 120 such messages (a medical emergency for an
+    overdose years ago). The writer's own crisis, said among them, must still be caught. Held-out set, written blind
+    (never trained on, texts never read): at most one in ten of its 120 ordinary messages may escalate (a lower bar
+    than the short sets: these are long messages full of crisis words, and eleven still do), and at least nine in ten
+    of its 40 disclosures must."""
     false_alarms, ordinary, caught, disclosures = _screen_blind_set("care_blind.jsonl")
     assert len(false_alarms) <= ordinary // 10, false_alarms
     assert len(caught) >= 9 * disclosures // 10, caught

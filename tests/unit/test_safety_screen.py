@@ -126,9 +126,17 @@ DISCLOSURES = [
     "I left an abusive marriage two years ago",
     "I was abused by my stepfather",
     "I'm a survivor of domestic violence",
+    "finally escaped an abusive relationship, staying at my sister's",
+    "me and my kids escaped an abusive marriage last month",
+    # Said of the writer with someone else in the sentence.
+    "my friend says I was abused as a kid and she's right",
 ]
 NOT_DISCLOSURES = [
     "I was never abused, my childhood was fine",
+    # Someone else's abusive relationship, over, is not the writer's (their current one is not screened in either).
+    "our neighbour got out of an abusive relationship last year and is rebuilding",
+    "my sister left an abusive relationship two years ago and she's thriving",
+    "a mom at school pickup told me she escaped an abusive marriage and has full custody now",
     "the kids abused the trampoline again",
     # The whole denied clause goes: the learned layers read "he's just distant", not "he never me" or "he me".
     "he never abused me, he's just distant",
@@ -178,12 +186,12 @@ def test_a_negation_that_does_not_deny_still_escalates_by_rule(text, category):
 @pytest.mark.parametrize("text", DISCLOSURES)
 def test_abuse_named_by_the_member_escalates_ungraded(text):
     r = screen(text)
-    assert r.escalate and r.category == "abuse" and "abu.disclosure" in r.signals, (text, r)
+    assert r.escalate and r.category == "abuse" and any(s.startswith("abu.disclosure") for s in r.signals), (text, r)
     assert r.danger in ("moderate", "high"), (text, r)
 
 
 @pytest.mark.parametrize("text", NOT_DISCLOSURES)
-def test_abuse_words_denied_or_figurative_do_not_escalate(text):
+def test_abuse_words_denied_figurative_or_someone_elses_do_not_escalate(text):
     r = screen(text)
     assert not r.escalate, (text, r)
 

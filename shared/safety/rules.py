@@ -680,12 +680,13 @@ def _not_happening_now(text: str, start: int, end: int) -> bool:
 _CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
 
 # The subject a clause ends with, when it is someone other than the writer: "she", "my sister", "our neighbour", "a
-# mom at school" (with a word or two between: "my sister finally", "my best friend"). "I", "me and my kids" and no
-# subject at all ("finally escaped an abusive marriage") are the writer's.
+# mom at school" (with a word or two between: "my sister finally", "my best friend"). "I", "me and my kids", no
+# subject at all ("finally escaped an abusive marriage") and the writer after someone else ("she knows I was in")
+# are the writer's.
 _SOMEONE_ELSE = re.compile(
     r"(?:\b(?:she|he|they)|\b(?:my|our|her|his|their|a|the) (?:[\w']+ ){0,2}?(?:friend|neighbou?r|sister|brother|"
     r"cousin|aunt|mom|mum|mother|dad|father|colleague|coworker|co-worker|daughter|son|niece|nephew|grandma|grandmother|"
-    r"uncle|boss|client|student|patient|sister-in-law|mother-in-law)s?) (?:[\w']+ ){0,2}?$")
+    r"uncle|boss|client|student|patient|sister-in-law|mother-in-law)s?) (?:(?!(?:i|i'm|im|i've|ive|i'd|me|we|us)\b)[\w']+ ){0,2}?$")
 
 
 def _someone_elses(text: str, start: int) -> bool:

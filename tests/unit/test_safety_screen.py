@@ -128,8 +128,9 @@ DISCLOSURES = [
     "I'm a survivor of domestic violence",
     "finally escaped an abusive relationship, staying at my sister's",
     "me and my kids escaped an abusive marriage last month",
-    # Said of the writer with someone else in the sentence.
-    "my friend says I was abused as a kid and she's right",
+    # The writer's own, said after someone else.
+    "my mom thinks i left an abusive marriage too late",
+    "she knows i was in an abusive marriage",
 ]
 NOT_DISCLOSURES = [
     "I was never abused, my childhood was fine",
@@ -319,6 +320,11 @@ HE_COMPLAINTS_READ_WHOLE = [
 @pytest.mark.parametrize("text", HE_COMPLAINTS + HE_COMPLAINTS_READ_WHOLE)
 def test_a_short_complaint_about_him_is_not_a_disclosure(text):
     assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", HE_COMPLAINTS_READ_WHOLE)
+def test_a_short_complaint_the_tfidf_head_over_reads_is_read_whole_by_the_embedding(text):
+    assert screen(text).layer == "embedding", text
 
 
 @pytest.mark.parametrize("text", HE_COMPLAINTS_READ_WHOLE)

@@ -479,7 +479,7 @@ RULES: tuple[Rule, ...] = (
 
     # ---------------------------------------------------------------- medical emergency
     _r("med.overdose", M, "overdose",
-       r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od ?ed|oded)\b(?!,)(?! and (?:stabbings|car|crashes|suicides|assaults))"
+       r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od[ -]?ed|oded)\b(?!,? (?:and )?(?:stabbings|shootings|car|crashes|suicides|assaults|fights|falls))"
        r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"

@@ -261,7 +261,7 @@ def test_someone_else_s_crisis_that_is_over_and_a_caring_act_are_not_the_writer_
     training set knew both, the screen escalated 23 of this set's 120 such messages (a medical emergency for an
     overdose years ago). The writer's own crisis, said among them, must still be caught. Held-out set, written blind
     (never trained on, texts never read): at most one in ten of its 120 ordinary messages may escalate (a lower bar
-    than the short sets: these are long messages full of crisis words, and eleven still do), and at least nine in ten
+    than the short sets: these are long messages full of crisis words, and twelve still do), and at least nine in ten
     of its 40 disclosures must."""
     false_alarms, ordinary, caught, disclosures = _screen_blind_set("care_blind.jsonl")
     assert len(false_alarms) <= ordinary // 10, false_alarms

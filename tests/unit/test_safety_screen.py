@@ -363,6 +363,8 @@ OVERDOSES_THAT_ARE_OVER = [
     "my uncle overdosed years ago, he's sober now and runs a support group",
     "nurse here, two overdoses on the ward today, both survived",
     "my sister overdosed in her twenties, she is fine now and has three kids",
+    "my cousin overdosed, but she is in recovery now and doing well",
+    "i work in the er and see overdoses, stabbings and car crashes every week",
 ]
 OVERDOSES_HAPPENING_NOW = [
     "my brother overdosed again, he was in rehab last year",
@@ -371,6 +373,10 @@ OVERDOSES_HAPPENING_NOW = [
     "my husband just overdosed and we are waiting for the ambulance",
     "my son overdosed and he's in the recovery position now, the ambulance is coming",
     "my mum overdosed on her pills and she's in recovery position",
+    # A comma after it is not a list of other people's incidents ("overdoses, stabbings and car crashes").
+    "my son overdosed, what do i do",
+    "he overdosed, not sure he survived, what do i do",
+    "my girlfriend od-ed, help",
 ]
 
 

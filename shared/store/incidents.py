@@ -92,8 +92,7 @@ class IncidentStore(TableStore):
             "created_at": created,
         }
         window = {
-            "pk": f"MEMBER#{member_id}",
-            "sk": _window_sk(screening.category),
+            **_window_key(member_id, screening.category),
             "owner": member_id,
             "incident_id": incident_id,
             # So a later message in the crisis can find the incident: to set the answer to the screener's
@@ -157,7 +156,7 @@ class IncidentStore(TableStore):
             {
                 "Update": {
                     "TableName": self.table,
-                    "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(screening.category)}),
+                    "Key": to_item(_window_key(member_id, screening.category)),
                     "UpdateExpression": "SET danger = :danger",
                     "ConditionExpression": "danger = :was",
                     "ExpressionAttributeValues": {":danger": values[":danger"], ":was": values[":was"]},
@@ -175,12 +174,16 @@ class IncidentStore(TableStore):
             },
         ]
 
+    def _window(self, member_id: str, category: str) -> dict:
+        """The crisis window item of this category, open or not, else {}."""
+        found = self.client.get_item(TableName=self.table, ConsistentRead=True,
+                                     Key=to_item(_window_key(member_id, category)))
+        return from_item(found["Item"]) if "Item" in found else {}
+
     def _open_window(self, member_id: str, category: str) -> dict:
         """The open crisis window of this category, if it names its incident (windows opened before it did don't),
         else {}."""
-        found = self.client.get_item(TableName=self.table, ConsistentRead=True,
-                                     Key=to_item({"pk": f"MEMBER#{member_id}", "sk": _window_sk(category)}))
-        window = from_item(found["Item"]) if "Item" in found else {}
+        window = self._window(member_id, category)
         if "incident_sk" not in window or int(window["until"]) < time.time():
             return {}
         return window
@@ -243,9 +246,8 @@ class IncidentStore(TableStore):
                                               ":note": to_value(note)},
             }
         }]
-        window_key = {"pk": f"MEMBER#{member_id}", "sk": _window_sk(incident["category"])}
-        window = self.client.get_item(TableName=self.table, Key=to_item(window_key), ConsistentRead=True).get("Item")
-        if window and from_item(window).get("incident_id") == incident_id:
+        window_key = _window_key(member_id, incident["category"])
+        if self._window(member_id, incident["category"]).get("incident_id") == incident_id:
             writes.append({"Delete": {"TableName": self.table, "Key": to_item(window_key),
                                       "ConditionExpression": "incident_id = :id",
                                       "ExpressionAttributeValues": {":id": to_value(incident_id)}}})
@@ -266,8 +268,9 @@ _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger"
            "minor", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
 
 
-def _window_sk(category: str) -> str:
-    return f"CRISIS_WINDOW#{category}"
+def _window_key(member_id: str, category: str) -> dict:
+    """The key of the member's crisis window item for this category (one per member and category)."""
+    return {"pk": f"MEMBER#{member_id}", "sk": f"CRISIS_WINDOW#{category}"}
 
 
 def is_window_conflict(error: ClientError, window_index: int) -> bool:

@@ -46,6 +46,12 @@ Evaluates ``shared.safety.screen`` on
   handled crisis: a child's friend who self-harmed and is getting help, a nurse's shift; 40 disclosures that share
   those words: control, the writer's own suicidal thoughts, a child at risk), written blind in the same session, before
   training messages of both kinds were added, by a writer who never saw them; texts never read;
+- ``tests/data/crisis/someone_else_blind.jsonl``: 170 family messages about someone else in the writer's life and
+  suicide (70 a partner's, child's, parent's or friend's suicidal thoughts, self-harm or attempt, happening now; 15
+  the writer's own told beside someone else's; 15 a partner's threat of suicide made to control the writer, which is
+  abuse; 70 ordinary: someone else's crisis that is over, grief, idioms said of someone, news and work, everyday
+  worry), written blind in the first session of November 27 (UTC), before the rules for someone else at risk, by a
+  writer who never saw the repo; its ``about`` says whose the risk is; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -86,6 +92,7 @@ PARTNER_SHORT = ROOT / "tests" / "data" / "crisis" / "partner_short_blind.jsonl"
 PARTNER_SHORT_2 = ROOT / "tests" / "data" / "crisis" / "partner_short_blind_2.jsonl"
 BETRAYAL = ROOT / "tests" / "data" / "crisis" / "betrayal_blind.jsonl"
 CARE = ROOT / "tests" / "data" / "crisis" / "care_blind.jsonl"
+SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -177,7 +184,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -22,7 +22,8 @@ _HIDDEN = {"pk", "sk", "kind", "told"}
 
 
 def run(command: str, table: str | None, member_id: str | None = None, incident_id: str | None = None,
-        closed_by: str | None = None, note: str | None = None, out: TextIO = sys.stdout) -> int:
+        closed_by: str | None = None, note: str | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # read now, not at import: whoever imported this first must not fix where it prints
     table = table or os.environ.get("TABLE_NAME")
     if not table:
         print("Name the table: --table <the stack's TableName output> (or TABLE_NAME).", file=sys.stderr)

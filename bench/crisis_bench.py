@@ -188,6 +188,7 @@ def main(argv=None) -> int:
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])
+        whose = defaultdict(lambda: [0, 0])  # rows that say whose the risk is ("about"): of those escalated right, told right
         name = path.stem
         for r in ev:
             t = time.perf_counter()
@@ -204,12 +205,18 @@ def main(argv=None) -> int:
                 p[0] += 1
                 p[1] += res.escalate
                 p[2] += res.category == r["expect"]
+                if r.get("about") and res.category == r["expect"]:
+                    w = whose[r["about"]]
+                    w[0] += 1
+                    w[1] += res.someone_else == (r["about"] == "someone_else")
                 if res.category != r["expect"]:
                     misses[f"{name} miss"].append(f"{r['id']} -> {res.category} {res.signals}")
         print(f"\nin-domain hand-written set ({path.relative_to(ROOT)}), never trained on")
         print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
         for cat, (n, esc, right) in sorted(per.items()):
             print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
+        for about, (n, right) in sorted(whose.items()):
+            print(f"{'  told whose: ' + about:42s} {n:5d}  of those in the right category, {right / n:.3f}")
 
     print(f"\nlatency per message over {len(lat)} messages: p50 {pct(lat, .5):.2f} ms, p99 {pct(lat, .99):.2f} ms, "
           f"max {max(lat):.1f} ms")

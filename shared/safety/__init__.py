@@ -66,10 +66,14 @@ class ScreenResult:
     # No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or only
     # the rules' weak cues did, with the learned layers down). The reply asks rather than tells (reply.py).
     tentative: bool = False
+    # The one at risk is someone else in the writer's life, not the writer ("my daughter tried to kill herself last
+    # night"): the reply is for someone who worries about them, and on-call is told so.
+    someone_else: bool = False
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
-                "danger": self.danger, "signals": list(self.signals), "categories": list(self.categories)}
+                "danger": self.danger, "signals": list(self.signals), "categories": list(self.categories),
+                "someone_else": self.someone_else}
 
 
 NO_CRISIS = ScreenResult(escalate=False)
@@ -98,6 +102,9 @@ class RuleOutcome:
     signals: list
     cues: frozenset = frozenset()  # ids of the weak rules that fired (the combiner weighs cue families apart)
     negated: tuple = ()            # crisis statements said in the negative ("I'm not suicidal")
+    # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die"):
+    # the one at risk is not the writer.
+    someone_elses: frozenset = frozenset()
 
     def model_text(self) -> str:
         """What the learned layers read: the masked text without its negated crisis statements (and without the
@@ -123,16 +130,21 @@ def rule_layer(norm: str) -> RuleOutcome:
     found: dict[str, str | None] = {}
     weak: set[str] = set()
     cues: set[str] = set()
+    theirs: dict[str, str | None] = {}  # what is said of someone else, apart: the writer's own statements come first
     for h in hits:
         cat = h.rule.category
         if not h.rule.strong or (joking and h.rule.id in _LAUGH_SENSITIVE):
             weak.add(cat)
             cues.add(h.rule.id if not h.rule.strong else f"{cat}.laughed")
             continue
-        if cat not in found or severity_rank(cat, h.rule.severity) > severity_rank(cat, found[cat]):
-            found[cat] = h.rule.severity
+        into = theirs if h.someone_else else found
+        if cat not in into or severity_rank(cat, h.rule.severity) > severity_rank(cat, into[cat]):
+            into[cat] = h.rule.severity
+    someone_elses = frozenset(cat for cat in theirs if cat not in found)
+    for cat in someone_elses:
+        found[cat] = theirs[cat]
     return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues),
-                       negated=matched.negated)
+                       negated=matched.negated, someone_elses=someone_elses)
 
 
 def screen(text: str, locale: str = "en-US",
@@ -197,4 +209,5 @@ def screen(text: str, locale: str = "en-US",
     ordered = sorted(found, key=lambda c: (-danger_rank(dangers[c]), CATEGORY_PRIORITY.index(c)))
     top = ordered[0]
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
-                        signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found)
+                        signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found,
+                        someone_else=top in rules.someone_elses)

@@ -75,6 +75,30 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
               r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|stepdad|stepmom|boyfriend|"
               r"girlfriend|teacher|coach|babysitter|nanny|uncle|aunt))")
 PRON_OBJ = r"(?:him|her|them)"
+# Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
+# old", "our oldest", "my best friend", "her boyfriend" (with a word or two between: "my teenage son").
+_OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
+               r"flatmate|grandma|grandmother|grandpa|grandfather|granddad|grandad|gran|nan|cousin|oldest|youngest|eldest|twin|"
+               r"stepsister|stepbrother)")
+OTHER = (rf"(?:he|she|they|he's|she's|they're|hes|shes|he'd|she'd|they'd|he'll|she'll|they'll|"
+         rf"(?:my|our|his|her|their) (?:[\w'-]+ ){{0,2}}?{_OTHER_NOUN}(?:'s)?"
+         # with no "my" at the start of a sentence, as chat drops it: "Mom attempted suicide again", "husband is missing"
+         rf"|(?:^|(?<=[.!?;:] )|(?<=[.!?;:])){_OTHER_NOUN}(?:'s)?)")
+# "he'll kill himself", "she'd end her life": the subject and its verb in one word.
+OTHER_WILL = r"\b(?:he'll|she'll|they'll|he'd|she'd|they'd|he's going to|she's going to|he's gonna|she's gonna)"
+OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\w']+ ){0,3}?"  # "he has been", "she told me she"
+OTHER_IS = r"\b(?:he's|she's|they're|hes|shes|he'd be|she'd be|they'd be)"  # "she's a burden", "he's suicidal"
+THEM_SELF = r"(?:himself|herself|themselves|themself)"
+# What a threat of suicide made to control the writer says it will do ("kill himself", "take all her pills").
+SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their) (?:own )?life|end it all|(?:commit )?suicide|"
+                  r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
+                  r"take all (?:his|her|their) (?:pills|meds|tablets))")
+THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
+# A figure of speech or a threat to control the writer, after "kill himself": "laughing", "at work", "on that bike",
+# "if I leave".
+NOT_FIGURATIVE = (r"(?! (?:laughing|at work|at the gym|with work|working|over|trying|doing|for (?:us|nothing|the family)|"
+                  r"on (?:that|this|the|his|her)|one day|at this rate)\b)"
+                  r"(?!(?: [\w']+){0,4} (?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b)")
 # How someone will take the news: "afraid of her reaction" is a fear of an outcome, not of the person. One list for
 # the fear rules' guards and the idiom that hides it from the learned layers.
 REACTION_NOUN = r"(?:reaction|response|answer|opinion|judgement|judgment)"
@@ -108,6 +132,9 @@ class Rule:
     # told me she escaped an abusive relationship") does not match. Someone else's abuse is not screened in when it
     # is happening ("my friend is in an abusive relationship"), so it is not when it is over either.
     writers_own: bool = False
+    # Said of someone else in the writer's life, who is the one at risk ("my son told me he wants to die"): the
+    # screen says so (``ScreenResult.someone_else``) and the reply is for the one who worries about them.
+    someone_else: bool = False
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -119,8 +146,9 @@ class Rule:
 
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
-       negatable: bool = False, present_only: bool = False, writers_own: bool = False) -> Rule:
-    return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own)
+       negatable: bool = False, present_only: bool = False, writers_own: bool = False,
+       someone_else: bool = False) -> Rule:
+    return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -247,6 +275,86 @@ RULES: tuple[Rule, ...] = (
        r"|\bwrote (?:goodbye|farewell) (?:letters|notes)\b"
 
        r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
+    # Someone else at risk, told by the one who loves them: "my son told me he wants to die", "my wife has been
+    # cutting herself", "my daughter tried to kill herself last night". A family coach hears these from a frightened
+    # parent or partner: the reply helps the writer help them (reply.py), and on-call hears of a person at risk.
+    # Not a story that is over ("my brother was suicidal in his twenties, he got help"), not a denial ("I don't think
+    # she's suicidal"), not a figure of speech ("he'll kill himself laughing"), and not a threat made to control the
+    # writer ("he says he'll kill himself if I leave": that is abuse, below).
+    _r("sui.other.wish", S, "wish_to_be_dead",
+       rf"\b{OTHER} {OTHER_FILL}(?:wants|wanted|wishes|wished|want|wish) (?:to )?(?:die|be dead|stop existing|not exist|"
+       r"not be alive|disappear forever|go to sleep and not wake up|never wake up)\b"
+       r"(?! (?:on|for|of|laughing|happy|old|alone|in (?:peace|his sleep|her sleep|their sleep|my arms)|at home|before|"
+       r"(?:his|her|their|my|the) (?:hair|roots|beard|shirt|clothes|jeans|nails))\b)"
+       rf"|\b{OTHER} (?:wishes|wished) (?:that )?(?:he|she|they) (?:was|were|had never been born|'d never been born) ?(?:dead|gone)?\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:doesn't|does not|don't|didn't|did not|no longer) (?:really )?(?:want|wants|wish) (?:to )?"
+       r"(?:live|be alive|exist|wake up|keep living|go on living|be on this earth|be here (?:anymore|any more))\b"
+       r"(?! (?:like|with|in|together|here|there|apart|near|at|alone|on (?:his|her|their) own|under|without|by|so)\b)"
+       rf"|\b{OTHER} {OTHER_FILL}(?:has|have|had|'s got|sees|see|saw) (?:no|nothing (?:left )?to) (?:reason|point|purpose|future|live for)"
+       r"(?: (?:to|in|for) (?:live|living|going on|being alive|anything))?\b"
+       rf"|\b(?:{OTHER} {OTHER_FILL}(?:would be|is|are|feels|felt|feel)|{OTHER_IS}) (?:just |only |such )?"
+       r"(?:better off dead|a burden(?: to (?:us|everyone|everybody|me|the family))?)\b"
+       r"|\b(?:says|said|keeps saying|kept saying|told me|tells me|texted(?: me)?|wrote|admitted)(?: that)? (?:he|she|they)(?:'s| is| are|'re| was)? "
+       r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing)\b"
+       r"|\b(?:says|said|keeps saying|kept saying|thinks|believes|told me|tells me|texted(?: me)?|wrote)(?: that)? "
+       r"(?:everyone|everybody|we|the family|the kids|i|the world|you)(?:'d| would| will)? (?:all )?(?:be )?(?:better|happier) "
+       r"off (?:without (?:him|her|them)|if (?:he|she|they) (?:was|were|wasn't|weren't) (?:dead|gone|here|around))\b",
+       present_only=True, someone_else=True),
+    _r("sui.other.thoughts", S, "thoughts",
+       rf"\b(?:{OTHER} {OTHER_FILL}(?:is|was|seems|seemed|sounds|sounded|might be|may be|could be|has been|had been|"
+       rf"became|got|gets|getting|feels|felt|looks|looked|been)|{OTHER_IS}) (?:(?!not\b|never\b)\w+ )?suicidal\b"
+       rf"|\b(?:{OTHER} {OTHER_FILL}(?:wants|wanted|want|is going|was going|are going|is gonna|was gonna|going|gonna|planning|"
+       r"plans|planned|threatened|threatens|threatening|talks about|talked about|talking about|thinks about|thinking about|"
+       rf"thought about|keeps talking about|will|'ll)|{OTHER_WILL}) (?:to )?(?:kill|killing|end|ending|take|taking|unalive|unaliving) "
+       rf"(?:{THEM_SELF}|{THEIR_LIFE})\b{NOT_FIGURATIVE}"
+       rf"|\b{OTHER} {OTHER_FILL}(?:talks|talked|talking|thinks|thinking|thought|keeps talking|writes|wrote|posts|posted) "
+       r"about (?:suicide|killing (?:himself|herself|themselves)|ending (?:his|her|their) life|ending it all|dying)\b"
+       # "himself" says it is someone else, with or without a subject near: "she blocked the door, threatening to kill
+       # herself"
+       r"|\b(?:threatening|threatened|threatens|wanted|wants|wanting|trying|tried) to (?:kill|end|take) "
+       rf"(?:{THEM_SELF}|{THEIR_LIFE})\b{NOT_FIGURATIVE}"
+       rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|had been|been|are|were|'re|is being|was being|was put|got put|is still) "
+       r"(?:on suicide watch|a suicide risk|at risk of suicide|at risk of (?:killing|hurting|harming) (?:himself|herself|themselves))\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:wants|wanted|is going|was going|going|gonna|is gonna|said (?:he|she|they)(?:'s| is| was)? going) "
+       r"to (?:end it all|end it|end everything|finish it)\b(?! (?:with|between|off)\b)",
+       negatable=True, present_only=True, someone_else=True),
+    _r("sui.other.plan", S, "plan",
+       rf"\b{OTHER} {OTHER_FILL}(?:wrote|written|left|has written|has left|is writing|was writing) (?:a |his |her |their )?"
+       r"(?:suicide|goodbye|farewell) (?:note|letter|letters|notes|message|text|video)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|started|keeps) (?:giving|gave) away (?:all )?(?:of )?(?:his|her|their) "
+       r"(?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:gave|has given) away (?:all )?(?:of )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|had been) (?:stockpiling|hoarding|saving up|collecting|hiding|stashing) "
+       r"(?:his |her |their |up )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
+       r"|\b(?:found|find) (?:a |the )?(?:stash|stockpile|hoard|bag|pile|bottle|bottles) of (?:pills|meds|tablets|painkillers|sleeping pills) "
+       r"(?:hidden |stashed )?(?:in|under) (?:his|her|their) (?:room|bed|drawer|closet|wardrobe|bag|car|desk)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:searched|looked up|googled|has been googling|was googling|has been searching|was searching|"
+       r"has been researching|was researching|researched) (?:how to|ways to|the best way to|painless ways to) (?:die|kill (?:himself|herself|themselves)|end (?:his|her|their) life)\b",
+       present_only=True, someone_else=True),
+    _r("sui.other.behaviour", S, "behaviour",
+       rf"\b{OTHER} {OTHER_FILL}(?:tried|attempted|tries|attempts|has tried|tried again) (?:to )?(?:kill|end|take|hang|overdose|od)"
+       rf"(?: {THEM_SELF}| {THEIR_LIFE})?\b(?! (?:laughing|at|on|with|doing|trying)\b)"
+       rf"|\b{OTHER} {OTHER_FILL}(?:attempted|tried to commit|tried) suicide\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:cutting|self[- ]?harming|harming|burning|scratching|starving) {THEM_SELF}\b"
+       r"(?! (?:on (?:the|a|his|her|their)|while|shaving|cooking|by accident|accidentally|in the kitchen|at work|slipping|falling)\b)"
+       rf"|\b(?:{OTHER} {OTHER_FILL}(?:has been|is|was|been|started|starts|keeps|kept|admitted to|admitted|confessed to|"
+       rf"relapsed (?:on|into))|{OTHER_IS}(?: been)?) (?:self[- ]?harming|self[- ]?harm|cutting(?: again)?)\b"
+       r"(?! (?:the|a|an|some|his|her|their|my|it|them|up|off|back|down|class|classes|school|hair|corners|costs|ties|out|"
+       r"onions|vegetables|wood|paper|grass|carbs|sugar|coupons)\b)"
+       rf"|\b(?:cut|cuts|burned|burns|burnt|hurt|hurts|hit|hits|hitting|harmed|harms) {THEM_SELF} (?:on purpose|deliberately|again on purpose)\b"
+       rf"|\b(?:cut|cuts|harmed|harms) {THEM_SELF} again\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:made|has made|had made) (?:an|another|a second|a third) attempt\b(?! (?:to|at))"
+       r"|\b(?:caught|found|saw|noticed|walked in on) (?:him|her|them|my \w+) (?:cutting|self[- ]?harming|hurting (?:himself|herself|themselves))\b"
+       r"|\b(?:found|saw|noticed) (?:fresh )?(?:cuts|scars|burns) on (?:his|her|their) (?:arms?|legs?|wrists?|thighs?|stomach)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:overdosed|took an overdose|took (?:all|a bunch|a handful|a bottle|too many) (?:of )?(?:his |her |their )?"
+       r"(?:pills|meds|tablets|sleeping pills|painkillers)) (?:on purpose|deliberately|to (?:die|end it|kill (?:himself|herself|themselves)))\b"
+       r"|\b(?:in|into|to|of|from) (?:the |a )?(?:hospital|psych ward|psych unit|psychiatric (?:ward|unit|hospital)|er|a&e|icu|"
+       r"emergency room|locked ward|mental health unit) (?:\w+ ){0,2}?(?:after|because of|for|following) (?:a |an |her |his |their )?"
+       r"(?:suicide attempt|attempt|attempt on (?:his|her|their) life|"
+       r"trying to (?:kill|end|take|overdose) ?(?:himself|herself|themselves|his (?:own )?life|her (?:own )?life|their (?:own )?life)?|"
+       r"overdose on purpose|self[- ]?harm(?:ing)?)\b"
+       r"|\b(?:admitted|discharged|taken|sectioned|hospitali[sz]ed) (?:\w+ ){0,4}?after (?:an|his|her|their|a) (?:suicide )?attempt\b",
+       negatable=True, present_only=True, someone_else=True),
 
     # ---------------------------------------------------------------- abuse (LAP danger items, coercive control)
     _r("abu.threat_to_kill", A, "threat_to_kill",
@@ -336,7 +444,15 @@ RULES: tuple[Rule, ...] = (
     _r("abu.threats", A, "threats",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
        r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
-       r"have me deported|get me deported|kill (?:himself|herself|themselves)|commit suicide|make me disappear)"
+       r"have me deported|get me deported|make me disappear)"
+       # A threat of suicide made to control the writer ("he threatens to kill himself if I leave", "she said she'd
+       # end her life unless I came back"). Said without a condition it is someone else at risk (sui.other.*).
+       rf"|\b(?:threat\w*(?: to)?|{OTHER} {OTHER_FILL}(?:will|would|is going to|was going to|is gonna|was gonna)|{OTHER_WILL}) "
+       rf"{SUICIDE_THREAT}(?: [\w']+){{0,4}} (?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
+       r"|\b(?:if|unless|whenever|every time|each time) (?:i|you) (?:ever )?(?:[\w']+ ){1,8}?"
+       rf"(?:(?:he|she|they) (?:threatens|threatened|says|said|swears) (?:to|he'll|she'll|they'll|he'd|she'd)|{OTHER_WILL}|"
+       rf"(?:he|she|they) (?:will|would|is going to|was going to|is gonna)) {SUICIDE_THREAT}"
+       r"|\bsuicide threats? (?:to|so) (?:stop|keep|control|make|get|force) me\b"
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
        rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
@@ -601,6 +717,7 @@ class Hit:
     rule: Rule
     start: int
     end: int
+    someone_else: bool = False  # the one at risk is someone else in the writer's life (Rule.someone_else)
 
 
 def _clause_before(text: str, start: int, width: int, breaks: tuple[str, ...]) -> str:
@@ -636,7 +753,7 @@ _PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (
 
 # A film or a nurse's patients: someone else's story, not an emergency in the family now. Kept narrow on purpose:
 # "he collapsed at work and isn't breathing" is an emergency.
-_STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|character|documentary|podcast|patients|"
+_STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|character|documentary|podcast|patients?|netflix|played by|"
                            r"on (?:her|his|my) shift)\b")
 
 
@@ -646,12 +763,27 @@ _STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|charac
 # not this one ("overdosed again, he was in rehab last year"), and never when the clause says it is happening again
 # or now: those are emergencies still.
 _OVER_WHEN = re.compile(_PAST_WINDOW.pattern
-                        + r"|\bin (?:19|20)\d\d\b|\bin (?:the|his|her|their) (?:teens|twenties|20s|\d0s)\b")
+                        + r"|\bin (?:19|20)\d\d\b|\bin (?:the|his|her|their) (?:teens|twenties|20s|\d0s)\b"
+                        + r"|\bin the (?:spring|summer|autumn|fall|winter)\b")
+# Handled for good: recovered, in treatment, being helped by the people who should ("she's getting support", "his
+# parents know", "has a safety plan").
+_HANDLED = re.compile(
+    r"\b(?:recovered|\d+ (?:days|weeks|months|years) (?:clean|sober)|(?:got|getting|gets) (?:him |her |them )?help"
+    r"|(?:got|get|getting) (?:him|her|them) (?:into|in to|to) (?:therapy|counselling|counseling|treatment|a therapist|a counsell?or)"
+    r"|(?:is|he's|she's|they're|hes|shes|theyre|now|is now|are) (?:clean|sober|doing (?:well|better|great|fine|ok|okay|brilliantly)|"
+    r"thriving(?: now)?|in a (?:much )?better place|"
+    r"(?:seeing|getting support from) (?:a |her |his |their |the )?(?:school )?(?:counsell?or|counselor|therapist|psychiatrist|psychologist)|"
+    r"in (?:rehab|recovery(?! position)|treatment|therapy|counselling|counseling|a treatment (?:center|centre|program|programme))))\b"
+    r"|\b(?:is|are|'s|was|were|now) (?:getting|receiving|having) (?:help|support|treatment|care|counselling|counseling|therapy)\b"
+    r"|\b(?:her|his|their) (?:parents|mum|mom|dad|family|doctor|gp|therapist|school) (?:know|knows|are aware|is aware|"
+    r"found out|got (?:her|him|them) help|are (?:handling|on it)|is (?:handling|on it))\b"
+    r"|\b(?:has|have|made) a safety plan\b|\bthe school (?:counsell?or |counselor )?(?:knows|is involved|is aware|is on it)\b")
+# Over as an emergency: survived, home, safe now. Not over as a risk of suicide: the days after an attempt are the
+# most dangerous ones ("she tried to kill herself last night, she's home now").
 _OVER_HOW = re.compile(
     r"(?<!sure )(?<!if )(?<!whether )(?<!hope )(?<!hoping )\b(?:he|she|they|all|both|and|but|who) (?:\w+ )?survived\b"
-    r"|\b(?:recovered|\d+ (?:days|weeks|months|years) (?:clean|sober)|(?:got|getting|gets) help"
-    r"|(?:is|he's|she's|they're|hes|shes|theyre|now) (?:clean|sober|doing (?:well|better|great|fine|ok|okay)|home now|"
-    r"(?:ok|okay|fine|safe) now|in (?:rehab|recovery(?! position)|treatment|a treatment (?:center|centre|program|programme))))\b")
+    r"|\b(?:is|he's|she's|they're|hes|shes|theyre|now|is now|are) (?:home now|(?:ok|okay|fine|safe|stable) now)\b"
+    r"|" + _HANDLED.pattern)
 _HAPPENING_AGAIN = re.compile(r"\b(?:again|tonight|right now|just now)\b")
 
 
@@ -665,16 +797,23 @@ def _clause_after(text: str, end: int, width: int, breaks: tuple[str, ...]) -> s
     return window
 
 
-def _not_happening_now(text: str, start: int, end: int) -> bool:
+def _not_happening_now(text: str, start: int, end: int, theirs: bool = False) -> bool:
     """Whether the statement at ``text[start:end]`` is a story that is over or someone else's (a present-only rule
-    then does not fire): said so before it, in its own clause after it, or by how its sentence says it ended."""
+    then does not fire): said so before it, in its own clause after it, or by how its sentence says it ended. Someone
+    else's risk of suicide (``theirs``) is over only when it is handled for good (``_HANDLED``): "home now" or "safe
+    now" ends an overdose as an emergency, not the days after an attempt, the most dangerous ones. That may be said in
+    the next sentence too: "my friend's son was cutting himself. he's in therapy now and doing well"."""
     clause = _clause_before(text, start, 60, _SENTENCE_BREAKS)
     if _PAST_WINDOW.search(clause) or _STORY_WINDOW.search(clause):
         return True
     own_clause = _clause_after(text, end, 80, _SENTENCE_BREAKS + (",", " but "))
     if _HAPPENING_AGAIN.search(own_clause):
         return False
-    return bool(_OVER_WHEN.search(own_clause) or _OVER_HOW.search(_clause_after(text, end, 80, _SENTENCE_BREAKS)))
+    ending = _clause_after(text, end, 80, _SENTENCE_BREAKS)
+    if not theirs:
+        return bool(_OVER_WHEN.search(own_clause) or _OVER_HOW.search(ending))
+    ending = text[end:end + len(ending) + 1] + _clause_after(text, end + len(ending) + 1, 100, _SENTENCE_BREAKS)
+    return bool(_OVER_WHEN.search(own_clause) or _HANDLED.search(ending))
 
 
 _CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
@@ -692,6 +831,61 @@ _SOMEONE_ELSE = re.compile(
 def _someone_elses(text: str, start: int) -> bool:
     """Whether the statement at ``start`` is said of someone other than the writer (its clause's subject)."""
     return bool(_SOMEONE_ELSE.search(_clause_before(text, start, 50, _CLAUSE_BREAKS + (" that ", " who "))))
+
+
+# A suicide statement with no subject of its own ("suicidal thoughts", "a suicide attempt", "self-harm") after someone
+# else in the writer's life, with no "I", "me" or "my" between: "my daughter has suicidal thoughts", "my best friend
+# was in hospital for suicidal thoughts". It is theirs, not the writer's.
+_THEIR_STATEMENT = re.compile(
+    rf"\b{OTHER} (?:(?!(?:i|i'm|im|i've|ive|i'd|me|my|we|us|our|myself)\b)[\w']+ ){{0,6}}?$")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself)\b")
+
+
+# Someone else's words, quoted: "she texted me "i don't want to be alive"", "my partner keeps saying 'I'm tired of
+# existing'". The "I" in the quote is theirs.
+_QUOTED_BY = re.compile(
+    rf"\b{OTHER} (?:[\w']+ ){{0,3}}?(?:said|says|saying|told me|tells me|texted|texts|texting|wrote|writes|messaged|"
+    r"posted|screamed|yelled|whispered|sobbed|cried|keeps saying|kept saying|keeps telling me|kept telling me)"
+    r"(?: to me| me| us| to us)?(?: that)?[,:]? ?$")
+
+
+def _quoted_by_someone_else(text: str, start: int) -> int | None:
+    """Where the someone else begins whose quoted words hold ``start`` (see above), else None."""
+    opening = text.rfind('"', max(0, start - 100), start)
+    if opening < 0 or text.count('"', 0, start) % 2 == 0:  # not inside a quotation
+        return None
+    window = text[max(0, opening - 80):opening]
+    found = _QUOTED_BY.search(window)
+    return None if found is None else opening - len(window) + found.start()
+
+
+_STARTS_WITH_OTHER = re.compile(rf"\b{OTHER}\b")
+_NAMES_SOMEONE = re.compile(rf"\b(?:him|her|them|his|their|{THEM_SELF}|my [\w']+)\b")
+# The writer as the subject of a statement that names no one: "I was admitted to the psych ward after an attempt".
+_WRITER_BEFORE = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i was|i am|i have been|i've been|ive been)(?: [\w']+){0,3} $")
+
+
+def _someone_elses_statement(text: str, start: int, end: int) -> bool:
+    """Whether a statement of a ``someone_else`` rule at ``text[start:end]`` is someone else's: it starts with them
+    ("my son has been cutting himself") or names them ("I found cuts on her arms"), or it names no one ("in the psych
+    ward after an attempt") and the writer is not its subject ("I was admitted to the psych ward after an attempt" is
+    the writer's own)."""
+    if _STARTS_WITH_OTHER.match(text, start) or _NAMES_SOMEONE.search(text, start, end):
+        return True
+    return not _WRITER_BEFORE.search(_clause_before(text, start, 40, _CLAUSE_BREAKS))
+
+
+def _their_subject(text: str, start: int, end: int) -> int | None:
+    """Where the someone else begins whose suicide statement ``text[start:end]`` is, for a statement that names no one
+    or that is quoted from them (see above); None when it is the writer's."""
+    quoted = _quoted_by_someone_else(text, start)
+    if quoted is not None:
+        return quoted
+    if _FIRST_PERSON.search(text, start, end):
+        return None
+    clause = _clause_before(text, start, 70, _SENTENCE_BREAKS + (" but ", ","))
+    found = _THEIR_STATEMENT.search(clause)
+    return None if found is None else start - len(clause) + found.start()
 _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 
 
@@ -732,13 +926,20 @@ def match(text: str) -> Matched:
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
                 continue
-            if rule.present_only and _not_happening_now(masked, m.start(), m.end()):
+            if rule.someone_else:
+                subject = m.start() if _someone_elses_statement(masked, m.start(), m.end()) else None
+            else:
+                subject = _their_subject(masked, m.start(), m.end()) if rule.category == SUICIDE_SELF_HARM else None
+            theirs = subject is not None
+            if (rule.present_only or theirs) and _not_happening_now(masked, m.start(), m.end(), theirs):
                 continue
             if rule.writers_own and _someone_elses(masked, m.start()):
                 continue
-            if hit is None:
-                hit = Hit(rule, m.start(), m.end())
-                if not rule.negatable:  # a negatable rule reads on, for negated statements later in the text
+            if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first
+                hit = Hit(rule, m.start(), m.end(), someone_else=theirs)
+                # A negatable rule reads on, for negated statements later in the text; someone else's statement, for
+                # the writer's own.
+                if not rule.negatable and not theirs:
                     break
         if hit is not None:
             hits.append(hit)

@@ -391,6 +391,92 @@ def test_an_overdose_happening_now_is_a_medical_emergency(text):
     assert r.escalate and r.category == "medical_emergency" and "med.overdose" in r.signals, (text, r)
 
 
+# Someone else in the writer's life at risk of suicide, told by the one who worries about them: the C-SSRS tiers,
+# said of them.
+SOMEONE_ELSE_AT_RISK = [
+    ("my wife said she wants to die", "wish_to_be_dead"),
+    ("my 15 year old said she doesn't want to live anymore", "wish_to_be_dead"),
+    ("my husband keeps saying everyone would be better off without him", "wish_to_be_dead"),
+    ("she keeps saying she's a burden to everyone", "wish_to_be_dead"),
+    ("my mom said she wishes she were dead", "wish_to_be_dead"),
+    ("my son says he has nothing to live for", "wish_to_be_dead"),
+    ("my daughter has suicidal thoughts", "thoughts"),
+    ("i'm worried my dad is suicidal", "thoughts"),
+    ("he's suicidal and won't see a doctor", "thoughts"),
+    ("my son told me he wants to kill himself", "thoughts"),
+    ("my son threatened to kill himself last night", "thoughts"),
+    ("my daughter is on suicide watch", "thoughts"),
+    ("my son has been giving away all his things", "plan"),
+    ("my wife left a goodbye note and i can't reach her", "plan"),
+    ("he has been googling how to kill himself", "plan"),
+    ("my teenage son has been cutting himself", "behaviour"),
+    ("my wife has been self harming again", "behaviour"),
+    ("i found cuts on her arms this morning", "behaviour"),
+    ("i caught my son cutting", "behaviour"),
+    ("my daughter tried to kill herself last night", "behaviour"),
+    # Home, safe or stable now ends an overdose as an emergency, not the days after an attempt, the most dangerous.
+    ("my daughter tried to kill herself last night, she's home now and i'm terrified", "behaviour"),
+    ("Mom attempted suicide again, third time this year", "behaviour"),
+    ("my husband is in the psych ward after a suicide attempt", "behaviour"),
+    # Their words, quoted: the "I" is theirs.
+    ('my daughter texted me "i don\'t want to be alive" and now she isn\'t answering', "wish_to_be_dead"),
+]
+# Not someone else at risk now: over, denied, a figure of speech, hair dye, or a threat made to control the writer.
+NOT_SOMEONE_ELSE_AT_RISK = [
+    "my best friend was in hospital for suicidal thoughts years ago, she's doing great now",
+    "my brother had suicidal thoughts in his twenties but he got help and is doing well",
+    "my son tried to kill himself in 2019 and he's doing ok now",
+    "my mom attempted suicide when i was a kid",
+    "my friend's son was cutting himself. he's in therapy now and doing well",
+    "i don't think my son is suicidal, he's just a moody teen",
+    "he'd rather die than admit he's wrong",
+    "my son would kill himself laughing at that",
+    "he's going to kill himself on that motorbike one day",
+    "she said she wants to die on that hill",
+    "she wants to die her hair purple",
+    "he doesn't want to live with us anymore",
+    "he wants to end things with his girlfriend",
+]
+# A threat of suicide made to control the writer is abuse, not someone else at risk.
+COERCIVE_SUICIDE_THREATS = [
+    "he threatens to kill himself if i leave him",
+    "he says he'll kill himself if i leave",
+    "she threatened to end her life if i went to my mom's",
+    "my husband threatens suicide every time i mention divorce",
+    "every time i try to break up he says he'll take all his pills",
+    "my ex keeps texting that he'll kill himself unless i come back",
+]
+
+
+@pytest.mark.parametrize("text,severity", SOMEONE_ELSE_AT_RISK)
+def test_someone_else_at_risk_escalates_as_theirs_by_rule(text, severity):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and r.someone_else, (text, r)
+    assert r.severity == severity and not r.tentative, (text, r)
+
+
+@pytest.mark.parametrize("text", NOT_SOMEONE_ELSE_AT_RISK)
+def test_someone_else_s_crisis_that_is_over_denied_or_a_figure_of_speech_is_not_ruled_a_crisis(text):
+    assert "suicide_self_harm" not in rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", COERCIVE_SUICIDE_THREATS)
+def test_a_suicide_threat_made_to_control_the_writer_is_abuse(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and not r.someone_else, (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter has suicidal thoughts and honestly so do i, i want to die",
+    "i told my therapist about my suicidal thoughts",
+    "my husband left me and i want to kill myself",
+    "i was admitted to the psych ward after an attempt",
+])
+def test_the_writer_s_own_suicidal_thoughts_are_theirs_even_beside_someone_else_s(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and not r.someone_else, (text, r)
+
+
 @pytest.mark.parametrize("text", ORDINARY)
 def test_ordinary_family_conflict_does_not_escalate(text):
     r = screen(text)

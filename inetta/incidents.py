@@ -73,6 +73,8 @@ def _summary(incident: dict) -> list[str]:
             f"danger={incident.get('danger')}"]
     if incident.get("minor"):
         line.append("MINOR")
+    if incident.get("someone_else"):
+        line.append("at risk: someone in the member's life")
     if incident.get("raised_from"):
         line.append(f"raised from {incident['raised_from']}")
     if incident.get("question_asked"):

@@ -100,6 +100,9 @@ class Escalator:
             "category": incident["category"],
             "severity": incident.get("severity"),
             "danger": incident.get("danger"),
+            # The one at risk is someone else in the member's life (the member told of a son's suicidal thoughts):
+            # on-call supports the member in helping them.
+            "someone_else": bool(incident.get("someone_else")),
             # The reply asked the screener's question: no reviewed rule named the danger, the screen was unsure.
             "question_asked": bool(incident.get("question_asked")),
             "opened_at": incident["created_at"],

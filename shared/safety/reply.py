@@ -71,17 +71,38 @@ def resources_for(locale: str | None) -> Resources:
     return RESOURCES.get(region, INTERNATIONAL)
 
 
-def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False) -> str:
+def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
+                 someone_else: bool = False) -> str:
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
     through: it may be a complaint the classifier over-read ("he yells at me all the time" can be either), or the
     indirect disclosure of someone who would not call it abuse. The resources, the emergency number and the open door
-    are the same."""
+    are the same.
+
+    ``someone_else`` (``ScreenResult.someone_else``): the one at risk of suicide is someone in the member's life ("my
+    son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
+    to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
-    if category == SUICIDE_SELF_HARM and question:
+    if category == SUICIDE_SELF_HARM and someone_else:
+        parts = [
+            "Thank you for telling me. It's frightening to hear this about someone you love, and you're right to take "
+            "it seriously.",
+            (f"If they have hurt themselves, or you think they might act on it now, please {r.emergency} now, and stay "
+             "with them if it's safe to."
+             if urgent else
+             f"If they have hurt themselves, or you think they might act on it soon, please {r.emergency}."),
+            f"You can {r.suicide}: they help people who are worried about someone else, too, and you can call "
+            "together with them.",
+            "It helps to ask them directly and calmly whether they are thinking about suicide (asking does not put the "
+            "idea in their head), to listen without arguing, to stay close, and, if you can do it safely, to put away "
+            "anything they could use to hurt themselves.",
+            "Please look after yourself as well. I'm here to help you think about how to support them, and to support "
+            "you.",
+        ]
+    elif category == SUICIDE_SELF_HARM and question:
         parts = [
             question,
             f"If you are, you don't have to carry them alone. You can {r.suicide}. Talking to someone trained for "
@@ -151,5 +172,6 @@ class CrisisResponse:
 def crisis_response(screening: ScreenResult, locale: str | None) -> CrisisResponse:
     """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
     the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree)."""
-    text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative)
+    text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
+                        someone_else=screening.someone_else)
     return CrisisResponse(text=text, quick_replies=quick_answers(screening))

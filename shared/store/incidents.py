@@ -2,7 +2,8 @@
 
 An incident is the member's own record (`MEMBER#<sub>` / `INCIDENT#<time>#<id>`, owner = the member), written in
 the same transaction as the safe reply. Repeated messages in one crisis do not open new incidents: a window item
-per member and category (`CRISIS_WINDOW#<category>`) lets one incident stand for a crisis for
+per member and crisis (`CRISIS_WINDOW#<category>`, or `...#someone_else` when the one at risk is someone else in
+the member's life) lets one incident stand for a crisis for
 `INCIDENT_WINDOW_SECONDS`. A later message in the window with a worse danger raises the open incident instead
 (`raise_writes`), and the member's answer to the screener's question is set on it (`answer_writes`). Escalation side
 effects (notifying on-call humans, events, a follow-up check-in) are driven from the incident item asynchronously,
@@ -81,6 +82,8 @@ class IncidentStore(TableStore):
             "category": screening.category,
             "severity": screening.severity,
             "danger": screening.danger,
+            # The one at risk is someone else in the member's life ("my son told me he wants to die"), not the member.
+            "someone_else": screening.someone_else,
             "signals": list(screening.signals),
             # The reply asked the screener's question instead of telling (no rule named the danger): on-call
             # knows the screen was unsure, and hears the member's answer when it comes (services/escalation).
@@ -92,7 +95,7 @@ class IncidentStore(TableStore):
             "created_at": created,
         }
         window = {
-            **_window_key(member_id, screening.category),
+            **_window_key(member_id, _crisis(screening.category, screening.someone_else)),
             "owner": member_id,
             "incident_id": incident_id,
             # So a later message in the crisis can find the incident: to set the answer to the screener's
@@ -119,6 +122,8 @@ class IncidentStore(TableStore):
         """Transaction items that set the member's answer to the screener's question ("yes" or "no") on the open
         incident of that category: on-call reads it there (notifications carry no words, and on-call does not read
         the member's thread). [] when no incident of that category is open."""
+        # The member's own crisis: the question is asked only when no rule named the danger, and only rules tell
+        # that it is someone else's.
         window = self._open_window(member_id, category)
         if not window:
             return []
@@ -143,7 +148,8 @@ class IncidentStore(TableStore):
         messages at once cannot lower it; when that condition fails (the transaction is cancelled on this item),
         the caller stores the reply without these.
         """
-        window = self._open_window(member_id, screening.category)
+        crisis = _crisis(screening.category, screening.someone_else)
+        window = self._open_window(member_id, crisis)
         if not window or "danger" not in window or danger_rank(screening.danger) <= danger_rank(window["danger"]):
             return []
         values = {":danger": to_value(screening.danger), ":was": to_value(window["danger"]),
@@ -156,7 +162,7 @@ class IncidentStore(TableStore):
             {
                 "Update": {
                     "TableName": self.table,
-                    "Key": to_item(_window_key(member_id, screening.category)),
+                    "Key": to_item(_window_key(member_id, crisis)),
                     "UpdateExpression": "SET danger = :danger",
                     "ConditionExpression": "danger = :was",
                     "ExpressionAttributeValues": {":danger": values[":danger"], ":was": values[":was"]},
@@ -174,16 +180,16 @@ class IncidentStore(TableStore):
             },
         ]
 
-    def _window(self, member_id: str, category: str) -> dict:
-        """The crisis window item of this category, open or not, else {}."""
+    def _window(self, member_id: str, crisis: str) -> dict:
+        """The crisis window item of this crisis (``_crisis``), open or not, else {}."""
         found = self.client.get_item(TableName=self.table, ConsistentRead=True,
-                                     Key=to_item(_window_key(member_id, category)))
+                                     Key=to_item(_window_key(member_id, crisis)))
         return from_item(found["Item"]) if "Item" in found else {}
 
-    def _open_window(self, member_id: str, category: str) -> dict:
-        """The open crisis window of this category, if it names its incident (windows opened before it did don't),
-        else {}."""
-        window = self._window(member_id, category)
+    def _open_window(self, member_id: str, crisis: str) -> dict:
+        """The open crisis window of this crisis (``_crisis``), if it names its incident (windows opened before it
+        did don't), else {}."""
+        window = self._window(member_id, crisis)
         if "incident_sk" not in window or int(window["until"]) < time.time():
             return {}
         return window
@@ -246,8 +252,9 @@ class IncidentStore(TableStore):
                                               ":note": to_value(note)},
             }
         }]
-        window_key = _window_key(member_id, incident["category"])
-        if self._window(member_id, incident["category"]).get("incident_id") == incident_id:
+        crisis = _crisis(incident["category"], incident.get("someone_else", False))
+        window_key = _window_key(member_id, crisis)
+        if self._window(member_id, crisis).get("incident_id") == incident_id:
             writes.append({"Delete": {"TableName": self.table, "Key": to_item(window_key),
                                       "ConditionExpression": "incident_id = :id",
                                       "ExpressionAttributeValues": {":id": to_value(incident_id)}}})
@@ -265,12 +272,19 @@ class IncidentNotOpen(Exception):
 
 # What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
 _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
-           "minor", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
+           "minor", "someone_else", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
 
 
-def _window_key(member_id: str, category: str) -> dict:
-    """The key of the member's crisis window item for this category (one per member and category)."""
-    return {"pk": f"MEMBER#{member_id}", "sk": f"CRISIS_WINDOW#{category}"}
+def _crisis(category: str, someone_else: bool) -> str:
+    """Which crisis a window stands for: its category, and whose it is. A member's own suicidal thoughts, told after
+    their son's ("my son wants to die, and honestly so do I"), are a new crisis that pages on-call again, not the
+    same one."""
+    return f"{category}#someone_else" if someone_else else category
+
+
+def _window_key(member_id: str, crisis: str) -> dict:
+    """The key of the member's crisis window item for this crisis (one per member and ``_crisis``)."""
+    return {"pk": f"MEMBER#{member_id}", "sk": f"CRISIS_WINDOW#{crisis}"}
 
 
 def is_window_conflict(error: ClientError, window_index: int) -> bool:

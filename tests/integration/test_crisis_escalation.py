@@ -71,6 +71,19 @@ def test_a_crisis_is_escalated_to_on_call_humans_with_one_incident_and_a_follow_
     assert len(follow_ups) == 1 and follow_ups[0]["status"]["S"] == "pending"
 
 
+def test_a_parent_worried_about_a_child_is_helped_to_help_and_on_call_is_told_the_child_is_at_risk(local_stack, member):
+    """Over HTTP with a real token: the reply is for the one who worries, and the on-call notification (through the
+    stream and the escalation function) says the one at risk is someone else in the member's life."""
+    reply = say(member, "my daughter tried to kill herself last night, she's home now and i'm terrified").json()["reply"]
+    assert reply["source"] == "safety" and "someone you love" in reply["text"] and "988" in reply["text"]
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["someone_else"]["BOOL"] is True and incident["danger"]["S"] == "high"
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert notice["someone_else"] is True and notice["category"] == "suicide_self_harm"
+    assert "daughter" not in json.dumps(notice)
+
+
 def test_ordinary_conflict_reaches_no_one(local_stack, member):
     assert say(member, "we fought about the dishes again").json()["reply"]["source"] == "offline"
     assert local_stack.drain()

@@ -22,10 +22,10 @@ NEVER = ["pills", "overdose", "rope", "bridge", "hang", "compromise", "talk it o
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("category", REPLY_CATEGORIES)
 @pytest.mark.parametrize("danger", ["moderate", "high"])
-@pytest.mark.parametrize("tentative", [False, True])
+@pytest.mark.parametrize("tentative, someone_else", [(False, False), (True, False), (False, True)])
 def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raises_the_risk(
-        locale, category, danger, tentative):
-    text = crisis_reply(category, danger, locale, tentative=tentative)
+        locale, category, danger, tentative, someone_else):
+    text = crisis_reply(category, danger, locale, tentative=tentative, someone_else=someone_else)
     resources = resources_for(locale)
     assert resources.emergency in text
     if category == SUICIDE_SELF_HARM:
@@ -33,6 +33,16 @@ def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raise
     if category == ABUSE:
         assert resources.abuse in text and "device they can't check" in text
     assert not [word for word in NEVER if word in text.lower()]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_someone_worried_about_another_s_suicide_is_told_how_to_help_them_not_asked_about_their_own(locale):
+    text = crisis_reply(SUICIDE_SELF_HARM, "low", locale, someone_else=True)
+    assert "someone you love" in text and resources_for(locale).suicide in text
+    assert "ask them directly" in text and "put away anything they could use" in text
+    assert "thoughts of suicide, or of not wanting" not in text and "What you're feeling matters" not in text
+    urgent = crisis_reply(SUICIDE_SELF_HARM, "high", locale, someone_else=True)
+    assert f"{resources_for(locale).emergency} now" in urgent and "stay with them" in urgent
 
 
 def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():

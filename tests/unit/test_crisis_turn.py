@@ -66,6 +66,26 @@ def test_an_incident_is_recorded_once_per_crisis(store, dynamodb):
     assert len(store.list_messages("ana", thread.id, 10, None).messages) == 4
 
 
+def test_a_parent_told_of_a_child_s_suicidal_thoughts_gets_help_to_help_them_and_on_call_is_told_whose(store, dynamodb):
+    """The one at risk is the member's son: the reply is for the one who worries (how to keep him safe, the crisis line
+    that helps people worried about someone else), not a reply to the member's own thoughts; the incident says whose.
+    The member's own suicidal thoughts, told next, are a crisis of their own: a second incident, not the same one."""
+    chat = ChatService(store=store, coach=CoachGateway(primary=None))
+    thread = store.ensure_private_thread("ana")
+    son = chat.take_turn("ana", thread.id, "my son told me last night he wants to kill himself", "k1", "en-US").reply
+    assert son.source == "safety" and "someone you love" in son.text and "worried about someone else" in son.text
+    assert "988" in son.text and "911" in son.text and "What you're feeling matters" not in son.text
+    assert son.quick_replies == []  # a rule named it: nothing to ask
+    chat.take_turn("ana", thread.id, "he also said he has been cutting himself", "k2")
+    incidents = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert [(i["category"], i["someone_else"]) for i in incidents] == [("suicide_self_harm", True)]
+    assert incidents[0]["danger"] == "high"  # raised: self-harm is behaviour on the C-SSRS ladder
+    own = chat.take_turn("ana", thread.id, "honestly i want to die too", "k3").reply
+    assert "What you're feeling matters" in own.text
+    incidents = IncidentStore("inetta-test", client=dynamodb).list_for_member("ana")
+    assert sorted(i["someone_else"] for i in incidents) == [False, True]
+
+
 PLAN = "I want to kill myself tonight, I have the pills ready"
 
 

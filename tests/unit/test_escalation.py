@@ -108,6 +108,15 @@ def test_a_minors_incident_is_flagged_for_on_call_humans(world, dynamodb):
     assert notifications()[0]["minor"] is True
 
 
+def test_on_call_is_told_when_the_one_at_risk_is_someone_else_in_the_member_s_life(world, dynamodb):
+    """A parent told the coach of their son's suicidal thoughts: on-call supports the member in helping him."""
+    escalator, notifications = world
+    escalator.escalate(incident(dynamodb, incident_id="i3", someone_else=True, severity="thoughts", danger="low"))
+    escalator.escalate(incident(dynamodb, member="ben", incident_id="i4"))  # incidents from before the field: the member's
+    told = {n["incident_id"]: n["someone_else"] for n in notifications()}
+    assert told == {"i3": True, "i4": False}
+
+
 def answered(dynamodb, item, answer, at="2026-11-25T00:05:00.000000Z"):
     """The incident as the chat turn leaves it when the member answers the screener's question."""
     after = {**item, "member_answer": answer, "member_answer_message_id": f"m-{answer}", "member_answered_at": at}

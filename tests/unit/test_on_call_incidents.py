@@ -52,6 +52,20 @@ def test_closing_an_incident_keeps_who_and_why_and_a_new_disclosure_opens_a_new_
         "closed", "open"]
 
 
+def test_someone_else_s_crisis_is_listed_as_such_and_closing_it_ends_its_own_window_only(chat, incidents, capsys):
+    """A parent's incident about their daughter and the parent's own, in two windows: closing the daughter's leaves
+    the parent's open, and a new message about the daughter opens a new incident (its window ended with it)."""
+    say(chat, "ana", "my daughter tried to kill herself last night", "k1")
+    say(chat, "ana", "and honestly i want to die too", "k2")
+    theirs = next(i for i in incidents.open_incidents() if i["someone_else"])
+    assert main(["incidents", "--table", "inetta-test", "list"]) == 0
+    assert "at risk: someone in the member's life" in capsys.readouterr().out
+    incidents.close("ana", theirs["incident_id"], "Sam", "called ana; her daughter is in hospital and safe")
+    assert [i["someone_else"] for i in incidents.open_incidents()] == [False]
+    say(chat, "ana", "my daughter is still saying she wants to die", "k3")
+    assert sorted(i["someone_else"] for i in incidents.open_incidents()) == [False, True]
+
+
 def test_an_unknown_incident_or_one_closed_already_is_refused_and_says_why(chat, incidents):
     say(chat, "ana", "I want to kill myself", "k1")
     [opened] = incidents.open_incidents()

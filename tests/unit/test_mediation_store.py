@@ -229,6 +229,20 @@ def test_a_crisis_reply_in_mediation_is_delivered_to_the_private_thread_once_and
     assert told.source == "safety" and "What you're feeling matters" in told.text
 
 
+def test_a_perspective_that_tells_of_someone_else_at_risk_gets_the_reply_for_the_one_who_worries(world):
+    """A parent's perspective in a mediation about their son: the crisis reply helps the parent help him, and the
+    incident tells on-call the one at risk is someone else in her life."""
+    mediation_id = started(world)
+    world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": "ann", "phase": "perspective",
+                        "token": "p-ann"})
+    perspective = {"feelings": "our son told me last week he doesn't want to live anymore and I'm scared",
+                   "needs": "", "requests": "", "share": []}
+    support = world["service"].give_perspective("ann", mediation_id, perspective, "en-US")
+    assert support.category == "suicide_self_harm" and "someone you love" in support.text and "988" in support.text
+    [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ann")
+    assert incident["someone_else"] is True
+
+
 def test_a_worse_danger_told_in_a_mediation_raises_the_open_incident_and_closes_the_safety_gate(world):
     from services.chat.turn import ChatService
 

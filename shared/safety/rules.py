@@ -321,9 +321,8 @@ RULES: tuple[Rule, ...] = (
     _r("sui.other.plan", S, "plan",
        rf"\b{OTHER} {OTHER_FILL}(?:wrote|written|left|has written|has left|is writing|was writing) (?:a |his |her |their )?"
        r"(?:suicide|goodbye|farewell) (?:note|letter|letters|notes|message|text|video)\b"
-       rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|started|keeps) (?:giving|gave) away (?:all )?(?:of )?(?:his|her|their) "
-       r"(?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
-       rf"|\b{OTHER} {OTHER_FILL}(?:gave|has given) away (?:all )?(?:of )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat)\b"
+       rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) away (?:all )?(?:of )?"
+       r"(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|had been) (?:stockpiling|hoarding|saving up|collecting|hiding|stashing) "
        r"(?:his |her |their |up )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
        r"|\b(?:found|find) (?:a |the )?(?:stash|stockpile|hoard|bag|pile|bottle|bottles) of (?:pills|meds|tablets|painkillers|sleeping pills) "

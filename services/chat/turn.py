@@ -9,7 +9,6 @@ import uuid
 from dataclasses import dataclass
 
 from aws_lambda_powertools import Logger
-from botocore.exceptions import ClientError
 
 from shared.knowledge import retrieve
 from shared.llm.base import CoachContext, CoachReply, Turn
@@ -23,7 +22,7 @@ from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
 from shared.push.sender import Pusher, ReplyStream
 from shared.store.accounts import AccountStore, expiry_for
-from shared.store.incidents import IncidentStore, is_window_conflict
+from shared.store.incidents import IncidentStore
 from shared.store.threads import PriorAttempt, ThreadStore, TurnContext
 
 logger = Logger(child=True)
@@ -196,8 +195,7 @@ class ChatService:
             if crisis is None:
                 return record(extra_writes)
             return self.incidents.record_crisis(
-                lambda writes: record([*writes, *extra_writes]),
-                lambda error: isinstance(error, ClientError) and is_window_conflict(error, WINDOW_WRITE_INDEX),
+                lambda writes: record([*writes, *extra_writes]), WINDOW_WRITE_INDEX,
                 member_id, crisis, member_message.id, thread_id, member_message.text,
             )
         except Exception as error:

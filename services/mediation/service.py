@@ -35,7 +35,7 @@ from shared.safety import screen
 from shared.safety.reply import crisis_response
 from shared.safety.vocab import ABUSE
 from shared.store.agreements import AgreementStore
-from shared.store.batch import TransactionCancelled, transact
+from shared.store.batch import transact
 from shared.store.circles import CircleStore
 from shared.store.incidents import IncidentStore
 from shared.store.mediations import MediationInactive, MediationNotFound, MediationStore, NotAwaited
@@ -324,8 +324,7 @@ class MediationService:
             if writes:
                 transact(self.incidents.client, writes)
 
-        self.incidents.record_crisis(commit, lambda error: isinstance(error, TransactionCancelled) and error.failed[0],
-                                     me, screening, where, private_thread_id(me), text)
+        self.incidents.record_crisis(commit, 0, me, screening, where, private_thread_id(me), text)
 
     def _deliver_to_private_thread(self, me: str, where: str, text: str, reply: str,
                                    quick_replies: tuple[str, ...]) -> None:

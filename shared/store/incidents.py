@@ -33,22 +33,23 @@ T = TypeVar("T")
 
 
 class IncidentStore(TableStore):
-    def record_crisis(self, commit: Callable[[list[dict]], T], window_conflict: Callable[[Exception], bool],
+    def record_crisis(self, commit: Callable[[list[dict]], T], window_index: int,
                       member_id: str, screening, message_id: str, thread_id: str, text: str) -> T:
-        """Commit the caller's transaction with what records this crisis for on-call, first in it: ``commit(writes)``
-        (in chat, the reply's transaction; in mediation, these writes alone). What is recorded:
+        """Commit the caller's transaction with what records this crisis for on-call: ``commit(writes)`` (in chat,
+        the reply's transaction; in mediation, these writes alone), which puts the first of ``writes`` at
+        ``window_index`` of its transaction. What is recorded:
 
         - a new incident;
-        - if one for this crisis is already open (its window item's condition failed: ``window_conflict(error)``),
+        - if one for this crisis is already open (its window item's condition failed there: ``is_window_conflict``),
           that incident raised to this danger when it is higher (``raise_writes``);
         - otherwise, or if the raise loses a race or its read fails, nothing: the caller's own writes still go in.
 
-        The window item is the first of these writes either way, so the caller finds a conflict at one position.
+        The window item is the first of these writes either way, so a conflict is found at one position.
         """
         try:
             return commit(self.incident_writes(member_id, screening, message_id, thread_id, text))
         except Exception as error:
-            if not window_conflict(error):
+            if not is_window_conflict(error, window_index):
                 raise
         try:
             raised = self.raise_writes(member_id, screening, message_id)
@@ -60,7 +61,7 @@ class IncidentStore(TableStore):
                 return commit(raised)
             except Exception as error:
                 # Another message raised it at the same moment: its danger stands.
-                if not window_conflict(error):
+                if not is_window_conflict(error, window_index):
                     raise
         return commit([])
 
@@ -287,9 +288,15 @@ def _window_key(member_id: str, crisis: str) -> dict:
     return {"pk": f"MEMBER#{member_id}", "sk": f"CRISIS_WINDOW#{crisis}"}
 
 
-def is_window_conflict(error: ClientError, window_index: int) -> bool:
-    """True when a transaction failed only because an incident for this crisis is already open."""
-    if error.response["Error"]["Code"] != "TransactionCanceledException":
+def is_window_conflict(error: Exception, window_index: int) -> bool:
+    """True when a transaction failed because the crisis window item at ``window_index`` found an incident for this
+    crisis already open: raised as botocore's ``ClientError`` (a store that calls the client itself, like the chat
+    reply's) or as ``TransactionCancelled`` (``shared.store.batch.transact``)."""
+    if isinstance(error, TransactionCancelled):
+        failed = error.failed
+    elif isinstance(error, ClientError) and error.response["Error"]["Code"] == "TransactionCanceledException":
+        failed = [reason.get("Code") == "ConditionalCheckFailed"
+                  for reason in error.response.get("CancellationReasons", [])]
+    else:
         return False
-    reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons", [])]
-    return len(reasons) > window_index and reasons[window_index] == "ConditionalCheckFailed"
+    return len(failed) > window_index and failed[window_index]

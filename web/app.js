@@ -252,7 +252,8 @@ function messageItem(message) {
   return item;
 }
 
-// Answers the coach offers with one tap (the screener's question of a crisis reply: "Yes", "Sometimes", "No").
+// Answers the coach offers with one tap (the screener's question of a crisis reply: "Yes", "Sometimes", "No", and
+// under the suicide question "It's someone I'm worried about").
 // Shown only while the reply is the thread's last message (styles.css); a tap sends the answer as typed text would.
 function quickReplies(message) {
   const answers = message.author === "member" ? [] : message.quick_replies || [];

@@ -15,7 +15,7 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource
 from shared.safety import ScreenResult, screen
-from shared.safety.question import asked, read_answer, stands
+from shared.safety.question import answer_of, asked, read_answer, stands
 from shared.safety.reply import crisis_response
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -135,7 +135,7 @@ class ChatService:
         if question is None or screening.layer != "answer":
             return []
         try:
-            return self.incidents.answer_writes(member_id, question, "yes" if screening.escalate else "no", message_id)
+            return self.incidents.answer_writes(member_id, question, answer_of(screening), message_id)
         except Exception:  # noqa: BLE001 - a throttled read loses the note on the incident, nothing else
             logger.exception("The answer to the screener's question could not be set on the incident")
             return []

@@ -10,6 +10,9 @@ is read as the answer, because a short answer carries no crisis words of its own
 - **no** ("no", "I'm safe", "nothing like that"...), with no "but" after it: the learned layers' doubt in the same
   category is not put to the member a second time; the coach answers. A danger a rule names ("no, but he choked me")
   escalates as always, and so does anything of high danger.
+- **someone else** (to the suicide question: "no, it's my son", "I'm worried about my wife"): the one at risk is
+  someone in the member's life. The crisis protocol answers as it does for someone else at risk (``reply.py``), and
+  that crisis is recorded as theirs.
 - anything else: the screen decides alone.
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 
 from . import ScreenResult
-from .rules import normalise, suicide_severity
+from .rules import OTHER_NOUN, normalise, suicide_severity
 from .vocab import ABUSE, DANGER, SUICIDE_SELF_HARM
 
 # The question each tentative reply opens with. ``reply.py`` writes them; ``asked`` recognises them in the thread.
@@ -35,6 +38,9 @@ QUESTIONS = {
 
 # Offered with one tap under the question (``Message.quick_replies``); each reads as the answer it says (tested).
 QUICK_ANSWERS = ("Yes", "Sometimes", "No")
+# Under the suicide question, also: the member who wrote of someone else may be the one who worries.
+SOMEONE_ELSE_ANSWER = "It's someone I'm worried about"
+QUICK_ANSWERS_BY_CATEGORY = {SUICIDE_SELF_HARM: (*QUICK_ANSWERS, SOMEONE_ELSE_ANSWER)}
 
 # An answer is short: a longer message is a message of its own, for the screen alone.
 ANSWER_WORDS = 15
@@ -48,6 +54,13 @@ _NO = re.compile(
 _YES = re.compile(
     r"^(?:yes|yeah|yea|yep|yup|ya|yh|sometimes|kind of|kinda|sort of|a (?:little|bit|lot)|i think so|i do|i am"
     r"|i'?m afraid|i have|i'?ve been|honestly,? yes|always|often|all the time|every day|more and more|lately)\b")
+# "no, it's my son", "I'm worried about my wife", "someone I'm worried about": someone else is the one at risk.
+_SOMEONE_ELSE = re.compile(
+    r"^(?:(?:no|nope|not me|not me,? no)[,.!]* )?(?:it'?s |it is |i'?m |i am )?"
+    rf"(?:(?:worried|scared|asking|talking) (?:about|for) |about |for )?(?:(?:my|our) (?:[\w'-]+ ){{0,2}}?{OTHER_NOUN}"
+    r"|someone (?:i'?m|i am) worried about|someone else)"
+    # ...and nothing after it that could be about the member ("my wife is fine, it's me"), but what follows of them
+    r"(?:[.!?,]*$|,? (?:he|she|they|he's|she's|they're|i'?m worried|i am worried)\b)")
 # "no, but...": the member is about to say something; the screen reads it as a message of its own.
 _TURN = re.compile(r"\b(?:but|though|although|except|sometimes|unless|until|only when|well)\b")
 
@@ -75,8 +88,16 @@ def quick_answers(screening: ScreenResult) -> tuple[str, ...]:
     """The answers offered under the crisis reply to ``screening``: QUICK_ANSWERS when it asks a screener's
     question, else none."""
     if screening.escalate and question_for(screening.category, screening.tentative, screening.danger):
-        return QUICK_ANSWERS
+        return QUICK_ANSWERS_BY_CATEGORY.get(screening.category, QUICK_ANSWERS)
     return ()
+
+
+def answer_of(screening: ScreenResult) -> str:
+    """What a member's answer to the screener's question says, as set on the incident for on-call: "yes", "no", or
+    "someone else" (the one at risk is someone in the member's life)."""
+    if screening.someone_else:
+        return "someone else"
+    return "yes" if screening.escalate else "no"
 
 
 def asked(reply_text: str | None) -> str | None:
@@ -97,6 +118,10 @@ def read_answer(question: str | None, text: str, screening: ScreenResult) -> Scr
     norm = normalise(text)
     if len(norm.split()) > ANSWER_WORDS:
         return screening
+    if question == SUICIDE_SELF_HARM and _SOMEONE_ELSE.match(norm):
+        return ScreenResult(escalate=True, category=question, severity=None, danger="moderate",
+                            signals=[*screening.signals, f"answer.someone_else.{question}"], categories=[question],
+                            layer="answer", tentative=False, someone_else=True)
     if _NO.match(norm) and not _UNSURE.match(norm) and not _TURN.search(norm):
         # Asked and answered: the coach answers now (and the answer is recorded, escalated or not).
         return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")

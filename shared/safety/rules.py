@@ -77,13 +77,13 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
 PRON_OBJ = r"(?:him|her|them)"
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
 # old", "our oldest", "my best friend", "her boyfriend" (with a word or two between: "my teenage son").
-_OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
+OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
                r"flatmate|grandma|grandmother|grandpa|grandfather|granddad|grandad|gran|nan|cousin|oldest|youngest|eldest|twin|"
                r"stepsister|stepbrother)")
 OTHER = (rf"(?:he|she|they|he's|she's|they're|hes|shes|he'd|she'd|they'd|he'll|she'll|they'll|"
-         rf"(?:my|our|his|her|their) (?:[\w'-]+ ){{0,2}}?{_OTHER_NOUN}(?:'s)?"
+         rf"(?:my|our|his|her|their) (?:[\w'-]+ ){{0,2}}?{OTHER_NOUN}(?:'s)?"
          # with no "my" at the start of a sentence, as chat drops it: "Mom attempted suicide again", "husband is missing"
-         rf"|(?:^|(?<=[.!?;:] )|(?<=[.!?;:])){_OTHER_NOUN}(?:'s)?)")
+         rf"|(?:^|(?<=[.!?;:] )|(?<=[.!?;:])){OTHER_NOUN}(?:'s)?)")
 # "he'll kill himself", "she'd end her life": the subject and its verb in one word.
 OTHER_WILL = r"\b(?:he'll|she'll|they'll|he'd|she'd|they'd|he's going to|she's going to|he's gonna|she's gonna)"
 OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\w']+ ){0,3}?"  # "he has been", "she told me she"

@@ -120,11 +120,11 @@ class IncidentStore(TableStore):
         ]
 
     def answer_writes(self, member_id: str, category: str, answer: str, message_id: str) -> list[dict]:
-        """Transaction items that set the member's answer to the screener's question ("yes" or "no") on the open
-        incident of that category: on-call reads it there (notifications carry no words, and on-call does not read
-        the member's thread). [] when no incident of that category is open."""
-        # The member's own crisis: the question is asked only when no rule named the danger, and only rules tell
-        # that it is someone else's.
+        """Transaction items that set the member's answer to the screener's question ("yes", "no" or "someone else":
+        ``question.answer_of``) on the open incident of that category: on-call reads it there (notifications carry
+        no words, and on-call does not read the member's thread). [] when no incident of that category is open."""
+        # The member's own crisis window: the question is asked only when no rule named the danger, so never of a
+        # crisis told as someone else's (an answer that it is someone else's opens that crisis of its own).
         window = self._open_window(member_id, category)
         if not window:
             return []

@@ -6,6 +6,7 @@ import pytest
 from services.chat.turn import ChatService
 from shared.llm.gateway import CoachGateway
 from shared.safety import screen
+from shared.safety.question import SOMEONE_ELSE_ANSWER
 from shared.safety.reply import REPLY_CATEGORIES, RESOURCES, crisis_reply, resources_for
 from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM
 from shared.store.incidents import IncidentStore
@@ -151,6 +152,35 @@ def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):
     chat.take_turn("cy", thread.id, "he yells at me all the time", "k1")
     reply = chat.take_turn("cy", thread.id, "no, but sometimes he pushes me", "k2").reply
     assert reply.source == "safety" and "describing is serious" in reply.text
+
+
+def test_someone_worried_about_another_answers_the_suicide_question_and_is_helped_to_help_them(chat, dynamodb):
+    """The learned layers caught it, unsure whose it is, and asked the member about their own thoughts: the reply
+    invites "it's someone else", offers it with one tap, and that answer gets the reply for the one who worries. On
+    the incident, on-call reads the answer ("someone else"), and the other person's crisis is an incident of its own."""
+    thread = chat.store.ensure_private_thread("eve")
+    asked = chat.take_turn("eve", thread.id, DONE, "k1").reply
+    assert "are you having thoughts of suicide" in asked.text and "someone close to you" in asked.text
+    assert asked.quick_replies[-1] == SOMEONE_ELSE_ANSWER
+    told = chat.take_turn("eve", thread.id, SOMEONE_ELSE_ANSWER, "k2").reply
+    assert told.source == "safety" and "someone you love" in told.text and told.quick_replies == []
+    incidents = sorted(IncidentStore("inetta-test", client=dynamodb).list_for_member("eve"),
+                       key=lambda i: i["created_at"])
+    assert [(i.get("member_answer"), i["someone_else"]) for i in incidents] == [("someone else", False), (None, True)]
+
+
+@pytest.mark.parametrize("answer", ["no, it's my son", "my daughter", "i'm worried about my wife", "not me, my husband",
+                                    "no it's my 15 year old, she's been so low", SOMEONE_ELSE_ANSWER])
+def test_it_s_someone_else_answers_the_suicide_question_as_theirs(answer):
+    from shared.safety import ScreenResult
+    from shared.safety.question import read_answer
+
+    doubt = ScreenResult(escalate=True, category=SUICIDE_SELF_HARM, danger="moderate", layer="tfidf", tentative=True)
+    result = read_answer(SUICIDE_SELF_HARM, answer, doubt)
+    assert result.escalate and result.someone_else and result.layer == "answer" and not result.tentative
+    # Not to the abuse question, and not when what follows may be about the member.
+    assert not read_answer(ABUSE, answer, doubt).someone_else
+    assert not read_answer(SUICIDE_SELF_HARM, "my wife is fine, it's me", doubt).someone_else
 
 
 @pytest.mark.parametrize("answer, read_as", [

@@ -124,6 +124,16 @@ def answered(dynamodb, item, answer, at="2026-11-25T00:05:00.000000Z"):
     return after
 
 
+def test_on_call_hears_when_the_member_answers_that_the_one_at_risk_is_someone_else(world, dynamodb):
+    escalator, notifications = world
+    item = incident(dynamodb, severity=None, danger="moderate", question_asked=True)
+    escalator.escalate(item)
+    after = answered(dynamodb, item, "someone else")
+    escalator.tell_changes(item, after)
+    _, (notice, attributes) = notifications(with_attributes=True)
+    assert notice["member_answer"] == "someone else" and attributes["member_answer"] == "someone else"
+
+
 def test_on_call_and_integrations_hear_the_members_answer_to_the_screeners_question_once(world, dynamodb):
     escalator, notifications = world
     integration = subscribe_integration({"source": ["inetta.crisis"], "detail-type": ["Crisis incident answered"]})

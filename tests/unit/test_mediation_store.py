@@ -222,7 +222,7 @@ def test_a_crisis_reply_in_mediation_is_delivered_to_the_private_thread_once_and
     assert texts(world, "ann").count(support.text) == 1
     [delivered] = [m for m in ThreadStore(TABLE, client=world["db"]).list_messages(
         "ann", private_thread_id("ann"), 100, None).messages if m.text == support.text]
-    assert delivered.quick_replies == ["Yes", "Sometimes", "No"]  # answered there with one tap
+    assert delivered.quick_replies == ["Yes", "Sometimes", "No", "It's someone I'm worried about"]  # one tap
     # Her answer in her private chat is read as the answer to that question.
     chat = ChatService(store=ThreadStore(TABLE, client=world["db"]), coach=CoachGateway(primary=None))
     told = chat.take_turn("ann", private_thread_id("ann"), "yes", "k1").reply

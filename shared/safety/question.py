@@ -85,8 +85,8 @@ def question_for(category: str | None, tentative: bool, danger: str | None) -> s
 
 
 def quick_answers(screening: ScreenResult) -> tuple[str, ...]:
-    """The answers offered under the crisis reply to ``screening``: QUICK_ANSWERS when it asks a screener's
-    question, else none."""
+    """The answers offered under the crisis reply to ``screening``: QUICK_ANSWERS (and, under the suicide question,
+    SOMEONE_ELSE_ANSWER) when it asks a screener's question, else none."""
     if screening.escalate and question_for(screening.category, screening.tentative, screening.danger):
         return QUICK_ANSWERS_BY_CATEGORY.get(screening.category, QUICK_ANSWERS)
     return ()

@@ -105,11 +105,11 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     elif category == SUICIDE_SELF_HARM and question:
         parts = [
             question,
-            "If it's someone close to you that you're worried about, tell me that, and we'll think together about how "
-            "to help them stay safe.",
             f"If you are, you don't have to carry them alone. You can {r.suicide}. Talking to someone trained for "
             "exactly this can help, even when it feels like nothing will.",
             f"If you feel you might act on these thoughts, or you're not safe right now, please {r.emergency}.",
+            "If it's someone close to you that you're worried about, tell me that, and we'll think together about how "
+            "to help them stay safe.",
             "Whatever your answer is, I'm here: tell me more about what's going on.",
         ]
     elif category == ABUSE and question:

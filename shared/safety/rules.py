@@ -94,11 +94,13 @@ SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their)
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
                   r"take all (?:his|her|their) (?:pills|meds|tablets))")
 THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
+# What makes a threat of suicide a means of control: a condition on the writer ("if I leave", "unless you come back").
+ON_CONDITION = r"(?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
 # A figure of speech or a threat to control the writer, after "kill himself": "laughing", "at work", "on that bike",
 # "if I leave".
 NOT_FIGURATIVE = (r"(?! (?:laughing|at work|at the gym|with work|working|over|trying|doing|for (?:us|nothing|the family)|"
                   r"on (?:that|this|the|his|her)|one day|at this rate)\b)"
-                  r"(?!(?: [\w']+){0,4} (?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b)")
+                  rf"(?!(?: [\w']+){{0,4}} {ON_CONDITION})")
 # How someone will take the news: "afraid of her reaction" is a fear of an outcome, not of the person. One list for
 # the fear rules' guards and the idiom that hides it from the learned layers.
 REACTION_NOUN = r"(?:reaction|response|answer|opinion|judgement|judgment)"
@@ -447,7 +449,7 @@ RULES: tuple[Rule, ...] = (
        # A threat of suicide made to control the writer ("he threatens to kill himself if I leave", "she said she'd
        # end her life unless I came back"). Said without a condition it is someone else at risk (sui.other.*).
        rf"|\b(?:threat\w*(?: to)?|{OTHER} {OTHER_FILL}(?:will|would|is going to|was going to|is gonna|was gonna)|{OTHER_WILL}) "
-       rf"{SUICIDE_THREAT}(?: [\w']+){{0,4}} (?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
+       rf"{SUICIDE_THREAT}(?: [\w']+){{0,4}} {ON_CONDITION}"
        r"|\b(?:if|unless|whenever|every time|each time) (?:i|you) (?:ever )?(?:[\w']+ ){1,8}?"
        rf"(?:(?:he|she|they) (?:threatens|threatened|says|said|swears) (?:to|he'll|she'll|they'll|he'd|she'd)|{OTHER_WILL}|"
        rf"(?:he|she|they) (?:will|would|is going to|was going to|is gonna)) {SUICIDE_THREAT}"
@@ -848,14 +850,12 @@ _QUOTED_BY = re.compile(
     r"(?: to me| me| us| to us)?(?: that)?[,:]? ?$")
 
 
-def _quoted_by_someone_else(text: str, start: int) -> int | None:
-    """Where the someone else begins whose quoted words hold ``start`` (see above), else None."""
+def _quoted_by_someone_else(text: str, start: int) -> bool:
+    """Whether ``start`` is inside words quoted from someone else (see above)."""
     opening = text.rfind('"', max(0, start - 100), start)
     if opening < 0 or text.count('"', 0, start) % 2 == 0:  # not inside a quotation
-        return None
-    window = text[max(0, opening - 80):opening]
-    found = _QUOTED_BY.search(window)
-    return None if found is None else opening - len(window) + found.start()
+        return False
+    return bool(_QUOTED_BY.search(text[max(0, opening - 80):opening]))
 
 
 _STARTS_WITH_OTHER = re.compile(rf"\b{OTHER}\b")
@@ -874,17 +874,14 @@ def _someone_elses_statement(text: str, start: int, end: int) -> bool:
     return not _WRITER_BEFORE.search(_clause_before(text, start, 40, _CLAUSE_BREAKS))
 
 
-def _their_subject(text: str, start: int, end: int) -> int | None:
-    """Where the someone else begins whose suicide statement ``text[start:end]`` is, for a statement that names no one
-    or that is quoted from them (see above); None when it is the writer's."""
-    quoted = _quoted_by_someone_else(text, start)
-    if quoted is not None:
-        return quoted
+def _theirs(text: str, start: int, end: int) -> bool:
+    """Whether a statement of one of the writer's suicide rules at ``text[start:end]`` is someone else's: quoted from
+    them, or naming no one after them (see above)."""
+    if _quoted_by_someone_else(text, start):
+        return True
     if _FIRST_PERSON.search(text, start, end):
-        return None
-    clause = _clause_before(text, start, 70, _SENTENCE_BREAKS + (" but ", ","))
-    found = _THEIR_STATEMENT.search(clause)
-    return None if found is None else start - len(clause) + found.start()
+        return False
+    return bool(_THEIR_STATEMENT.search(_clause_before(text, start, 70, _SENTENCE_BREAKS + (" but ", ","))))
 _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 
 
@@ -926,10 +923,9 @@ def match(text: str) -> Matched:
                 negated.append(_denied_clause(masked, denial, m.end()))
                 continue
             if rule.someone_else:
-                subject = m.start() if _someone_elses_statement(masked, m.start(), m.end()) else None
+                theirs = _someone_elses_statement(masked, m.start(), m.end())
             else:
-                subject = _their_subject(masked, m.start(), m.end()) if rule.category == SUICIDE_SELF_HARM else None
-            theirs = subject is not None
+                theirs = rule.category == SUICIDE_SELF_HARM and _theirs(masked, m.start(), m.end())
             if (rule.present_only or theirs) and _not_happening_now(masked, m.start(), m.end(), theirs):
                 continue
             if rule.writers_own and _someone_elses(masked, m.start()):

@@ -313,7 +313,7 @@ RULES: tuple[Rule, ...] = (
        r"about (?:suicide|killing (?:himself|herself|themselves)|ending (?:his|her|their) life|ending it all|dying)\b"
        # "himself" says it is someone else, with or without a subject near: "she blocked the door, threatening to kill
        # herself"
-       r"|\b(?:threatening|threatened|threatens|wanted|wants|wanting|trying|tried) to (?:kill|end|take) "
+       r"|\b(?:threatening|threatened|threatens|wanted|wants|wanting) to (?:kill|end|take) "
        rf"(?:{THEM_SELF}|{THEIR_LIFE})\b{NOT_FIGURATIVE}"
        rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|had been|been|are|were|'re|is being|was being|was put|got put|is still) "
        r"(?:on suicide watch|a suicide risk|at risk of suicide|at risk of (?:killing|hurting|harming) (?:himself|herself|themselves))\b"
@@ -336,6 +336,9 @@ RULES: tuple[Rule, ...] = (
        rf"\b{OTHER} {OTHER_FILL}(?:tried|attempted|tries|attempts|has tried|tried again) (?:to )?(?:kill|end|take|hang|overdose|od)"
        rf"(?: {THEM_SELF}| {THEIR_LIFE})?\b(?! (?:laughing|at|on|with|doing|trying)\b)"
        rf"|\b{OTHER} {OTHER_FILL}(?:attempted|tried to commit|tried) suicide\b"
+       # ...with or without a subject near ("after trying to end her life she asked for me"): an attempt, not a thought
+       r"|\b(?:trying|tried|attempting|attempted) to (?:kill|end|take) "
+       rf"(?:{THEM_SELF}|{THEIR_LIFE})\b{NOT_FIGURATIVE}"
        rf"|\b{OTHER} {OTHER_FILL}(?:cutting|self[- ]?harming|harming|burning|scratching|starving) {THEM_SELF}\b"
        r"(?! (?:on (?:the|a|his|her|their)|while|shaving|cooking|by accident|accidentally|in the kitchen|at work|slipping|falling)\b)"
        rf"|\b(?:{OTHER} {OTHER_FILL}(?:has been|is|was|been|started|starts|keeps|kept|admitted to|admitted|confessed to|"

@@ -414,6 +414,8 @@ SOMEONE_ELSE_AT_RISK = [
     ("i found cuts on her arms this morning", "behaviour"),
     ("i caught my son cutting", "behaviour"),
     ("my daughter tried to kill herself last night", "behaviour"),
+    # An attempt with no subject near is an attempt, not a thought.
+    ("they called from the hospital, after trying to end her life she asked for me", "behaviour"),
     # Home, safe or stable now ends an overdose as an emergency, not the days after an attempt, the most dangerous.
     ("my daughter tried to kill herself last night, she's home now and i'm terrified", "behaviour"),
     ("Mom attempted suicide again, third time this year", "behaviour"),

@@ -825,7 +825,8 @@ _CLAUSE_BREAKS = _DENIAL_BREAKS + (",", " and ")  # where a denied clause starts
 # The subject a clause ends with, when it is someone other than the writer: "she", "my sister", "our neighbour", "a
 # mom at school" (with a word or two between: "my sister finally", "my best friend"). "I", "me and my kids", no
 # subject at all ("finally escaped an abusive marriage") and the writer after someone else ("she knows I was in")
-# are the writer's.
+# are the writer's. Not ``OTHER`` (someone at risk of suicide): a writer leaves an abusive marriage with "my kids",
+# who are not the subject of it, and "a colleague" or "the neighbour" is someone else here.
 _SOMEONE_ELSE = re.compile(
     r"(?:\b(?:she|he|they)|\b(?:my|our|her|his|their|a|the) (?:[\w']+ ){0,2}?(?:friend|neighbou?r|sister|brother|"
     r"cousin|aunt|mom|mum|mother|dad|father|colleague|coworker|co-worker|daughter|son|niece|nephew|grandma|grandmother|"

@@ -55,7 +55,7 @@ _YES = re.compile(
     r"^(?:yes|yeah|yea|yep|yup|ya|yh|sometimes|kind of|kinda|sort of|a (?:little|bit|lot)|i think so|i do|i am"
     r"|i'?m afraid|i have|i'?ve been|honestly,? yes|always|often|all the time|every day|more and more|lately)\b")
 # "no, it's my son", "I'm worried about my wife", "someone I'm worried about": someone else is the one at risk.
-_SOMEONE_ELSE = re.compile(
+_ANSWERED_SOMEONE_ELSE = re.compile(
     r"^(?:(?:no|nope|not me|not me,? no)[,.!]* )?(?:it'?s |it is |i'?m |i am )?"
     rf"(?:(?:worried|scared|asking|talking) (?:about|for) |about |for )?(?:(?:my|our) (?:[\w'-]+ ){{0,2}}?{OTHER_NOUN}"
     r"|someone (?:i'?m|i am) worried about|someone else)"
@@ -118,7 +118,7 @@ def read_answer(question: str | None, text: str, screening: ScreenResult) -> Scr
     norm = normalise(text)
     if len(norm.split()) > ANSWER_WORDS:
         return screening
-    if question == SUICIDE_SELF_HARM and _SOMEONE_ELSE.match(norm):
+    if question == SUICIDE_SELF_HARM and _ANSWERED_SOMEONE_ELSE.match(norm):
         return ScreenResult(escalate=True, category=question, severity=None, danger="moderate",
                             signals=[*screening.signals, f"answer.someone_else.{question}"], categories=[question],
                             layer="answer", tentative=False, someone_else=True)

@@ -96,6 +96,22 @@ SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their)
 THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
 # What makes a threat of suicide a means of control: a condition on the writer ("if I leave", "unless you come back").
 ON_CONDITION = r"(?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
+# How the writer reports what someone else said: "he said", "she texted me", "he keeps telling me".
+QUOTING = (r"(?:said|says|saying|told me|tells me|texted|texts|texting|wrote|writes|messaged|posted|screamed|yelled|"
+           r"whispered|sobbed|cried|keeps saying|kept saying|keeps telling me|kept telling me|threatened|threatens|"
+           r"swore|swears)")
+# Someone's threat of suicide, quoted in their own words with a condition on the writer ("he said "if you leave me
+# I'll kill myself"", "she texts me I'll end it all unless you come back"): a means of control, so abuse, not a
+# disclosure of their risk or the writer's. The quotation marks are optional, as chat drops them; the "you" says it
+# is the other's words to the writer.
+_ON_YOU = r"(?:if|unless|when|whenever|every time|each time|the day|the moment) you\b"
+_FIRST_PERSON_THREAT = (r"(?:i'll|i will|i'm going to|im going to|i'm gonna|im gonna|ill|i swear i'll|i'd|i would)"
+                        r"(?: just| really| fucking| honestly)? (?:kill myself|end my (?:own )?life|end it all|"
+                        r"take my (?:own )?life|commit suicide|(?:hurt|cut|harm) myself|overdose|"
+                        r"take all my (?:pills|meds|tablets))")
+QUOTED_SUICIDE_THREAT = (rf"\b{OTHER} (?:[\w']+ ){{0,3}}?{QUOTING}(?: to me| me| us| to us)?(?: that)?[,:]? ?\"?"
+                         rf"(?:[^\".!?]{{0,60}}? )?(?:{_ON_YOU}[^\".!?]{{0,60}}? {_FIRST_PERSON_THREAT}"
+                         rf"|{_FIRST_PERSON_THREAT}(?: [\w']+){{0,4}},? {_ON_YOU})")
 # A figure of speech or a threat to control the writer, after "kill himself": "laughing", "at work", "on that bike",
 # "if I leave".
 NOT_FIGURATIVE = (r"(?! (?:laughing|at work|at the gym|with work|working|over|trying|doing|for (?:us|nothing|the family)|"
@@ -456,6 +472,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:if|unless|whenever|every time|each time) (?:i|you) (?:ever )?(?:[\w']+ ){1,8}?"
        rf"(?:(?:he|she|they) (?:threatens|threatened|says|said|swears) (?:to|he'll|she'll|they'll|he'd|she'd)|{OTHER_WILL}|"
        rf"(?:he|she|they) (?:will|would|is going to|was going to|is gonna)) {SUICIDE_THREAT}"
+       rf"|{QUOTED_SUICIDE_THREAT}"
        r"|\bsuicide threats? (?:to|so) (?:stop|keep|control|make|get|force) me\b"
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
        rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
@@ -848,10 +865,9 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself)\
 
 # Someone else's words, quoted: "she texted me "i don't want to be alive"", "my partner keeps saying 'I'm tired of
 # existing'". The "I" in the quote is theirs.
-_QUOTED_BY = re.compile(
-    rf"\b{OTHER} (?:[\w']+ ){{0,3}}?(?:said|says|saying|told me|tells me|texted|texts|texting|wrote|writes|messaged|"
-    r"posted|screamed|yelled|whispered|sobbed|cried|keeps saying|kept saying|keeps telling me|kept telling me)"
-    r"(?: to me| me| us| to us)?(?: that)?[,:]? ?$")
+_QUOTED_BY = re.compile(rf"\b{OTHER} (?:[\w']+ ){{0,3}}?{QUOTING}(?: to me| me| us| to us)?(?: that)?[,:]? ?$")
+_QUOTED_THREAT = re.compile(QUOTED_SUICIDE_THREAT)
+_MAY_THREATEN = re.compile(r"myself|my |end it all|overdose")  # a cheap look before the long pattern
 
 
 def _quoted_by_someone_else(text: str, start: int) -> bool:
@@ -919,6 +935,7 @@ def match(text: str) -> Matched:
     masked = mask_idioms(text)
     hits: list[Hit] = []
     negated: list[str] = []
+    threats = list(_QUOTED_THREAT.finditer(masked)) if _MAY_THREATEN.search(masked) else []
     for rule in RULES:
         hit = None
         for m in rule.pattern.finditer(masked):
@@ -934,6 +951,8 @@ def match(text: str) -> Matched:
                 continue
             if rule.writers_own and _someone_elses(masked, m.start()):
                 continue
+            if rule.category == SUICIDE_SELF_HARM and any(t.start() <= m.start() < t.end() for t in threats):
+                continue  # someone's quoted threat to control the writer: abu.threats reads it
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first
                 hit = Hit(rule, m.start(), m.end(), someone_else=theirs)
                 # A negatable rule reads on, for negated statements later in the text; someone else's statement, for

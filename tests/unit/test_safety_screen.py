@@ -447,6 +447,10 @@ COERCIVE_SUICIDE_THREATS = [
     "my husband threatens suicide every time i mention divorce",
     "every time i try to break up he says he'll take all his pills",
     "my ex keeps texting that he'll kill himself unless i come back",
+    # Quoted in their own words: the "I" is theirs, the "you" is the writer.
+    'he said "if you leave me I\'ll kill myself"',
+    "my wife texted me: I'm going to end it all if you take the kids",
+    'he keeps telling me "i swear i\'ll kill myself if you ever go"',
 ]
 
 
@@ -473,6 +477,8 @@ def test_a_suicide_threat_made_to_control_the_writer_is_abuse(text):
     "i told my therapist about my suicidal thoughts",
     "my husband left me and i want to kill myself",
     "i was admitted to the psych ward after an attempt",
+    # The writer's own threat, quoted: theirs, whatever its condition.
+    'i told him "if you leave i\'ll kill myself"',
 ])
 def test_the_writer_s_own_suicidal_thoughts_are_theirs_even_beside_someone_else_s(text):
     r = screen(text)

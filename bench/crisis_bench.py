@@ -52,6 +52,11 @@ Evaluates ``shared.safety.screen`` on
   abuse; 70 ordinary: someone else's crisis that is over, grief, idioms said of someone, news and work, everyday
   worry), written blind in the first session of November 27 (UTC), before the rules for someone else at risk, by a
   writer who never saw the repo; its ``about`` says whose the risk is; texts never read;
+- ``tests/data/crisis/spelling_blind.jsonl``: 200 chat messages typed fast on a phone, with misspellings, letters
+  stretched or written in digits and symbols, slang and the words used online to get past filters (70 the writer's own
+  suicidal thoughts or self-harm, 25 abuse, 5 a child at risk, 100 ordinary messages in the same style: slang said
+  harmlessly, gaming, idioms, everyday conflict), written blind in the second session of November 27, before the
+  screen repaired any spelling, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -93,6 +98,7 @@ PARTNER_SHORT_2 = ROOT / "tests" / "data" / "crisis" / "partner_short_blind_2.js
 BETRAYAL = ROOT / "tests" / "data" / "crisis" / "betrayal_blind.jsonl"
 CARE = ROOT / "tests" / "data" / "crisis" / "care_blind.jsonl"
 SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
+SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -184,7 +190,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

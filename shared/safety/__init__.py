@@ -85,7 +85,7 @@ def warm_up() -> None:
     from .embed import get_embedder
     from .model import get_embed_head, get_head
 
-    match("warm up: i want to kill myself")
+    match(normalise("warm up: i want to kill myself"))  # normalise builds the spelling lexicon once
     get_head()
     get_combiner()
     if get_embedder() is not None:

@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .spelling import repair
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 # --------------------------------------------------------------------------------------------------------------
@@ -42,13 +43,14 @@ _SPLIT_I = re.compile(r"\b(i|you|he|she|we|they|it|that) (m|ve|ll|d|re|s)\b")
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight quotes, unescaped HTML entities, repaired UTF-8 mojibake, single spaces."""
+    """Lower case, straight quotes, unescaped HTML entities, repaired UTF-8 mojibake, crisis words as typed repaired
+    ("suicdal", "dieee", "su1cide": ``spelling``), single spaces."""
     if "\u00e2" in text or "â€" in text:
         for bad, good in _MOJIBAKE.items():
             text = text.replace(bad, good)
     if "&" in text:
         text = html.unescape(text)
-    text = text.translate(_QUOTES).lower()
+    text = repair(text.translate(_QUOTES).lower())
     text = _SPLIT_NT.sub(r"\1't", text)
     text = _SPLIT_I.sub(r"\1'\2", text)
     return _WS.sub(" ", text).strip()
@@ -207,7 +209,11 @@ RULES: tuple[Rule, ...] = (
     # 2. Suicidal thoughts
     _r("sui.kill_self", S, "thoughts",
        rf"\b(?:kill(?:ing|ed)?|end(?:ing|ed)?|take|taking|took|off(?:ing)?|unalive|unaliving) (?:{SELF}|my (?:own )?life)\b"
-       r"|\bkms\b|\bunalive (?:me|myself)\b", negatable=True),
+       # "kms" as what the writer would do ("want to kms", "thinking about kms", "kms fr") or all the message says;
+       # beside something else it is as often a groan ("kms this test 😭", "orange hair now kms"): a weak cue.
+       r"|\b(?:to|about|wanna|gonna|imma|i'ma|will|i'll|ill|might|could|should|would|do|did|didn't|like|of|just) kms\b"
+       r"|\bkms (?:fr|frfr|for real|not joking|no joke|seriously|tonight|today|rn|right now)\b|^(?:i )?kms\W*$"
+       r"|\bunalive (?:me|myself)\b", negatable=True),
     _r("sui.end_it_all", S, "thoughts", r"\b(?:end|ending|finish) it all\b|\bend (?:it|everything) (?:tonight|today|now|for good|forever)\b",
        negatable=True),
     _r("sui.suicidal", S, "thoughts",
@@ -215,12 +221,25 @@ RULES: tuple[Rule, ...] = (
        r"|\bsuicidal (?:thoughts|ideation|feelings|urges|thinking)\b"
        r"|\b(?:thoughts|thinking|think|thought) (?:of|about) (?:suicide|killing myself|ending (?:my life|it))\b"
        r"|\b(?:commit|committing|attempt|attempting) suicide\b", negatable=True),
+    # Urges to self-harm (the thought before the act): "self harm urges", "the urge to cut is so strong", "i want to
+    # cut again". Not "i want to cut my hair", "cut back", "cut ties".
+    _r("sui.self_harm_urges", S, "thoughts",
+       r"\b(?:self[- ]?harm(?:ing)?|cutting) (?:urges?|cravings?)\b"
+       r"|\b(?:urges?|urging|craving|cravings|tempted|temptation|itching) to (?:self[- ]?harm|hurt myself|harm myself|burn myself|"
+       r"cut(?: myself)?(?: again)?(?=$|[.!?,;]| so | is | was | has | tonight| rn| right now| really| and| but))"
+       r"|\b(?:i|i really|i just|i so) (?:want|wanna|need) to (?:self[- ]?harm|cut)(?: again| so bad(?:ly)?| tonight| rn| right now)*"
+       r"(?=$|[.!?,;]| and| but| i )", negatable=True),
     _r("sui.suicide_word", S, None,
        r"(?<!died by )(?<!died of )\bsuicid[a-z]*+(?! (?:prevention|awareness|rates?|statistics|hotline number|squad))"
        r"|\bself[- ]?harm[a-z]*+", strong=False, negatable=True),
     _r("sui.method_self", S, "method",
        r"\b(?:hang|hanging|hung|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning|suffocate|suffocating|gas|gassing|"
        r"electrocute|electrocuting|overdose on|od on|set fire to|burn) (?:myself|my self)\b"
+       # An overdose the writer wants, plans or thinks of ("i want to overdose", "thinking about overdosing"); one
+       # taken is med.overdose and sui.took_pills.
+       r"|\b(?:i|i'm|im|i've been|ive been)(?: really| just| seriously| honestly| kinda)? (?:want to|wanna|going to|gonna|"
+       r"planning to|plan to|about to|thinking about|thinking of|think about|thought about|tempted to|might|could|will)"
+       r"(?: just)? (?:overdose|overdosing)\b|\bi'll (?:just )?overdose\b"
        r"|\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
        r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
        r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)", negatable=True),
@@ -235,7 +254,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:give|giving|gave) up on (?:life|everything|myself)\b|\bi'?m a burden\b|\bburden (?:to|on) (?:everyone|my|them)"
        r"|\b(?:disappear|vanish) (?:forever|for good)\b|\b(?:should|want to|wanna|wish i could|going to|gonna) (?:just )?(?:disappear|vanish)\b|\bfinally (?:sleep|rest|be at peace|be free|be gone)\b|\btake (?:them|it) all (?:tonight|now|at once)\b|\btake all (?:of )?(?:them|my pills|my meds)\b|\bnot (?:be|being) (?:here|around) anymore\b"
        r"|\b(?:sleep|rest) forever\b|\bno way out\b|\bwhat'?s the point\b|\bhopeless\b|\bwant to die\b|\bwanna die\b"
-       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)", strong=False),
+       r"|\b(?:say|said|saying) goodbye\b|\bgoodbye (?:note|letter)|\bkms\b", strong=False),
     # Indirect disclosures (C-SSRS "wish to be dead" and preparatory behaviour said sideways): a cue family of its
     # own, so that the combiner learns its weight apart from the generic distress cues above.
     _r("sui.indirect", S, None,
@@ -271,6 +290,7 @@ RULES: tuple[Rule, ...] = (
        r"in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|when i (?:fell|slipped|tripped)))"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?(?:cutting|self[- ]harming|harming myself)(?: again)?\b"
+       r"|\bi(?:'ve|ve| have)? (?:been |started |start |keep )?(?:doing|did) self[- ]harm\b"
        r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)"
        rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on )?my (?:own )?"
        r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?)(?: \w+){0,3} (?:with (?:a |the )?(?:cigarettes?|lighter|razors?|blades?|knife|scissors|glass|compass)|on purpose|"
@@ -616,8 +636,16 @@ RULES: tuple[Rule, ...] = (
 
     # ---------------------------------------------------------------- medical emergency
     _r("med.overdose", M, "overdose",
+       # Not one wanted, planned, feared or imagined ("i want to overdose", "thinking of overdosing", "i will overdose
+       # on insulin": sui.method_self and the learned layers), nor a near miss ("almost overdosed": sui.attempt).
+       r"(?<!to )(?<!wanna )(?<!gonna )(?<!will )(?<!would )(?<!could )(?<!might )(?<!i'll )(?<!about )(?<!of )"
+       r"(?<!almost )(?<!nearly )"
        r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od[ -]?ed|oded)\b(?!,? (?:and )?(?:stabbings|shootings|car|crashes|suicides|assaults|fights|falls))"
        r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"
+       # Too much of a good thing ("od'd on the christmas lights", "overdosed on gifts for the baby").
+       r"(?! on (?:the |all the |his |her |their |our )?(?:\w+ )?(?:lights|decorations|decor|gifts|presents|shopping|glitter|"
+       r"perfume|cologne|makeup|memes|drama|tiktok|social media|games|gaming|music|sun|cuteness|nostalgia|food|snacks|pizza|"
+       r"candles|emojis|hugs|kisses|compliments)\b)"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
        r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b", present_only=True),

@@ -77,6 +77,8 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
               r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|stepdad|stepmom|boyfriend|"
               r"girlfriend|teacher|coach|babysitter|nanny|uncle|aunt))")
 PRON_OBJ = r"(?:him|her|them)"
+# The writer saying they are a child: "i'm 13", "im only 12" (not "i'm 15 minutes late").
+CHILD_AGE = r"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
 # old", "our oldest", "my best friend", "her boyfriend" (with a word or two between: "my teenage son").
 OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
@@ -406,7 +408,15 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
-       r"|\b(?:afraid|scared|fear|terrified) for my life\b",
+       r"|\b(?:afraid|scared|fear|terrified) for my life\b"
+       # "he told me I'd never leave this house alive", "she said I'd end up dead if I left"; and the words of the
+       # LAP's most lethal kind of jealousy: "if he can't have me, nobody can".
+       r"|\b(?:said|says|told me|tells me|swore|swears|screamed|yelled|texted|promised|keeps saying|keeps telling me|warned me)"
+       r"(?: that)? (?:i'd|i would|i'll|i will|i'm|im|i am|you'd|you would|you'll|you will|you're|youre) (?:never|not) (?:going to )?"
+       r"(?:leave|get out of|make it out of|walk out of|get away from) (?:\w+ ){0,3}alive\b"
+       r"|\b(?:said|says|told me|tells me|swore|swears|screamed|yelled|texted|warned me)(?: that)? (?:i'd|i would|i'll|i will|you'd|you'll|you will) "
+       r"(?:end up|be|wind up) dead\b"
+       r"|\bif (?:he|she|they) can'?t have me,? (?:no ?one|nobody|no one else) (?:can|will|could)\b",
        negatable=True),
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
@@ -415,7 +425,15 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
        r"|\b(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
        r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
-       r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"),
+       r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"
+       # A weapon shown to frighten (the LAP's "threatened you with a weapon"): "he cleans his gun at the table when
+       # he's angry with me", "she reminds me she has a gun", "puts his gun on the table when we argue".
+       r"|\b(?:clean\w*|load\w*|shows? me|showed me|showing me|puts?|putting|places?|placed|leaves?|left|lays?|laid|"
+       r"sharpen\w*|holds?|held|strok\w*|polish\w*|plays? with|played with) (?:his|her|their|a|the) (?:gun|knife|rifle|pistol|"
+       r"shotgun|handgun)s?\b(?: [\w']+){0,8} (?:when|while|whenever|every time|during|after|if) (?:he's|she's|he is|she is|"
+       r"he gets|she gets|he was|she was|we (?:argue|fight|argued|fought)|i (?:talk|say|disagree|mention|try|want|go|come|"
+       r"argue|don't|dont))\b"
+       r"|\b(?:reminds|reminded|reminding) me (?:that )?(?:he|she|they) (?:has|have|owns|own|keeps|keep) (?:a |his |her )?(?:gun|guns|knife|rifle|pistol)\b"),
     _r("abu.strangulation", A, "strangulation",
        r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
        r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
@@ -457,7 +475,9 @@ RULES: tuple[Rule, ...] = (
        r"to do sexual|into sexual|to sleep with|have sex)\b|\b(?:sexually (?:assaulted|abused|assaults|abuses)) me\b"
        r"|\b(?:he|she) (?:\w+ )?(?:won't|wont|doesn't|doesnt|didn't|didnt) (?:take|accept|stop when i say|listen when i say) no\b"
        r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"
-       r"|\b(?:groped|gropes|groping|molested|molests) me\b"),
+       r"|\b(?:groped|gropes|groping|molested|molests) me\b"
+       # Taking the condom off without consent ("stealthing").
+       r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:without|when|after|even though|behind)\b"),
     # Hitting that is hidden, not denied: "he never hits me where people can see", "she's careful to never hit me in
     # the face".
     _r("abu.hidden_marks", A, "physical",
@@ -505,6 +525,18 @@ RULES: tuple[Rule, ...] = (
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
        r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
+       # A pet hurt or threatened to control or punish the writer: "he said he'd hurt the dog if I left", "she kicked
+       # the cat to punish me".
+       r"|\b(?:threat\w* to|(?:he|she|they)(?:'d|'ll| would| will| is going to| is gonna| was going to| was gonna)) "
+       r"(?:hurt|kill|get rid of|poison|drown|shoot) (?:my|our|the) (?:dog|cat|pets?|puppy|kitten|horse|"
+       r"rabbit|bird|hamster)s?\b(?: [\w']+){0,3} (?:if|unless|the day|the moment) i\b"
+       r"|\b(?:kicked|kicks|hit|hits|hurt|hurts|threw|throws|choked|chokes|strangled|drowned|beat|beats) (?:my|our|the) "
+       r"(?:dog|cat|pets?|puppy|kitten)\b(?: [\w']+){0,2} (?:to (?:punish|scare|hurt|teach) me|in front of me|because i|when i|"
+       r"after i|to get back at me)\b"
+       # LAP: "does he leave threatening messages?"
+       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:leaves|left|sends|sent|keeps sending|keeps leaving) (?:me )?(?:\w+ )?"
+       r"(?:threatening|menacing) (?:voicemail|voice message|message|text|note|letter|email|dm)s?\b"
+       r"(?![\w' ]{0,30}\babout (?:the |my |his |her |cleaning |doing )?(?:dishes|chores|laundry|homework|room|mess|bins|trash|groceries))"
        r"|\bmy (?:head|face) (?:would|will|'d|'ll|is going to) be next\b"
        r"|\b(?:says|said|tells me|told me|keeps saying|keeps telling me|reminds me|threatened)(?: that)? (?:no ?one|nobody) (?:will|would|'d|'ll) (?:ever )?believe (?:me|my word|a word i say|you)\b",
        negatable=True),
@@ -546,7 +578,16 @@ RULES: tuple[Rule, ...] = (
        r"send (?:him|her) (?:a )?(?:photos?|pictures?|pics?|location|proof)|tell (?:him|her) where i am|report to (?:him|her))\b"
        r"|\b(?:locks|locked|lock) me (?:in|out|inside)\b|\bcontrolling (?:and|,) (?:jealous|abusive)"
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:calls|called) me (?:a )?(?:\w+ ){{0,2}}(?:worthless|whore|slut|bitch|cunt|useless piece)\b"
-       r"|\b(?:accuses|accused) me of cheating (?:\w+ ){0,6}(?:won't let|checks|every time i|if i (?:talk|look|go))", negatable=True),
+       r"|\b(?:accuses|accused) me of cheating (?:\w+ ){0,6}(?:won't let|checks|every time i|if i (?:talk|look|go))"
+       # Reproductive coercion: "he poked holes in the condoms", "she flushed my birth control", "won't let me take the
+       # pill"; and a job or school sabotaged to keep the writer at home.
+       r"|\b(?:poked|pokes|poke|put|puts|made) holes in (?:the |our |my |his )?condoms?\b"
+       r"|\b(?:hides|hid|hidden|flushed|flushes|threw away|throws away|destroyed|destroys|tampered with|tampers with) "
+       r"(?:all )?(?:my |the )?(?:birth control|contraceptives?|contraception|pill packs?|birth control pills)\b"
+       r"|\b(?:won't|wont|doesn't|doesnt|didn't|didnt|will not|does not|never) (?:let|lets|allow|allows) me (?:to )?(?:take|use|get|go on|be on|have) "
+       r"(?:my |any |the )?(?:birth control|contraception|contraceptives|the pill|an iud|condoms)\b"
+       r"|\b(?:sabotag\w*|ruin\w* on purpose) my (?:job|work|interview|job interview|career|classes|exams?|shifts?|car)\b",
+       negatable=True),
     _r("abu.controlling_weak", A, None,
        r"\b(?:i'm|im|i am|i'm not|i am not|not) (?:not )?allowed to (?:see|talk to|visit|call|text|meet|hang out|go out|have|leave|go anywhere|"
        r"work|drive|have my own|wear|spend|use)\b|\bwalking on eggshells\b|\bgaslight\w*|\b(?:jealous|possessive) (?:and|,) (?:controlling|angry|violent)"
@@ -603,7 +644,17 @@ RULES: tuple[Rule, ...] = (
        rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
        rf"(?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
-       rf"|\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) (?:baby|toddler|newborn|infant)\b"),
+       rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
+       rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"
+       # Grooming: an adult who makes a child keep secrets ("my mom's boyfriend makes me keep secrets about what he
+       # does to me"), or asks a child to meet alone, send pictures or not tell their parents.
+       rf"|\bmy (?:{PARENT_NOUN}|coach|teacher|tutor|neighbou?r|pastor|priest|babysitter|cousin|stepbrother) (?:\w+ )?"
+       r"(?:makes|made|tells|told|asks|asked|wants|forces|forced) me (?:to )?keep (?:\w+ ){0,2}secrets?\b"
+       rf"|^(?=.*{CHILD_AGE})(?=.*\b(?:adult|grown man|grown woman|older (?:guy|man|boy|woman)|\d\d ?(?:yo|y/o|year old|yr old)|"
+       r"stranger|coach|teacher|tutor|online|discord|snapchat|snap|roblox|instagram|insta|tiktok|fortnite|minecraft|xbox|"
+       r"playstation|game)\b).*\b(?:keep (?:it |this |us )?(?:a |our )?secret|our (?:little )?secret|(?:not to|to not|never to|don't|dont) tell "
+       r"(?:my |your )?(?:parents|mom|mum|dad|anyone|anybody)|meet (?:up )?(?:with )?(?:him|her|them)? ?alone|send (?:him|her|them)? ?"
+       r"(?:pics|pictures|photos|nudes|selfies|videos))"),
     _r("chi.neglect", C, "neglect",
        rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight)"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not) (?:eaten|had food) (?:in|for) (?:days|two days|\d+ days)"
@@ -620,6 +671,7 @@ RULES: tuple[Rule, ...] = (
     _r("har.thoughts", H, "thoughts",
        rf"\b{I} (?:\w+ )?(?:want|wanna|wish i could|feel like|have (?:had )?(?:thoughts|urges) (?:of|about)|keep thinking about|fantasi[sz]e about|can't stop thinking about) "
        rf"(?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|strangling|murder|murdering|harm|harming) {PERSON_OBJ}\b"
+       r"(?!'s)(?! (?:feelings|pride|chances|ego))"  # "hurt my son's feelings", "hurt her feelings"
        r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))"
        rf"|\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'll|i might|i will|i'm going to|i'm gonna) (?:[\w']+ ){{0,4}}(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
        rf"|\bi (?:sometimes |often |keep |still )?(?:picture|imagine|daydream about|fantasi[sz]e about) (?:hurting|killing|stabbing|strangling|smothering) {PERSON_OBJ}\b"
@@ -648,7 +700,11 @@ RULES: tuple[Rule, ...] = (
        r"candles|emojis|hugs|kisses|compliments)\b)"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
-       r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b", present_only=True),
+       r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b"
+       # A child who swallowed something that burns or blocks from inside: a button battery, magnets, a laundry pod.
+       r"|\b(?:swallowed|ate|has eaten|drank|bit into) (?:a |an |some |two |three |the |my |his |her )?(?:button |coin )?"
+       r"(?:batter(?:y|ies)|magnets?|laundry pods?|detergent pods?|tide pods?|dishwasher (?:tablet|pod)s?|drain cleaner|lamp oil|"
+       r"lighter fluid|antifreeze|bleach)\b", present_only=True),
     _r("med.not_breathing", M, "unresponsive",
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
        r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"

@@ -69,6 +69,21 @@ LAP = [
     ("he scares me", "threats"),
     ("my husband really frightens me sometimes", "threats"),
     ("he gets rough with me when he's had a few", "physical"),
+    # Threats to kill in the words partners use, a weapon shown to frighten, and the LAP's threatening messages.
+    ("he told me I'd never leave this house alive", "threat_to_kill"),
+    ("she said I'd end up dead if I ever left", "threat_to_kill"),
+    ("he says if he can't have me, nobody can", "threat_to_kill"),
+    ("he cleans his gun at the kitchen table when he's angry with me", "weapon"),
+    ("he reminds me he has a gun", "weapon"),
+    ("my ex keeps sending me threatening voicemails", "threats"),
+    # A pet hurt or threatened to control the writer.
+    ("he said he'd hurt the dog if I left", "threats"),
+    ("she kicked the cat to punish me", "threats"),
+    # Reproductive coercion, stealthing, and work sabotaged to keep the writer at home.
+    ("he poked holes in the condoms so I'd get pregnant", "controlling"),
+    ("he won't let me take my birth control", "controlling"),
+    ("he took the condom off without asking me", "sexual"),
+    ("he sabotaged my job interview so I'd stay home", "controlling"),
 ]
 
 OTHER = [
@@ -82,6 +97,12 @@ OTHER = [
     ("my husband collapsed and isn't breathing", "medical_emergency", "unresponsive"),
     ("I have chest pain and my left arm is numb", "medical_emergency", "urgent_symptoms"),
     ("my son overdosed on something, he's on the floor", "medical_emergency", "overdose"),
+    # Grooming: an adult's secrets, or a stranger online asking a child to meet alone or send pictures.
+    ("my mom's boyfriend makes me keep secrets about what he does to me", "child_safety", "at_risk"),
+    ("an adult i met online wants me to meet him alone, i'm 14", "child_safety", "at_risk"),
+    ("i'm 15 and a guy on discord keeps asking me to send pics", "child_safety", "at_risk"),
+    ("sometimes I want to hurt my kids and it scares me", "child_safety", "at_risk"),
+    ("my toddler swallowed a button battery", "medical_emergency", "overdose"),
 ]
 
 ORDINARY = [
@@ -254,6 +275,13 @@ RULE_NEIGHBOURS = [
     "I said the wrong thing and I think I hurt him",
     "I kicked my husband under the table when he mentioned it",
     "I've basically overdosed on Christmas chocolate",
+    "I'll never leave this office alive at this rate",
+    "he cleans his gun every Sunday before hunting season",
+    "we had to give away the dog when I got pregnant",
+    "my wife left a threatening note on the fridge about the dishes",
+    "i'm 16 and my mom told me not to tell dad about the surprise party",
+    "i'm 15 minutes late and my coach said not to tell anyone",
+    "I want to hurt my son's feelings less when we argue",
     "my dad beat my mum at chess again",
     "my mom hit my dad with a pillow during the movie",
     "my mom hurt my dad's feelings at dinner",

@@ -72,7 +72,7 @@ def resources_for(locale: str | None) -> Resources:
 
 
 def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
-                 someone_else: bool = False) -> str:
+                 someone_else: bool = False, own_urge: bool = False) -> str:
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
@@ -82,7 +82,11 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
     ``someone_else`` (``ScreenResult.someone_else``): the one at risk of suicide is someone in the member's life ("my
     son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
-    to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts."""
+    to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts.
+
+    ``own_urge`` (rule ``chi.own_urge``): a parent afraid of their own thoughts of hurting their child. They are
+    thanked, not judged (such thoughts are common when exhausted, and shame keeps parents from telling anyone), and
+    told what keeps the child safe in the moment: put the child somewhere safe and step away."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
@@ -138,6 +142,16 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             "If someone else can see your phone or this app, think about using a device they can't check.",
             "I'm here to keep listening and to support you — your safety comes first.",
         ]
+    elif category == CHILD_SAFETY and own_urge:
+        parts = [
+            "Thank you for telling me. Frightening thoughts like these are more common than people think, especially "
+            "when you're exhausted or under strain, and telling someone is a strong, caring step.",
+            "If you feel you might act on them right now, put your child somewhere safe, like their cot or bed, go to "
+            f"another room, and {r.emergency} or call someone you trust to come over.",
+            f"You can also {r.suicide}: they help with any overwhelming feelings, not only thoughts of suicide. Your "
+            "doctor, midwife or health visitor can help too.",
+            "I'm here to keep talking this through with you, without judgement.",
+        ]
     elif category == CHILD_SAFETY:
         parts = [
             "Thank you for telling me. A child's safety comes first, and you did the right thing by speaking up.",
@@ -161,6 +175,8 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     return "\n\n".join(parts)
 
 
+OWN_URGE = "chi.own_urge"  # the rule of a parent afraid of their own thoughts (rules.py)
+
 # Exported for the tests: every category has a reply.
 REPLY_CATEGORIES = (SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY)
 
@@ -175,5 +191,6 @@ def crisis_response(screening: ScreenResult, locale: str | None) -> CrisisRespon
     """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
     the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree)."""
     text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
-                        someone_else=screening.someone_else)
+                        someone_else=screening.someone_else,
+                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals)
     return CrisisResponse(text=text, quick_replies=quick_answers(screening))

@@ -640,12 +640,7 @@ RULES: tuple[Rule, ...] = (
        rf"\b(?:asks?|asking|asked|tells?|telling|told) (?:my|our) {CHILD_NOUN} to keep (?:a )?secrets?\b"
        r"|\bmy (?:stepdad|stepfather|step-?dad|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "
        r"(?:\w+ )?(?:comes|came|sneaks|snuck|sneaked|keeps coming) into my (?:room|bed|bedroom) (?:[\w']+ ){0,3}(?:at night|when "
-       r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b|"
-       rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
-       rf"(?:my|the|our) {CHILD_NOUN}\b"
-       rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
-       rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
-       rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"
+       r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b"
        # Grooming: an adult who makes a child keep secrets ("my mom's boyfriend makes me keep secrets about what he
        # does to me"), or asks a child to meet alone, send pictures or not tell their parents.
        rf"|\bmy (?:{PARENT_NOUN}|coach|teacher|tutor|neighbou?r|pastor|priest|babysitter|cousin|stepbrother) (?:\w+ )?"
@@ -655,6 +650,14 @@ RULES: tuple[Rule, ...] = (
        r"playstation|game)\b).*\b(?:keep (?:it |this |us )?(?:a |our )?secret|our (?:little )?secret|(?:not to|to not|never to|don't|dont) tell "
        r"(?:my |your )?(?:parents|mom|mum|dad|anyone|anybody)|meet (?:up )?(?:with )?(?:him|her|them)? ?alone|send (?:him|her|them)? ?"
        r"(?:pics|pictures|photos|nudes|selfies|videos))"),
+    # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
+    # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.
+    _r("chi.own_urge", C, "at_risk",
+       rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
+       rf"(?:my|the|our) {CHILD_NOUN}\b"
+       rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
+       rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
+       rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"),
     _r("chi.neglect", C, "neglect",
        rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight)"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not) (?:eaten|had food) (?:in|for) (?:days|two days|\d+ days)"

@@ -46,6 +46,20 @@ def test_someone_worried_about_another_s_suicide_is_told_how_to_help_them_not_as
     assert f"{resources_for(locale).emergency} now" in urgent and "stay with them" in urgent
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_parent_afraid_of_their_own_thoughts_is_not_judged_and_is_told_how_to_keep_the_child_safe(locale):
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    text = crisis_response(screen("I'm scared I'm going to hurt my baby, I haven't slept in days"), locale).text
+    assert "more common than people think" in text and "put your child somewhere safe" in text
+    assert resources.emergency in text and resources.suicide in text
+    assert not [word for word in NEVER if word in text.lower()]
+    # Someone else hurting a child gets the child-safety reply, not the one for a parent's own thoughts.
+    other = crisis_response(screen("my husband shakes the baby when he cries"), locale).text
+    assert "A child's safety comes first" in other and "more common than people think" not in other
+
+
 def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():
     assert {r.country for r in RESOURCES.values()} == {"US", "UK", "Canada", "Australia"}
     assert "findahelpline.com" in crisis_reply(SUICIDE_SELF_HARM, "moderate", "de-DE")

@@ -157,6 +157,9 @@ class Rule:
     # Said of someone else in the writer's life, who is the one at risk ("my son told me he wants to die"): the
     # screen says so (``ScreenResult.someone_else``) and the reply is for the one who worries about them.
     someone_else: bool = False
+    # Done to the writer: the same act told by the one who did it ("I grabbed her by the throat", "I choked him") is
+    # not the writer's abuse but harm they did to someone (har.behaviour), and does not match.
+    done_to_writer: bool = False
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -169,8 +172,9 @@ class Rule:
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
        negatable: bool = False, present_only: bool = False, writers_own: bool = False,
-       someone_else: bool = False) -> Rule:
-    return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else)
+       someone_else: bool = False, done_to_writer: bool = False) -> Rule:
+    return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else,
+                done_to_writer)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -248,7 +252,16 @@ RULES: tuple[Rule, ...] = (
     _r("sui.research_means", S, "method",
        r"\b(?:looked|looking|look|searched|searching|search|research\w*|googl\w*|read up on|reading up on) (?:up )?(?:how many|how much) "
        r"(?:of )?(?:my |his |her |the )?(?:\w+ )?(?:pills|tablets|meds|medication|insulin|paracetamol|tylenol|acetaminophen|painkillers)\b"
-       r"|\b(?:painless|easiest|quickest|fastest|surest) ways? (?:to|of) (?:die|dying|kill myself|end it|end my life|go)\b",
+       r"|\b(?:painless|easiest|quickest|fastest|surest) ways? (?:to|of) (?:die|dying|kill myself|end it|end my life|go)\b"
+       # Asked as a question: "how many tylenol would it take to kill someone my size", "how high does a building
+       # need to be to not survive the fall".
+       r"|\bhow (?:many|much) (?:(?!i\b|you\b|we\b|they\b|people\b|times\b|more\b)[\w']+ ){0,4}?(?:would it take|does it take|"
+       r"will it take|is enough|would be enough|would|will|could) (?:to )?kill (?:me|myself|someone|a person|somebody|an adult)\b"
+       r"|\bhow (?:many|much) (?:[\w']+ )?(?:pills|tablets|meds|medication|mg|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
+       r"aspirin|insulin|xanax|valium|benadryl|antidepressants|sleeping pills)(?: [\w']+){0,4} (?:to )?(?:die|overdose|be fatal|"
+       r"be lethal|not wake up|kill)\b"
+       r"|\bhow (?:high|tall|far) (?:does|do|would|should|is) (?:a |the |an )?(?:building|bridge|fall|drop|jump|cliff|balcony|"
+       r"floor|roof|parking garage)(?: [\w']+){0,4} (?:to )?(?:not survive|die|be fatal|kill (?:you|someone|me))\b",
        negatable=True),
     _r("sui.weak_cues", S, None,
        r"\b(?:can't|cant|cannot) (?:do this|take (?:it|this)|go on|keep going)(?: anymore| any more)?\b"
@@ -268,6 +281,10 @@ RULES: tuple[Rule, ...] = (
        r"|\bend(?:ing)? things\b(?! (?:with|between|off with))|\bend(?:ed|ing)? it\b(?! (?:with|between))"
        r"|\b(?:know|knew|thought about|think about|thinking about|planned|worked out) (?:exactly )?how i(?:'d| would|'ll| will| could) do it\b"
        r"|\b(?:hope|hoping|wish) i (?:crash|die|get hit|don't make it)\b|\bnothing (?:left )?(?:to live for|for me here)\b"
+       # Passive ideation in how the writer drives: "i keep driving too fast hoping something happens".
+       r"|\b(?:driv\w*|speed\w*) (?:too fast|recklessly|really fast|so fast|without (?:a |my )?seat ?belt|drunk)(?: [\w']+){0,3} "
+       r"(?:hoping|wishing|in the hope) (?:that )?(?:[\w']+ ){0,2}?(?:something (?:bad )?happens|i crash|i die|i don't make it|"
+       r"someone hits me|a truck hits me)\b"
        r"|\b(?:asleep|sleep|rest) forever\b|\btak(?:e|ing) all (?:of )?my (?:pills|meds|medication|tablets)\b"
        r"|\b(?:bought|got|have) (?:a |some |the )?(?:rope|noose)\b|\bstanding on (?:the )?(?:roof|ledge|edge|bridge|railing)\b"
        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:engine|car|motor) running\b"
@@ -283,6 +300,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:almost|nearly|came close to|very nearly) (?:shot|shooting|hanged|hanging|hung) myself\b|\b(?:almost|nearly) (?:overdosed|od'd)\b"
        r"|\b(?:almost|nearly|came close to|very nearly) (?:slit|slitting|cut|cutting) my (?:wrists?|throat)\b"
        r"|\b(?:almost|nearly|came close to) (?:jumped|jumping) (?:off|from|in front of) (?:the |a )?(?:bridge|roof|building|balcony|cliff|train|bus|ledge|overpass|car park)\b"
+       # An aborted attempt ("I put a rope around my neck today", "I tied the belt around my neck and pulled").
+       r"|\b(?:i|i've|ive|i had|i have)(?: [\w']+){0,2} (?:tied|put|wrapped|tightened|had|have|got|placed|slipped) (?:a |the |my )?"
+       r"(?:belt|rope|noose|cord|cable|wire|leash) (?:around|round|on) my neck\b"
        r"|\b(?:almost|nearly|came close to|very nearly) (?:killed|killing|ended) (?:myself|my life|it all)\b"
        r"(?! (?:laughing|on|at|trying|with|doing|in|when|getting|running|lifting|carrying|falling|tripping))"),
     _r("sui.self_harm_act", S, "behaviour",
@@ -439,7 +459,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
        r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
        r"|\b(?:suffocat|smother)\w* me\b(?! with)",
-       negatable=True),
+       negatable=True, done_to_writer=True),
     _r("abu.physical", A, "physical",
        rf"\b{SUBJ} {FILL}{FILL}{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
        r"(?! (?:at|in|to|away|too|harder|forward|off|out|a|as|verbally|with words|in arguments|for|about|on (?:the|social|instagram|facebook))\b)"
@@ -454,7 +474,10 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:he|she|my {PARTNER_NOUN}) {FILL}(?:threw|throws|hurled|hurls) (?:a |an |the |his |her )?(?:\w+ )?at (?:me|my (?:head|face))\b(?<!pillow at me)(?<!sock at me)(?<!socks at me)(?<!towel at me)(?<!popcorn at me)(?<!grape at me)(?<!slipper at me)(?<!ball at me)(?<!toy at me)(?<!snowball at me)(?<!cushion at me)"
        rf"|\b(?:he|she|my {PARTNER_NOUN}) {FILL}(?:gets|got|is|was|has been|can get|keeps getting) (?:too |really |so |very )?rough with me\b"
        rf"|\b(?:pulled|pulls|yanked) (?:me by )?my hair\b|\b(?:i'm|im|i am) {FILL}(?:being abused|in an abusive (?:relationship|marriage))\b"
-       rf"|\b(?:my|our) (?:relationship|marriage) is {FILL}abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) {FILL}(?:abusive|abusing me)\b",
+       rf"|\b(?:my|our) (?:relationship|marriage) is {FILL}abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) {FILL}(?:abusive|abusing me)\b"
+       # Violence both ways between partners ("my husband and I both hit each other when we fight"); not siblings.
+       rf"|\b(?:we|we both|both of us|my {PARTNER_NOUN} and i|he and i|she and i) (?:both |sometimes |often |always |still )?"
+       r"(?:hit|punch|punched|slap|slapped|push|pushed|shove|shoved|kick|kicked|choke|choked|hurt|beat) each other\b",
        negatable=True),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
@@ -687,7 +710,10 @@ RULES: tuple[Rule, ...] = (
        rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked) "
        rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into (?:the |a )?(?:pool|water|lake|sea|snow|leaves|river))(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
-       r"(?! (?:feelings|ego|pride|chances))(?! under the table)", negatable=True),
+       r"(?! (?:feelings|ego|pride|chances))(?! under the table)"
+       # The writer who grabbed someone by the throat: strangulation is the LAP's gravest sign, whoever tells it.
+       rf"|\b{I} (?:\w+ )?(?:grabbed|held|squeezed|pinned) (?:my {PARTNER_NOUN}|him|her) (?:by|against the wall by) (?:the|his|her) (?:neck|throat)\b",
+       negatable=True),
 
     # ---------------------------------------------------------------- medical emergency
     _r("med.overdose", M, "overdose",
@@ -968,6 +994,10 @@ def _quoted_by_someone_else(text: str, start: int) -> bool:
 _STARTS_WITH_OTHER = re.compile(rf"\b{OTHER}\b")
 _NAMES_SOMEONE = re.compile(rf"\b(?:him|her|them|his|their|{THEM_SELF}|my [\w']+)\b")
 # The writer as the subject of a statement that names no one: "I was admitted to the psych ward after an attempt".
+# The writer as the one who did what follows ("I grabbed her", "I picture grabbing him"), not as a witness ("I found
+# him choking her", "I saw my dad").
+_WRITER_DID = re.compile(r"\b(?:i|i've|ive|i'd|i had|i have)(?: (?!saw\b|see\b|seen\b|found\b|find\b|watched\b|watch\b|heard\b|"
+                         r"hear\b|caught\b|noticed\b|walked\b)[\w']+){0,3} $")
 _WRITER_BEFORE = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i was|i am|i have been|i've been|ive been)(?: [\w']+){0,3} $")
 
 
@@ -1037,6 +1067,8 @@ def match(text: str) -> Matched:
             if (rule.present_only or theirs) and _not_happening_now(masked, m.start(), m.end(), theirs):
                 continue
             if rule.writers_own and _someone_elses(masked, m.start()):
+                continue
+            if rule.done_to_writer and _WRITER_DID.search(_clause_before(masked, m.start(), 40, _CLAUSE_BREAKS)):
                 continue
             if rule.category == SUICIDE_SELF_HARM and any(t.start() <= m.start() < t.end() for t in threats):
                 continue  # someone's quoted threat to control the writer: abu.threats reads it

@@ -38,6 +38,11 @@ CSSRS = [
     # a near miss told afterwards
     ("I almost shot myself last night", "behaviour"),
     ("I nearly hanged myself on Sunday", "behaviour"),
+    # An aborted attempt: the writer's own, not strangulation by someone else.
+    ("I put a rope around my neck today", "behaviour"),
+    # Looking up the means, asked as a question.
+    ("how many tylenol would it take to kill someone my size", "method"),
+    ("how high does a building need to be to not survive the fall", "method"),
     ("I nearly jumped off the bridge on my way home", "behaviour"),
 ]
 
@@ -84,6 +89,9 @@ LAP = [
     ("he won't let me take my birth control", "controlling"),
     ("he took the condom off without asking me", "sexual"),
     ("he sabotaged my job interview so I'd stay home", "controlling"),
+    # Violence both ways between partners; a child who found one parent choking the other.
+    ("my husband and I both hit each other when we fight", "physical"),
+    ("I found him choking her against the wall", "strangulation"),
 ]
 
 OTHER = [
@@ -589,3 +597,27 @@ def test_cli_round_trip():
     assert out[2]["id"] == 3 and out[2]["category"] == "abuse" and out[2]["severity"] == "strangulation"
     assert out[3]["escalate"] is False and "error" in out[3]
     assert status == 1
+
+
+@pytest.mark.parametrize("text", [
+    "how many tylenol can i take for a headache",
+    "how many cups of coffee does it take to die lol",
+    "how many replies i get telling me to kill myself",  # what others say, not means looked up
+    "how far does the bridge go",
+])
+def test_questions_about_amounts_and_heights_that_are_not_means_are_not_ruled_method(text):
+    assert "sui.research_means" not in rule_layer(normalise(text)).signals, text
+
+
+@pytest.mark.parametrize("text", [
+    "I grabbed her by the throat, I don't know what came over me",
+    "I choked him during the fight",
+])
+def test_the_writer_who_strangled_someone_is_harm_to_others_not_abuse_of_the_writer(text):
+    r = screen(text)
+    assert r.escalate and r.category == "harm_to_others" and r.danger == "high", (text, r)
+
+
+@pytest.mark.parametrize("text", ["I put a scarf around my neck because it's cold", "my sons hit each other over the xbox"])
+def test_a_scarf_and_brothers_fighting_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text

@@ -41,7 +41,7 @@ SHORT = ("kill", "die", "dead", "death", "life", "self", "harm", "hurt", "cut", 
 WORDS = {
     "kil": "kill", "kll": "kill", "kilk": "kill", "dieing": "dying", "lfie": "life", "slef": "self", "slefharm": "self harm",
     "selfharm": "self harm", "selfharming": "self harming", "suicidial": "suicidal", "sucidal": "suicidal",
-    "sewerslide": "suicide", "sewerslided": "suicided", "unalive": "unalive",
+    "sewerslide": "suicide", "sewerslided": "suicided",
     # "he chocked me": "chocked" is a word (a wheel chocked), but never one a family member writes to a coach.
     "chocked": "choked", "chocking": "choking", "choaked": "choked", "choaking": "choking",
 }
@@ -59,7 +59,7 @@ PHRASES = (
     (r"\bs/h\b", "self harm"),
     (r"\bsh(?:'?ing|-ing)\b", "self harming"), (r"\bsh(?:'d|-ed|'ed)\b", "self harmed"),  # not "shd" ("should")
     # "od" for an overdose, as what someone does ("gonna od", "od'd", "od on my meds"); alone it is "odd".
-    (r"\b(to|gonna|wanna|will|i'll|i'm|im|might|almost|nearly|just) od\b", r"\1 overdose"),
+    (r"\b(to|gonna|wanna|will|i'll|might|almost|nearly) od\b", r"\1 overdose"),  # not "i'm od tired", "that's just od"
     (r"\bod\b(?= on )", "overdose"),
     (r"\bod(?:'d|'ed|ed)\b", "overdosed"), (r"\bod(?:'?ing)\b", "overdosing"),  # never "odd"
 )
@@ -150,7 +150,8 @@ def _unusual(token: str) -> str | None:
     table = lexicon()
     for candidate in (plain, _RUN.sub(r"\1\1", plain), _RUN.sub(r"\1", plain)):
         word = table.get(candidate)
-        # The word itself or a listed misspelling, not another slip of it ("diiie" is "die").
+        # The word itself or a reviewed misspelling ("diiie" is "die"); a slip stretched as well is two changes from
+        # the word, too far to guess.
         if word is not None and (candidate == word or candidate in WORDS):
             return word
     return None

@@ -719,7 +719,8 @@ RULES: tuple[Rule, ...] = (
     _r("med.overdose", M, "overdose",
        # Not one wanted, planned, feared or imagined ("i want to overdose", "thinking of overdosing", "i will overdose
        # on insulin": sui.method_self and the learned layers), nor a near miss ("almost overdosed": sui.attempt).
-       r"(?<!to )(?<!wanna )(?<!gonna )(?<!will )(?<!would )(?<!could )(?<!might )(?<!i'll )(?<!about )(?<!of )"
+       # (The "o" is looked at first: the look-behinds cost time at every position.)
+       r"(?=o)(?<!to )(?<!wanna )(?<!gonna )(?<!will )(?<!would )(?<!could )(?<!might )(?<!i'll )(?<!about )(?<!of )"
        r"(?<!almost )(?<!nearly )"
        r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od[ -]?ed|oded)\b(?!,? (?:and )?(?:stabbings|shootings|car|crashes|suicides|assaults|fights|falls))"
        r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"

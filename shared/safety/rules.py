@@ -477,7 +477,8 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our) (?:relationship|marriage) is {FILL}abusive\b|\bmy {PARTNER_NOUN} (?:is|has been) {FILL}(?:abusive|abusing me)\b"
        # Violence both ways between partners ("my husband and I both hit each other when we fight"); not siblings.
        rf"|\b(?:we|we both|both of us|my {PARTNER_NOUN} and i|he and i|she and i) (?:both |sometimes |often |always |still )?"
-       r"(?:hit|punch|punched|slap|slapped|push|pushed|shove|shoved|kick|kicked|choke|choked|hurt|beat) each other\b",
+       r"(?:hit|punch|punched|slap|slapped|push|pushed|shove|shoved|kick|kicked|choke|choked|hurt|beat) each other\b"
+       r"(?!'s)(?! up)(?! with (?:\w+ )?(?:pillows?|snowballs?|water|balloons?|nerf|toys?|cushions?|foam|socks?))",
        negatable=True),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
@@ -671,7 +672,7 @@ RULES: tuple[Rule, ...] = (
        rf"|^(?=.*{CHILD_AGE})(?=.*\b(?:adult|grown man|grown woman|older (?:guy|man|boy|woman)|\d\d ?(?:yo|y/o|year old|yr old)|"
        r"stranger|coach|teacher|tutor|online|discord|snapchat|snap|roblox|instagram|insta|tiktok|fortnite|minecraft|xbox|"
        r"playstation|game)\b).*\b(?:keep (?:it |this |us )?(?:a |our )?secret|our (?:little )?secret|(?:not to|to not|never to|don't|dont) tell "
-       r"(?:my |your )?(?:parents|mom|mum|dad|anyone|anybody)|meet (?:up )?(?:with )?(?:him|her|them)? ?alone|send (?:him|her|them)? ?"
+       r"(?:my |your )(?:parents|mom|mum|dad)|meet (?:up )?(?:with )?(?:him|her|them)? ?alone|send (?:him|her|them)? ?"
        r"(?:pics|pictures|photos|nudes|selfies|videos))"),
     # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
     # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.

@@ -618,6 +618,13 @@ def test_the_writer_who_strangled_someone_is_harm_to_others_not_abuse_of_the_wri
     assert r.escalate and r.category == "harm_to_others" and r.danger == "high", (text, r)
 
 
-@pytest.mark.parametrize("text", ["I put a scarf around my neck because it's cold", "my sons hit each other over the xbox"])
-def test_a_scarf_and_brothers_fighting_are_not_ruled_a_crisis(text):
+@pytest.mark.parametrize("text", [
+    "I put a scarf around my neck because it's cold",
+    "my sons hit each other over the xbox",
+    "we both hit each other with pillows, it was hilarious",
+    "my boyfriend and I both pushed each other's buttons all night",
+    "i'm 13 and my coach told me not to tell anyone about the team's new plays",
+    "my husband cleans his gun after every trip to the range, I hate the smell",
+])
+def test_everyday_sentences_near_the_new_rules_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text

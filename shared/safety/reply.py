@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import ScreenResult
 from .question import question_for, quick_answers
+from .rules import OWN_URGE
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 
@@ -174,8 +175,6 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
         ]
     return "\n\n".join(parts)
 
-
-OWN_URGE = "chi.own_urge"  # the rule of a parent afraid of their own thoughts (rules.py)
 
 # Exported for the tests: every category has a reply.
 REPLY_CATEGORIES = (SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY)

@@ -77,6 +77,8 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
               r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|stepdad|stepmom|boyfriend|"
               r"girlfriend|teacher|coach|babysitter|nanny|uncle|aunt))")
 PRON_OBJ = r"(?:him|her|them)"
+# The rule of a parent afraid of their own thoughts of hurting their child: its reply is for the parent (reply.py).
+OWN_URGE = "chi.own_urge"
 # The writer saying they are a child: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 CHILD_AGE = r"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
@@ -676,7 +678,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:pics|pictures|photos|nudes|selfies|videos))"),
     # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
     # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.
-    _r("chi.own_urge", C, "at_risk",
+    _r(OWN_URGE, C, "at_risk",
        rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
        rf"(?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
@@ -982,7 +984,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself)\
 # existing'". The "I" in the quote is theirs.
 _QUOTED_BY = re.compile(rf"\b{OTHER} (?:[\w']+ ){{0,3}}?{QUOTING}(?: to me| me| us| to us)?(?: that)?[,:]? ?$")
 _QUOTED_THREAT = re.compile(QUOTED_SUICIDE_THREAT)
-_MAY_THREATEN = re.compile(r"myself|my |end it all|overdose")  # a cheap look before the long pattern
+# A cheap look before the long pattern: every quoted threat puts a condition on "you" ("if you", "unless you").
+_MAY_THREATEN = re.compile(r"\b(?:if|unless|when|whenever|time|day|moment) you\b")
 
 
 def _quoted_by_someone_else(text: str, start: int) -> bool:

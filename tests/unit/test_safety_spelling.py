@@ -128,3 +128,33 @@ def test_kms_as_a_groan_does_not_escalate(text):
 @pytest.mark.parametrize("text", ["hubby od'd on the christmas lights this yr", "mil od'd on gifts for the baby"])
 def test_too_much_of_a_good_thing_is_no_overdose(text):
     assert not screen(text).escalate, text
+
+
+# One message per phrase, in PHRASES' order: each phrase is repaired, so none is skipped by the cheap look for its
+# words (_PHRASE_WORDS) that runs before them.
+PHRASE_EXAMPLES = [
+    ("sewer slide tonight", "suicide tonight"),
+    ("i want to take a toaster bath", "i want to kill myself"),
+    ("toaster bath is all i think about", "suicide is all i think about"),
+    ("i'm going to ctb", "i'm going to kill myself"),
+    ("sh scars on my legs", "self harm scars on my legs"),
+    ("i relapsed on sh", "i relapsed on self harm"),
+    ("i hide my s/h", "i hide my self harm"),
+    ("been shing again", "been self harming again"),
+    ("i sh'd last night", "i self harmed last night"),
+    ("gonna od tonight", "gonna overdose tonight"),
+    ("od on my meds", "overdose on my meds"),
+    ("he od'd", "he overdosed"),
+    ("she keeps oding", "she keeps overdosing"),
+]
+
+
+def test_every_phrase_has_an_example():
+    from shared.safety.spelling import PHRASES
+
+    assert len(PHRASE_EXAMPLES) == len(PHRASES)
+
+
+@pytest.mark.parametrize("typed,read", PHRASE_EXAMPLES)
+def test_every_phrase_is_repaired(typed, read):
+    assert normalise(typed) == read

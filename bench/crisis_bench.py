@@ -57,6 +57,12 @@ Evaluates ``shared.safety.screen`` on
   suicidal thoughts or self-harm, 25 abuse, 5 a child at risk, 100 ordinary messages in the same style: slang said
   harmlessly, gaming, idioms, everyday conflict), written blind in the second session of November 27, before the
   screen repaired any spelling, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/danger_blind.jsonl``: 200 family messages (40 someone at risk of serious violence from a family
+  member or the writer: talk of attacking a school or workplace, a list of people to hurt, a weapon for a named
+  person; 40 a child endangered by neglect or unsafe care: left alone or in a car, no food, a loaded gun within reach,
+  missing, an adult with a young teen; 20 medical emergencies in the family; 100 ordinary messages in the same words:
+  hunting, games, idioms, drills, a teen home alone for an hour, a harmless fever or bump), written blind in the third
+  session of November 27, before the rules for them, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -99,6 +105,7 @@ BETRAYAL = ROOT / "tests" / "data" / "crisis" / "betrayal_blind.jsonl"
 CARE = ROOT / "tests" / "data" / "crisis" / "care_blind.jsonl"
 SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
 SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
+DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -190,7 +197,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -85,6 +85,10 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
     to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts.
 
+    For harm to others, ``someone_else`` means the one who may do the harm is someone in the member's life, not the
+    member ("my son said he's going to shoot up his school"): the reply is for the one who worries, not one that
+    tells the member to step away from their own anger.
+
     ``own_urge`` (rule ``chi.own_urge``): a parent afraid of their own thoughts of hurting their child. They are
     thanked, not judged (such thoughts are common when exhausted, and shame keeps parents from telling anyone), and
     told what keeps the child safe in the moment: put the child somewhere safe and step away."""
@@ -159,6 +163,17 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             f"If a child is in danger right now, please {r.emergency}.",
             f"You can {r.child} for advice on what to do next, confidentially.",
             "I'm here to keep talking this through with you.",
+        ]
+    elif category == HARM_TO_OTHERS and someone_else:
+        parts = [
+            "Thank you for telling me. When someone talks about hurting other people, it's right to take it seriously, "
+            "even if they may not mean it.",
+            f"If anyone is in danger right now, or you think they might act soon, please {r.emergency} now.",
+            "If it's about a school or a workplace, tell the police or the school: they can act to keep people safe and "
+            "to get the person help. Telling them is not a betrayal.",
+            "If you can do it safely, make sure they cannot get to guns or other weapons: lock them away, or ask "
+            "someone to take them out of the house. Don't confront them alone if you feel unsafe.",
+            "I'm here to help you think through what to do next.",
         ]
     elif category == HARM_TO_OTHERS:
         parts = [

@@ -84,6 +84,23 @@ def test_a_parent_worried_about_a_child_is_helped_to_help_and_on_call_is_told_th
     assert "daughter" not in json.dumps(notice)
 
 
+def test_a_parent_who_hears_their_son_threaten_his_school_is_told_what_keeps_people_safe_and_on_call_is_paged(
+    local_stack, member
+):
+    """Over HTTP with a real token: a family member's threat of an attack is high danger, the reply is for the parent
+    (tell the police or the school, keep weapons out of reach), and on-call is told it is someone else's threat."""
+    reply = say(member, "my son said he's going to shoot up his school on friday").json()["reply"]
+    assert reply["source"] == "safety" and "tell the police or the school" in reply["text"] and "911" in reply["text"]
+    assert "carrying a lot of anger" not in reply["text"]
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["category"]["S"] == "harm_to_others" and incident["danger"]["S"] == "high"
+    assert incident["someone_else"]["BOOL"] is True
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert notice["someone_else"] is True and notice["category"] == "harm_to_others"
+    assert "school" not in json.dumps(notice)
+
+
 def test_ordinary_conflict_reaches_no_one(local_stack, member):
     assert say(member, "we fought about the dishes again").json()["reply"]["source"] == "offline"
     assert local_stack.drain()

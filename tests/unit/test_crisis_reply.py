@@ -60,6 +60,19 @@ def test_a_parent_afraid_of_their_own_thoughts_is_not_judged_and_is_told_how_to_
     assert "A child's safety comes first" in other and "more common than people think" not in other
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_someone_worried_about_a_relative_s_threat_of_violence_is_told_what_keeps_people_safe(locale):
+    from shared.safety.reply import crisis_response
+
+    text = crisis_response(screen("my son said he's going to shoot up his school"), locale).text
+    assert resources_for(locale).emergency in text and "tell the police or the school" in text
+    assert "cannot get to guns or other weapons" in text
+    # Not the reply for the member's own anger.
+    assert "carrying a lot of anger" not in text and "step away from them" not in text
+    own = crisis_response(screen("i want to shoot up my school"), locale).text
+    assert "carrying a lot of anger" in own and "tell the police or the school" not in own
+
+
 def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():
     assert {r.country for r in RESOURCES.values()} == {"US", "UK", "Canada", "Australia"}
     assert "findahelpline.com" in crisis_reply(SUICIDE_SELF_HARM, "moderate", "de-DE")

@@ -628,3 +628,86 @@ def test_the_writer_who_strangled_someone_is_harm_to_others_not_abuse_of_the_wri
 ])
 def test_everyday_sentences_near_the_new_rules_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# Violence a family member threatens against other people, told by the one who worries ("leakage", in threat
+# assessment's word): someone else's, so the reply is for the one who worries (reply.py).
+SOMEONE_ELSE_THREATENS_VIOLENCE = [
+    ("my son said he's going to shoot up his school", "intent"),
+    ("my brother keeps saying he's going to shoot everyone at his work", "intent"),
+    ("my husband said he's going to kill his boss tomorrow and he has a gun", "intent"),
+    ("my uncle loaded his rifle and said he's going to shoot the man who hit his car", "intent"),
+    ("I found a hit list in my son's notebook", "plan"),
+    ("my 15 year old has a list of kids he wants to hurt at school", "plan"),
+    ("my teen has been looking up how to make a bomb", "plan"),
+    ("my brother says hes taking our dads glock to school tomorrow", "plan"),
+]
+
+
+@pytest.mark.parametrize("text,severity", SOMEONE_ELSE_THREATENS_VIOLENCE)
+def test_a_family_member_s_threat_of_violence_escalates_as_theirs(text, severity):
+    r = screen(text)
+    assert r.escalate and r.category == "harm_to_others" and r.severity == severity and r.danger == "high", (text, r)
+    assert r.someone_else, (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "i want to shoot up my school",
+    "I'm going to make them all pay, I'll bring my dad's gun to school",
+])
+def test_the_writer_s_own_threat_of_an_attack_is_theirs_and_high_danger(text):
+    r = screen(text)
+    assert r.escalate and r.category == "harm_to_others" and r.danger == "high" and not r.someone_else, (text, r)
+
+
+# A child endangered by the adults around them, in a family's words.
+CHILD_ENDANGERED = [
+    ("my 4 year old found my husband's loaded gun under the bed", "child_safety", "neglect"),
+    ("my 6 year old was left in the car in the heat", "child_safety", "neglect"),
+    ("my ex leaves our kids home alone every weekend while he goes out drinking", "child_safety", "neglect"),
+    ("my mom leaves us alone for days with no food", "child_safety", "neglect"),
+    ("we don't have any food for the kids and haven't for days", "child_safety", "neglect"),
+    ("my 13 year old ran away last night and isn't answering her phone", "child_safety", "at_risk"),
+    ("our 12 yo has been missing since friday", "child_safety", "at_risk"),
+    ("my 14 year old daughter has a 25 year old boyfriend", "child_safety", "at_risk"),
+    ("my sister is wasted and she's the only one watching her newborn tonight", "child_safety", "neglect"),
+    ("there are needles on the floor where my toddler plays", "child_safety", "neglect"),
+    # Into someone's medicines: an emergency, not the writer's suicide risk (it was read as that).
+    ("the kids got into my pills and I don't know how many they took", "medical_emergency", "overdose"),
+    ("my toddler ate some of grandma's heart pills", "medical_emergency", "overdose"),
+]
+
+
+@pytest.mark.parametrize("text,category,severity", CHILD_ENDANGERED)
+def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, category, severity):
+    r = screen(text)
+    assert r.escalate and r.category == category and r.severity == severity and r.layer == "rules", (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "we went hunting with my dad and I shot my first deer",
+    "my son shot up three inches this summer",
+    "I'm going to blow up at work if my boss does that again",
+    "my husband is going to kill his boss if he makes him work another weekend",
+    "my husband said he's going to kill the guy who dinged his car lol",
+    "my son's history project is about the columbine shooting",
+    "we just installed a gun safe so the kids can't get to the rifles",
+    "my daughter said she's going to shoot hoops at school",
+    "my son said he's going to bomb his exam",
+    "my son wrote a list of kids he wants to invite",
+    "i'll bring my knife to work, I'm a chef",
+    "my toddler found a nerf gun and shot me",
+    "my 14 year old is home alone for an hour after school",
+    "my 15 year old has a boyfriend who is 16",
+    "my son ran away from the dog lol",
+    "my son is missing his dad so much",
+    "my daughter is missing a tooth",
+    "my son didn't come home last night, he slept at his friend's",
+    "I left the baby in the car with her dad while I ran in",
+    "my son took his meds and went to bed",
+    "if she leaves the lights on one more time i'm going to kill her",
+    "he was so drunk at the wedding, thank god the baby was with my mum",
+    "my mom is high up in the company and the baby loves her",
+])
+def test_everyday_sentences_near_the_violence_and_child_rules_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text

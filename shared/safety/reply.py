@@ -85,6 +85,10 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
     to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts.
 
+    For abuse, ``someone_else`` means the one being hurt is someone in the member's life ("my daughter's husband
+    choked her"): the reply is for the one who worries (helplines help family and friends too), not one that tells
+    the member it is not their fault.
+
     For harm to others, ``someone_else`` means the one who may do the harm is someone in the member's life, not the
     member ("my son said he's going to shoot up his school"): the reply is for the one who worries, not one that
     tells the member to step away from their own anger.
@@ -120,6 +124,19 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             "If it's someone close to you that you're worried about, tell me that, and we'll think together about how "
             "to help them stay safe.",
             "Whatever your answer is, I'm here: tell me more about what's going on.",
+        ]
+    elif category == ABUSE and someone_else:
+        parts = [
+            "Thank you for telling me. It's frightening to know that someone you love is being hurt, and you're right "
+            "to take it seriously.",
+            f"If they are in danger right now, please {r.emergency}.",
+            f"Domestic abuse helplines help family and friends too: you can {r.abuse}, to talk through how to help "
+            "and how to keep them safe.",
+            "What helps most is often to listen without judging, to tell them it is not their fault, and to let them "
+            "make their own choices: pressure can push them away, and leaving is often the most dangerous time, so it "
+            "is best planned with a helpline. Please don't confront the person hurting them.",
+            "If you contact them, the person hurting them may be reading their phone: ask them what is safe.",
+            "I'm here to help you think through how to support them, and to support you.",
         ]
     elif category == ABUSE and question:
         parts = [

@@ -104,6 +104,16 @@ WEAPON = (r"(?:gun|guns|pistol|handgun|rifle|shotgun|firearm|glock|revolver|ar-?
           r"ammo|ammunition|bullets)")
 # A knife goes to work with a chef or a tradesman; a gun does not, in a family's words.
 GUN = r"(?:gun|guns|pistol|handgun|rifle|shotgun|firearm|glock|revolver|ar-?15|ak-?47)"
+# Someone else's partner, as the one who hurts them: "my daughter's husband", "my best friend's ex", "her boyfriend".
+OTHERS_PARTNER = (r"(?:(?:my|our) (?:[\w-]+ )?(?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|bestie|niece|nephew|"
+                  r"cousin|aunt|grandma|granddaughter|grandson|stepdaughter|stepson|sister-in-law|brother-in-law)'s|her|his|their) "
+                  r"(?:new |current |abusive |violent )?(?:husband|wife|boyfriend|girlfriend|bf|gf|partner|ex|ex-?husband|ex-?wife|"
+                  r"ex-?boyfriend|ex-?girlfriend|fianc[eé]e?|spouse|baby ?daddy)")
+# Up to three words between someone and what they did, but not "used to": "her ex used to hit her" is over.
+NOT_USED_TO = r"(?:(?!used\b)[\w']+ ){0,3}?"
+# The one they hurt, as the object: "her", "him", "my sister".
+OTHER_VICTIM = (r"(?:her|him|them|my (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|niece|nephew|cousin|aunt|"
+                r"granddaughter|grandson))")
 # "he'll kill himself", "she'd end her life": the subject and its verb in one word.
 OTHER_WILL = r"\b(?:he'll|she'll|they'll|he'd|she'd|they'd|he's going to|she's going to|he's gonna|she's gonna)"
 OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\w']+ ){0,3}?"  # "he has been", "she told me she"
@@ -446,6 +456,34 @@ RULES: tuple[Rule, ...] = (
        negatable=True, present_only=True, someone_else=True),
 
     # ---------------------------------------------------------------- abuse (LAP danger items, coercive control)
+    # Someone else in the writer's family hurt by their partner, told by the one who worries ("my daughter's husband
+    # choked her", "my sister's boyfriend beats her"): the LAP's items, theirs (the reply is for the one who worries,
+    # reply.py). They come before the writer's own abuse rules: what they match is not the writer's (match()).
+    _r("abu.other.threat_to_kill", A, "threat_to_kill",
+       rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threatened|threatens|threatening) to (?:kill|murder|shoot|stab) {OTHER_VICTIM}\b"
+       rf"|\b{OTHERS_PARTNER} (?:(?!(?:i|me|my|i'm|used)\b)[\w']+ ){{0,8}}?(?:said|says|keeps saying|told her|told him|tells her|tells him|swore|swears|texted|screamed) "
+       r"(?:that )?(?:he|she|they)(?:'ll|'d| will| would|'s going to|'s gonna| is going to| is gonna| was going to) (?:\w+ )?(?:kill|murder|shoot|stab) "
+       rf"{OTHER_VICTIM}\b", someone_else=True, present_only=True, negatable=True),
+    _r("abu.other.weapon", A, "weapon",
+       rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:pointed|held|pulled|put|pressed|waved|came at (?:her|him) with|threatened (?:her|him) with|"
+       rf"attacked (?:her|him) with) (?:a |his |her |the )?(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b",
+       someone_else=True, present_only=True, negatable=True),
+    _r("abu.other.strangulation", A, "strangulation",
+       rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:choked|chokes|choking|strangled|strangles|strangling|throttled|throttles) {OTHER_VICTIM}\b"
+       rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:grabbed|grabs|held|holds|squeezed|squeezes|had his hands around|put his hands around) "
+       r"(?:her|him|them)?(?: by the| by her| by his)? ?(?:neck|throat)\b",
+       someone_else=True, present_only=True, negatable=True),
+    _r("abu.other.physical", A, "physical",
+       rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|slapped|slaps|kicked|kicks|"
+       rf"pushed|pushes|shoved|shoves|threw|throws|attacked|attacks|broke) {OTHER_VICTIM}\b(?! (?:at|in|to|up|back)\b)(?!'s)"
+       r"(?! with (?:a |the )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion))"
+       r"|\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
+       rf"grandson) (?:is|has been|was|keeps getting) (?:being )?(?:beaten|beaten up|hit|hurt) by {OTHERS_PARTNER}\b",
+       someone_else=True, present_only=True, negatable=True),
+    _r("abu.other.disclosure", A, None,
+       r"\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
+       rf"grandson) (?:is|has been|keeps getting) (?:being )?abused by {OTHERS_PARTNER}\b",
+       someone_else=True, present_only=True, negatable=True),
     _r("abu.threat_to_kill", A, "threat_to_kill",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
        r"(?:me|us|my|our|the kids|the children|me and)\b"
@@ -884,6 +922,15 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"
        r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
        r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b", present_only=True),
+    # Voices that tell someone to hurt or kill (command hallucinations), a new mother who believes her baby is evil or
+    # must be saved: psychosis, which after a birth can come within days and is an emergency for the mother and the
+    # baby.
+    _r("med.psychosis", M, "urgent_symptoms",
+       r"\b(?:hear|hearing|hears|heard) (?:a |the )?voices? (?:[\w']+ ){0,3}?(?:telling|tell|tells|told|saying|ordering|commanding) "
+       r"(?:me|her|him|them) (?:that i (?:should|have to|must) |to )(?:hurt|kill|harm|drown|smother|stab|shake|get rid of|jump)\b"
+       r"|\b(?:the|my|our|her) (?:new ?born|baby|infant) (?:is|was) (?:evil|the devil|possessed|not (?:mine|ours|hers|real|human)|"
+       r"(?:going|trying) to (?:kill|hurt) (?:me|us|her))\b",
+       present_only=True),
     _r("med.injury", M, "injury",
        r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
        r"|\bwon't stop bleeding\b|\bhit (?:his|her|my) head (?:\w+ ){0,3}(?:and|now) (?:is |was )?(?:confused|vomiting|throwing up|not making sense|unconscious|passed out)"
@@ -1050,7 +1097,9 @@ _HANDLED = re.compile(
     r"|\b(?:is|are|'s|was|were|now) (?:getting|receiving|having) (?:help|support|treatment|care|counselling|counseling|therapy)\b"
     r"|\b(?:her|his|their) (?:parents|mum|mom|dad|family|doctor|gp|therapist|school) (?:know|knows|are aware|is aware|"
     r"found out|got (?:her|him|them) help|are (?:handling|on it)|is (?:handling|on it))\b"
-    r"|\b(?:has|have|made) a safety plan\b|\bthe school (?:counsell?or |counselor )?(?:knows|is involved|is aware|is on it)\b")
+    r"|\b(?:has|have|made) a safety plan\b|\bthe school (?:counsell?or |counselor )?(?:knows|is involved|is aware|is on it)\b"
+    # out of an abusive relationship: "she left him ages ago"
+    r"|\b(?:she|he|they) (?:finally |has |have )?(?:left|divorced|got away from|escaped) (?:him|her|them)\b")
 # Over as an emergency: survived, home, safe now. Not over as a risk of suicide: the days after an attempt are the
 # most dangerous ones ("she tried to kill herself last night, she's home now").
 _OVER_HOW = re.compile(
@@ -1193,6 +1242,7 @@ def match(text: str) -> Matched:
     hits: list[Hit] = []
     negated: list[str] = []
     threats = list(_QUOTED_THREAT.finditer(masked)) if _MAY_THREATEN.search(masked) else []
+    theirs_spans: dict[str, list[tuple[int, int]]] = {}  # where someone else's abuse is told (abu.other.*)
     for rule in RULES:
         hit = None
         if not rule.may_match(masked):
@@ -1214,6 +1264,10 @@ def match(text: str) -> Matched:
                 continue
             if rule.category == SUICIDE_SELF_HARM and any(t.start() <= m.start() < t.end() for t in threats):
                 continue  # someone's quoted threat to control the writer: abu.threats reads it
+            if not rule.someone_else and any(start <= m.start() < end for start, end in theirs_spans.get(rule.category, ())):
+                continue  # inside someone else's statement ("my sister's husband choked her"): theirs, read above
+            if theirs and rule.category == ABUSE:
+                theirs_spans.setdefault(rule.category, []).append((m.start(), m.end()))
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first
                 hit = Hit(rule, m.start(), m.end(), someone_else=theirs)
                 # A negatable rule reads on, for negated statements later in the text; someone else's statement, for

@@ -32,7 +32,9 @@ def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raise
     if category == SUICIDE_SELF_HARM:
         assert resources.suicide in text
     if category == ABUSE:
-        assert resources.abuse in text and "device they can't check" in text
+        assert resources.abuse in text
+        # Whoever's phone the one who hurts them may read: the member's own, or the one they worry about.
+        assert ("may be reading their phone" if someone_else else "device they can't check") in text
     assert not [word for word in NEVER if word in text.lower()]
 
 
@@ -58,6 +60,20 @@ def test_a_parent_afraid_of_their_own_thoughts_is_not_judged_and_is_told_how_to_
     # Someone else hurting a child gets the child-safety reply, not the one for a parent's own thoughts.
     other = crisis_response(screen("my husband shakes the baby when he cries"), locale).text
     assert "A child's safety comes first" in other and "more common than people think" not in other
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_someone_whose_relative_is_hurt_by_a_partner_is_told_how_to_help_not_that_it_is_not_their_fault(locale):
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    text = crisis_response(screen("my daughter's husband choked her last night and she's too scared to leave"),
+                           locale).text
+    assert resources.emergency in text and resources.abuse in text and "help family and friends too" in text
+    assert "don't confront the person hurting them" in text and "may be reading their phone" in text
+    assert "What you're describing is serious, and it is not your fault" not in text
+    own = crisis_response(screen("my husband choked me last night"), locale).text
+    assert "it is not your fault" in own and "help family and friends too" not in own
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -74,6 +74,9 @@ def test_the_safety_gate_closes_on_any_partys_open_high_danger_abuse_incident():
     assert may_mediate({"a": [{**ABUSE_HIGH, "status": "resolved"}], "b": []})
     assert may_mediate({"a": [{"category": "suicide_self_harm", "danger": "high"}], "b": []})
     assert may_mediate({"a": [ABUSE_HIGH]})  # nobody else is involved
+    # A relative's abuse told by a party ("my daughter's husband choked her") closes it too: the one who hurts them
+    # may be another party, and incidents do not name whom they concern.
+    assert blocking_incidents({"a": [{**ABUSE_HIGH, "someone_else": True}], "b": []}) == ["a"]
 
 
 def test_close_messages_never_name_the_reason_behind_the_gate():

@@ -711,3 +711,47 @@ def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, ca
 ])
 def test_everyday_sentences_near_the_violence_and_child_rules_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# Someone in the family hurt by their partner, told by the one who worries: the LAP's items, theirs.
+SOMEONE_ELSE_ABUSED = [
+    ("my daughter's husband choked her last night and she's too scared to leave", "strangulation"),
+    ("my best friend's husband threatened to kill her if she leaves", "threat_to_kill"),
+    ("my daughter's ex keeps showing up at her work and says he'll kill her", "threat_to_kill"),
+    ("her boyfriend pulled a knife on her last week", "weapon"),
+    ("my sister's boyfriend beats her and she won't leave him", "physical"),
+    ("my sister is being abused by her husband", None),
+]
+
+
+@pytest.mark.parametrize("text,severity", SOMEONE_ELSE_ABUSED)
+def test_a_relative_hurt_by_their_partner_escalates_as_abuse_told_as_theirs(text, severity):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and r.severity == severity and r.someone_else, (text, r)
+    assert r.layer == "rules", (text, r)
+
+
+def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
+    r = screen("my husband choked me and my sister's husband hits her too")
+    assert r.category == "abuse" and r.severity == "strangulation" and not r.someone_else, r
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's ex used to beat her years ago, she's remarried now and happy",
+    "my daughter's boyfriend beat her at chess",
+    "my son's girlfriend hit him with a pillow lol",
+    "my friend's husband hit her with the news that he's moving out",
+    "I heard someone telling me to jump at the concert lol",
+])
+def test_everyday_sentences_near_a_relative_s_abuse_and_psychosis_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 6 weeks postpartum and I keep hearing voices telling me to hurt the baby",
+    "my wife just had a baby and she's saying the baby is evil and needs to be saved",
+    "i hear a voice telling me to kill myself",
+])
+def test_voices_that_command_harm_and_a_mother_who_thinks_her_baby_is_evil_are_an_emergency(text):
+    r = screen(text)
+    assert r.escalate and r.category == "medical_emergency" and r.danger == "high", (text, r)

@@ -480,6 +480,16 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|was|keeps getting) (?:being )?(?:beaten|beaten up|hit|hurt) by {OTHERS_PARTNER}\b",
        someone_else=True, present_only=True, negatable=True),
+    # Control (the LAP's escalating control): "my sister's boyfriend checks her phone and won't let her see us". The
+    # match runs to the end of its sentence, so that what follows of them ("and she seems scared of him") is theirs.
+    _r("abu.other.controlling", A, "controlling",
+       rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:(?:controls|controlled|takes|took|keeps|kept|hides|hid) (?:all |every |\w+ of )?(?:her|his|their) "
+       r"(?:money|passport|bank card|cards|paycheck|wages|id|benefits)"
+       r"|(?:checks|checked|tracks|tracked|monitors|monitored|reads|goes through|went through|smashed|smashes) (?:all |every )?(?:her|his|their) "
+       r"(?:phone|messages|texts|emails|location)"
+       r"|(?:won't|wont|doesn't|doesnt|does not|never) (?:let|allow) (?:her|him|them) (?:to )?(?:see|go|leave|work|talk|have|visit|call|drive)"
+       r"|(?:isolates|isolated|cut|cuts) (?:her|him|them) (?:off )?from)\b[^.!?]*",
+       someone_else=True, present_only=True, negatable=True),
     _r("abu.other.disclosure", A, None,
        r"\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|keeps getting) (?:being )?abused by {OTHERS_PARTNER}\b",

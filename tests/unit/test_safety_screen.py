@@ -755,3 +755,21 @@ def test_everyday_sentences_near_a_relative_s_abuse_and_psychosis_are_not_ruled_
 def test_voices_that_command_harm_and_a_mother_who_thinks_her_baby_is_evil_are_an_emergency(text):
     r = screen(text)
     assert r.escalate and r.category == "medical_emergency" and r.danger == "high", (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "my sister's boyfriend checks her phone and won't let her see us anymore",
+    # "scared of him", which would be the writer's own fear, is theirs too.
+    "my daughter's husband controls all her money and she seems scared of him",
+])
+def test_a_relative_controlled_by_their_partner_is_their_abuse_not_the_writer_s(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and r.severity == "controlling" and r.someone_else, (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "my son's girlfriend takes his phone at dinner so they can talk, it's sweet",
+    "her husband takes her car keys when she's been drinking",
+])
+def test_everyday_care_between_a_relative_and_their_partner_is_not_ruled_control(text):
+    assert not rule_layer(normalise(text)).found, text

@@ -94,9 +94,13 @@ OTHER = (rf"(?:he|she|they|he's|she's|they're|hes|shes|he'd|she'd|they'd|he'll|s
 # verb: "blow up at work" is a temper, "shot up three inches" a growth spurt, "shoot up heroin" a drug).
 ATTACK_PLACE = (r"(?:(?:my|his|her|their|the|our|a|this|that) )?(?:(?:high|middle|primary|elementary|secondary|new|old) )?"
                 r"(?:school|college|class|classroom|campus|uni|university|work|workplace|office|factory|warehouse|church|"
-                r"mosque|synagogue|temple|mall|concert|parade|stadium)\b")
-ATTACK = (r"(?:shoot up|shooting up|shot up|blow up|blowing up|bomb|attack|"
-          r"(?:shoot|kill|stab|hurt|shooting|killing|stabbing|hurting) (?:everyone|everybody|people|them all|all of them|"
+                r"mosque|synagogue|temple|mall|concert|parade|stadium)\b"
+                # "bomb her class presentation", "blow up my work phone", "photo bomb the class picture"
+                r"(?! (?:presentation|test|exam|quiz|interview|project|speech|assignment|essay|performance|audition|photo|"
+                r"picture|pic|phone|chat|group|email|inbox|party|play|trip|dance))")
+ATTACK = (r"(?:shoot up|shooting up|shot up|blow up|blowing up|bomb|"
+          # "attack" only of people: "attack my work with fresh energy" is not one
+          r"(?:shoot|kill|stab|hurt|attack|shooting|killing|stabbing|hurting|attacking) (?:everyone|everybody|people|them all|all of them|"
           r"as many (?:people )?as (?:he|she|they|i) can) (?:at|in))")
 # A weapon, as a threat of violence names it (not "nerf gun", "glue gun", "water gun": the word before is the
 # owner's or an article's).
@@ -475,8 +479,9 @@ RULES: tuple[Rule, ...] = (
        someone_else=True, present_only=True, negatable=True),
     _r("abu.other.physical", A, "physical",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|slapped|slaps|kicked|kicks|"
-       rf"pushed|pushes|shoved|shoves|threw|throws|attacked|attacks|broke) {OTHER_VICTIM}\b(?! (?:at|in|to|up|back)\b)(?!'s)"
+       rf"pushed|pushes|shoved|shoves|attacked|attacks) {OTHER_VICTIM}\b(?! (?:at|in|to|up|back|out|off|around)\b)(?!'s)"
        r"(?! with (?:a |the )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion))"
+       rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threw|throws) {OTHER_VICTIM} (?:against|into|across|down|onto|on to|to the (?:floor|ground))\b"
        r"|\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|was|keeps getting) (?:being )?(?:beaten|beaten up|hit|hurt) by {OTHERS_PARTNER}\b",
        someone_else=True, present_only=True, negatable=True),
@@ -487,7 +492,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:money|passport|bank card|cards|paycheck|wages|id|benefits)"
        r"|(?:checks|checked|tracks|tracked|monitors|monitored|reads|goes through|went through|smashed|smashes) (?:all |every )?(?:her|his|their) "
        r"(?:phone|messages|texts|emails|location)"
-       r"|(?:won't|wont|doesn't|doesnt|does not|never) (?:let|allow) (?:her|him|them) (?:to )?(?:see|go|leave|work|talk|have|visit|call|drive)"
+       r"|(?:won't|wont|doesn't|doesnt|does not|never) (?:let|allow) (?:her|him|them) (?:to )?(?:see|go out|leave|work|talk to|visit|call)"
        r"|(?:isolates|isolated|cut|cuts) (?:her|him|them) (?:off )?from)\b[^.!?]*",
        someone_else=True, present_only=True, negatable=True),
     _r("abu.other.disclosure", A, None,
@@ -938,8 +943,10 @@ RULES: tuple[Rule, ...] = (
     _r("med.psychosis", M, "urgent_symptoms",
        r"\b(?:hear|hearing|hears|heard) (?:a |the )?voices? (?:[\w']+ ){0,3}?(?:telling|tell|tells|told|saying|ordering|commanding) "
        r"(?:me|her|him|them) (?:that i (?:should|have to|must) |to )(?:hurt|kill|harm|drown|smother|stab|shake|get rid of|jump)\b"
-       r"|\b(?:the|my|our|her) (?:new ?born|baby|infant) (?:is|was) (?:evil|the devil|possessed|not (?:mine|ours|hers|real|human)|"
-       r"(?:going|trying) to (?:kill|hurt) (?:me|us|her))\b",
+       # What she says or believes, not a tired parent's joke ("the baby is evil lol") nor a doubt ("the baby is not mine").
+       r"|\b(?:she|my wife|my partner|my girlfriend|my daughter|i)(?:'s| is)? (?:saying|says|keeps saying|thinks|believes|is convinced|"
+       r"convinced|think|believe|know|knows)(?: that)? (?:the|my|our|her) (?:new ?born|baby|infant) (?:is|was) (?:evil|the devil|possessed|"
+       r"not real|not human|(?:going|trying) to (?:kill|hurt) (?:me|us|her))\b",
        present_only=True),
     _r("med.injury", M, "injury",
        r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
@@ -1252,7 +1259,7 @@ def match(text: str) -> Matched:
     hits: list[Hit] = []
     negated: list[str] = []
     threats = list(_QUOTED_THREAT.finditer(masked)) if _MAY_THREATEN.search(masked) else []
-    theirs_spans: dict[str, list[tuple[int, int]]] = {}  # where someone else's abuse is told (abu.other.*)
+    their_abuse: list[tuple[int, int]] = []  # where someone else's abuse is told (abu.other.*)
     for rule in RULES:
         hit = None
         if not rule.may_match(masked):
@@ -1274,10 +1281,10 @@ def match(text: str) -> Matched:
                 continue
             if rule.category == SUICIDE_SELF_HARM and any(t.start() <= m.start() < t.end() for t in threats):
                 continue  # someone's quoted threat to control the writer: abu.threats reads it
-            if not rule.someone_else and any(start <= m.start() < end for start, end in theirs_spans.get(rule.category, ())):
-                continue  # inside someone else's statement ("my sister's husband choked her"): theirs, read above
+            if rule.category == ABUSE and not rule.someone_else and any(a <= m.start() < b for a, b in their_abuse):
+                continue  # inside someone else's abuse ("my sister's husband choked her"): theirs, read above
             if theirs and rule.category == ABUSE:
-                theirs_spans.setdefault(rule.category, []).append((m.start(), m.end()))
+                their_abuse.append((m.start(), m.end()))
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first
                 hit = Hit(rule, m.start(), m.end(), someone_else=theirs)
                 # A negatable rule reads on, for negated statements later in the text; someone else's statement, for

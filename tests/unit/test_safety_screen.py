@@ -742,6 +742,16 @@ def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
     "my son's girlfriend hit him with a pillow lol",
     "my friend's husband hit her with the news that he's moving out",
     "I heard someone telling me to jump at the concert lol",
+    # (found in review)
+    "my sister's boyfriend broke her heart",
+    "her boyfriend threw her a surprise party",
+    "my daughter's husband kicked her out of the house",
+    "my daughter's boyfriend doesn't let her have sugar after 6",
+    "my daughter is going to bomb her class presentation",
+    "i'm going to attack my work with fresh energy tomorrow",
+    "my son said he's going to blow up my work phone",
+    "I think the baby is not mine",
+    "the baby is evil lol she screamed all night",
 ])
 def test_everyday_sentences_near_a_relative_s_abuse_and_psychosis_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text

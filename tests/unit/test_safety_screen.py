@@ -731,6 +731,11 @@ def test_a_relative_hurt_by_their_partner_escalates_as_abuse_told_as_theirs(text
     assert r.layer == "rules", (text, r)
 
 
+def test_a_relative_s_threat_to_kill_told_with_a_laugh_is_not_ruled_a_crisis():
+    r = rule_layer(normalise("her ex keeps saying he'll kill her for telling me lol they're friends now"))
+    assert "abuse" not in r.found and "abuse" in r.weak, r
+
+
 def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
     r = screen("my husband choked me and my sister's husband hits her too")
     assert r.category == "abuse" and r.severity == "strangulation" and not r.someone_else, r
@@ -752,6 +757,11 @@ def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
     "my son said he's going to blow up my work phone",
     "I think the baby is not mine",
     "the baby is evil lol she screamed all night",
+    "my dad took his gun to work, he's a police officer",
+    "my daughter went missing at the mall for five minutes, we found her at the toy shop",
+    "my 13 year old is talking to an older girl from her school about makeup",
+    "there's no food for the kids' party yet, I need to shop",
+    "he threatened to kill his boss in a game of fortnite",
 ])
 def test_everyday_sentences_near_a_relative_s_abuse_and_psychosis_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text

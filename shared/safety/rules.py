@@ -362,8 +362,14 @@ RULES: tuple[Rule, ...] = (
     _r("sui.took_pills", S, "behaviour",
        rf"\b{I} (?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) (?:a (?:whole |full )?(?:bunch|handful|lot|bottle|"
        r"box|pack|packet)|all|the (?:whole|entire|rest)|an (?:entire|whole)|too many|way too many|like|over|about|\d+|"
-       r"twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|"
+       r"twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?(?:[\w-]+'s )?(?:\w+ )?(?:pills|tablets|meds|"
        r"medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|ibuprofen|xanax|insulin|oxy)\b"),
+    # An attempt under way: in a closed garage with the engine running (carbon monoxide).
+    _r("sui.attempt_now", S, "behaviour",
+       rf"\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
+       r"(?! (?:to|while|so) (?:warm|defrost|charge|fix|clear|let))"
+       rf"|\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
+       r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:warm|defrost|charge|fix|clear|let))", negatable=True),
     _r("sui.means_ready", S, "plan",
        rf"\b(?:{I}|got|have|bought|saved|saving|stockpil\w*|hoard\w*|collect\w*|stashed|hidden|hid)(?: got| have| bought| saved| been saving| been stockpiling)?(?: up)? "
        r"(?:all |enough |a |the |some |my )?(?:pills|meds|medication|rope|noose|razors?|blades?|gun|bullets?|"
@@ -984,14 +990,18 @@ class _lazy:
 SUI_METHOD = _lazy(
     r"\b(?:pills|overdose|od|hang(?:ing)? myself|hang me|rope|noose|jump(?:ing)? (?:off|from|in front)|bridge|gun|shoot myself|"
     r"shooting myself|slit|wrists?|razor|blades?|train|tracks|carbon monoxide|drown(?:ing)? myself|bleach|cliff|rooftop|"
-    r"crash (?:my|the) car|drive (?:my car )?(?:off|into)|how (?:i would|i'd|i could|to) do it|which way|the easiest way|painless)\b")
+    r"crash(?:ing)? (?:my|the) car|drive (?:my car )?(?:off|into)|driving (?:my car )?(?:off|into)|how (?:i would|i'd|i could|to) do it|"
+    r"which way|the easiest way|painless|roof|ledge|car running|engine running|exhaust)\b")
 SUI_INTENT = _lazy(
     r"\b(?:going to|gonna|i will|i'll|i've decided|i have decided|decided to|ready to|about to|intend|tonight|"
-    r"this weekend|tomorrow night|right now|when (?:everyone|they|the kids|he|she) (?:is|are|'s|'re) (?:asleep|gone|at))\b")
+    r"this weekend|tomorrow night|right now|when (?:everyone|they|the kids|he|she) (?:is|are|'s|'re) (?:asleep|gone|at)"
+    # where it would happen, now: "i'm on the roof", "standing on the bridge"
+    r"|(?:i'm|im|i am) (?:standing |sitting |stood |sat )?(?:on|at) (?:the )?(?:roof|rooftop|ledge|edge|bridge|train tracks|tracks|cliff))\b")
 SUI_PREP = _lazy(
     r"\b(?:(?:wrote|written|writing|left|leave) (?:a |my )?(?:suicide |goodbye |farewell )?(?:note|letters)|"
     r"(?:giving|gave) away (?:my|all my) (?:stuff|things|belongings|possessions)|said (?:my )?goodbyes?|"
-    r"(?:saved|saving|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication)|"
+    r"(?:saved|saving|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:\w+ )?(?:pills|meds|medication|tablets|"
+    r"antidepressants|painkillers|insulin)|(?:this is )?my (?:last|final) (?:message|text|post|goodbye)|goodbye (?:everyone|forever)|"
     r"bought (?:a |some )?(?:rope|gun|pills|razor|noose)|(?:have|got|made) (?:a|the|my) plan|planned (?:out )?(?:how|when|it)|"
     r"(?:picked|chose|chosen|know) (?:a |the )?(?:date|day|spot|place|bridge|time)|ready to go|have everything ready)\b")
 

@@ -793,3 +793,30 @@ def test_a_relative_controlled_by_their_partner_is_their_abuse_not_the_writer_s(
 ])
 def test_everyday_care_between_a_relative_and_their_partner_is_not_ruled_control(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", [
+    "I took a bunch of my mom's sleeping pills",
+    "I'm sitting in the garage with the car running",
+    "im in my car in the garage with the engine on",
+])
+def test_an_attempt_under_way_is_behaviour_on_the_cssrs_ladder(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and r.severity == "behaviour" and r.danger == "high", (text, r)
+
+
+@pytest.mark.parametrize("text, severity", [
+    # Whatever layer finds a suicidal disclosure, what it says of means, time and preparation grades it.
+    ("I've been stockpiling my antidepressants", "plan"),
+    ("this is my last message to anyone", "plan"),
+    ("I'm on the roof of my building and I can't do this anymore", "plan"),  # where, and now
+    ("I keep thinking about crashing the car on the way to work", "method"),
+])
+def test_means_place_and_goodbyes_grade_a_suicidal_disclosure(text, severity):
+    from shared.safety.rules import suicide_severity
+
+    assert suicide_severity(None, normalise(text))[0] == severity, text
+
+
+def test_a_garage_with_the_engine_running_to_warm_the_car_is_not_an_attempt():
+    assert not rule_layer(normalise("I was in the garage with the car running to warm it up, is that dangerous?")).found

@@ -113,6 +113,9 @@ OTHERS_PARTNER = (r"(?:(?:my|our) (?:[\w-]+ )?(?:daughter|son|sister|brother|mom
                   r"cousin|aunt|grandma|granddaughter|grandson|stepdaughter|stepson|sister-in-law|brother-in-law)'s|her|his|their) "
                   r"(?:new |current |abusive |violent )?(?:husband|wife|boyfriend|girlfriend|bf|gf|partner|ex|ex-?husband|ex-?wife|"
                   r"ex-?boyfriend|ex-?girlfriend|fianc[eé]e?|spouse|baby ?daddy)")
+# The cheap look before the rules that start with someone else's partner (one search for all of them).
+OTHERS_PARTNER_GATE = (r"(?:\b(?:her|his|their)|'s) (?:new |current |abusive |violent )?(?:husband|wife|boyfriend|girlfriend|bf|gf|"
+                       r"partner|ex|fianc|spouse|baby ?daddy)|\babused by\b")
 # Up to three words between someone and what they did, but not "used to": "her ex used to hit her" is over.
 NOT_USED_TO = r"(?:(?!used\b)[\w']+ ){0,3}?"
 # The one they hurt, as the object: "her", "him", "my sister".
@@ -190,9 +193,10 @@ class Rule:
     # Done to the writer: the same act told by the one who did it ("I grabbed her by the throat", "I choked him") is
     # not the writer's abuse but harm they did to someone (har.behaviour), and does not match.
     done_to_writer: bool = False
-    # A cheap look first: a rule whose pattern starts with someone in the writer's life (``OTHER``, a long
-    # alternation tried at every position) runs only on a text that has one of the words its every match needs.
-    gate: str | None = None
+    # A cheap look first: a rule whose pattern starts with a common word or a long alternation tried at every position
+    # (``OTHER``, "my", "the") runs only on a text that has one of the words its every match needs. Rules with the
+    # same gate share one search per text (match()). A tuple of gates: every one must let the text through.
+    gate: str | tuple[str, ...] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -202,18 +206,22 @@ class Rule:
             p = _compiled[self.id] = re.compile(self.source)
         return p
 
-    def may_match(self, text: str) -> bool:
-        if self.gate is None:
-            return True
-        g = _compiled.get(self.id + "#gate")
-        if g is None:
-            g = _compiled[self.id + "#gate"] = re.compile(self.gate)
-        return g.search(text) is not None
+    def may_match(self, text: str, seen: dict[str, bool]) -> bool:
+        """Whether the gate lets ``text`` through; ``seen`` keeps each gate's answer for this text."""
+        for gate in (self.gate,) if isinstance(self.gate, str) else self.gate or ():
+            if gate not in seen:
+                g = _compiled.get("#gate " + gate)
+                if g is None:
+                    g = _compiled["#gate " + gate] = re.compile(gate)
+                seen[gate] = g.search(text) is not None
+            if not seen[gate]:
+                return False
+        return True
 
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
        negatable: bool = False, present_only: bool = False, writers_own: bool = False,
-       someone_else: bool = False, done_to_writer: bool = False, gate: str | None = None) -> Rule:
+       someone_else: bool = False, done_to_writer: bool = False, gate: str | tuple[str, ...] | None = None) -> Rule:
     return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else,
                 done_to_writer, gate)
 
@@ -473,16 +481,16 @@ RULES: tuple[Rule, ...] = (
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threatened|threatens|threatening) to (?:kill|murder|shoot|stab) {OTHER_VICTIM}\b"
        rf"|\b{OTHERS_PARTNER} (?:(?!(?:i|me|my|i'm|used)\b)[\w']+ ){{0,8}}?(?:said|says|keeps saying|told her|told him|tells her|tells him|swore|swears|texted|screamed) "
        r"(?:that )?(?:he|she|they)(?:'ll|'d| will| would|'s going to|'s gonna| is going to| is gonna| was going to) (?:\w+ )?(?:kill|murder|shoot|stab) "
-       rf"{OTHER_VICTIM}\b", someone_else=True, present_only=True, negatable=True),
+       rf"{OTHER_VICTIM}\b", someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\b(?:kill|murder|shoot|stab)\b")),
     _r("abu.other.weapon", A, "weapon",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:pointed|held|pulled|put|pressed|waved|came at (?:her|him) with|threatened (?:her|him) with|"
        rf"attacked (?:her|him) with) (?:a |his |her |the )?(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b",
-       someone_else=True, present_only=True, negatable=True),
+       someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\b(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b")),
     _r("abu.other.strangulation", A, "strangulation",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:choked|chokes|choking|strangled|strangles|strangling|throttled|throttles) {OTHER_VICTIM}\b"
        rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:grabbed|grabs|held|holds|squeezed|squeezes|had his hands around|put his hands around) "
        r"(?:her|him|them)?(?: by the| by her| by his)? ?(?:neck|throat)\b",
-       someone_else=True, present_only=True, negatable=True),
+       someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\b(?:chok|strangl|throttl)\w*|\b(?:neck|throat)\b")),
     _r("abu.other.physical", A, "physical",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|slapped|slaps|kicked|kicks|"
        rf"pushed|pushes|shoved|shoves|attacked|attacks) {OTHER_VICTIM}\b(?! (?:at|in|to|up|back|out|off|around)\b)(?!'s)"
@@ -490,7 +498,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threw|throws) {OTHER_VICTIM} (?:against|into|across|down|onto|on to|to the (?:floor|ground))\b"
        r"|\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|was|keeps getting) (?:being )?(?:beaten|beaten up|hit|hurt) by {OTHERS_PARTNER}\b",
-       someone_else=True, present_only=True, negatable=True),
+       someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\b(?:hit|hits|hitting|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|attack\w*|threw|throws|hurt)\b")),
     # Control (the LAP's escalating control): "my sister's boyfriend checks her phone and won't let her see us". The
     # match runs to the end of its sentence, so that what follows of them ("and she seems scared of him") is theirs.
     _r("abu.other.controlling", A, "controlling",
@@ -500,11 +508,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:phone|messages|texts|emails|location)"
        r"|(?:won't|wont|doesn't|doesnt|does not|never) (?:let|allow) (?:her|him|them) (?:to )?(?:see|go out|leave|work|talk to|visit|call)"
        r"|(?:isolates|isolated|cut|cuts) (?:her|him|them) (?:off )?from)\b[^.!?]*",
-       someone_else=True, present_only=True, negatable=True),
+       someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\b(?:money|passport|bank card|cards|paycheck|wages|id|benefits|phone|messages|texts|emails|location|let|allow|isolat\w*|cuts?)\b")),
     _r("abu.other.disclosure", A, None,
        r"\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|keeps getting) (?:being )?abused by {OTHERS_PARTNER}\b",
-       someone_else=True, present_only=True, negatable=True),
+       someone_else=True, present_only=True, negatable=True, gate=(OTHERS_PARTNER_GATE, r"\babused by\b")),
     _r("abu.threat_to_kill", A, "threat_to_kill",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
        r"(?:me|us|my|our|the kids|the children|me and)\b"
@@ -819,15 +827,17 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:no|don't have any|dont have any|do not have any|haven't had any|there's no|there is no) (?:food|formula|milk) for (?:the|my|our) "
        r"(?:kids|children|baby|toddler)\b(?: [\w']+){0,4}? (?:for|in) (?:days|a week|weeks|\d+ days|two days|three days|four days)\b"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not|havent|hasnt) (?:eaten|had (?:any )?food|had a (?:proper )?meal) (?:in|for) (?:days|a week|\d+ days|two days|three days)"
-       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"
-       # Drugs where small children crawl and play; the one in charge of a baby too drunk or high to look after it.
-       r"|\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?)\b(?: [\w']+){0,8}? (?:where|and|while) (?:the|my|our|her|his|their) "
+       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"),
+    # Drugs where small children crawl and play; the one in charge of a baby too drunk or high to look after it.
+    _r("chi.neglect_carer", C, "neglect",
+       r"\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?)\b(?: [\w']+){0,8}? (?:where|and|while) (?:the|my|our|her|his|their) "
        r"(?:\w+ )?(?:kids?|baby|babies|toddlers?|grandkids|children|little ones?)(?: \w+)? (?:crawl|crawls|play|plays|sleep|sleeps|can reach|can get|climbs?)\b"
        r"|\b(?:(?:she|he|they|mom|mum|dad|my \w+|(?:her|his|their) \w+)(?:(?:'s| is| was| were|'re) (?:passed out|blackout drunk|black out drunk|wasted|"
        r"too drunk|so drunk|high(?! (?:up|on (?:the|my|her|his|life|sugar))| school)|too high|nodding off)| passed out)\b"
        r".{0,80}?\b(?:watching|looking after|alone with|in charge of|the only one|babysitting|holding|caring for|and the|while the) "
        r"|\b(?:the |our |my )?(?:babysitter|sitter|nanny)(?:'s| is| was) (?:passed out|drunk|wasted|high|nodding off)\b.{0,80}?)"
-       r"(?:[\w']+ ){0,4}?(?:baby|toddler|newborn|infant|little ones?|\d{1,2} ?(?:month|mo)s?[- ]old)\b"),
+       r"(?:[\w']+ ){0,4}?(?:baby|toddler|newborn|infant|little ones?|\d{1,2} ?(?:month|mo)s?[- ]old)\b",
+       gate=r"\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?|passed out|drunk|wasted|high|nodding off)\b"),
 
     # ---------------------------------------------------------------- harm to others
     _r("har.intent", H, "intent",
@@ -877,8 +887,8 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:grabbed|took|loaded|got out|took out|has|bought) (?:his|her|their|a|the) {GUN}\b(?: [\w']+){{0,8}}? "
        r"(?:he's|she's|they're|he is|she is|they are|he'll|she'll|they'll|to) (?:going to |gonna )?(?:shoot|kill) (?:his|her|their|the|a|that)\b",
        someone_else=True, present_only=True,
-       gate=rf"\b(?:shoot up|shooting up|shot up|blow up|blowing up|bomb|attack|everyone|everybody|people|them all|all of them|"
-            rf"as many|threaten\w* to|(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that)|{GUN})\b"),
+       gate=rf"\b(?:shoot(?:ing)? up|shot up|blow(?:ing)? up|bomb|(?:shoot|kill|stab|hurt|attack)\w* (?:everyone|everybody|people|them all|"
+            rf"all of them|as many)|threaten\w* to|(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that)|{GUN})\b"),
     _r("har.other_plan", H, "plan",
        rf"\b(?:{OTHER} (?:[\w']+ ){{0,3}}?(?:has|had|made|wrote|has written|keeps|kept|is keeping)|(?:found|saw|discovered|came across|read)) "
        r"(?:a |an |his |her |their |this )?(?:hit list|kill list|list of (?:people|kids|names|classmates|students|teachers|coworkers|"
@@ -891,7 +901,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:looked up|looking up|looks up|searched|searching|searches|researching|researched|"
        r"watching videos (?:on|about)|learning|learned|googled|googling) how to (?:make|build) (?:a |an )?(?:pipe |nail |homemade |real )?"
        rf"(?:bomb|explosives?|ied)\b|\b{OTHER} (?:is|was|has been|have been) (?:making|building) (?:a )?(?:pipe |nail )?bombs?\b",
-       someone_else=True, present_only=True, gate=rf"\b(?:hit list|kill list|list of|bombs?|explosives?|ied|{WEAPON})\b"),
+       someone_else=True, present_only=True, gate=r"\b(?:hit list|kill list|list of|bombs?|explosives?|ied|(?:to|into) (?:school|class))\b"),
     # Admiring past attackers is a warning sign, not a crisis alone: a cue for the learned layers.
     _r("har.admires_attackers", H, None,
        r"\b(?:obsessed with|idoli[sz]\w*|worships?|admires?|fascinated (?:by|with)|heroes are|hero is) (?:\w+ ){0,2}?"
@@ -931,7 +941,9 @@ RULES: tuple[Rule, ...] = (
        # A child who swallowed something that burns or blocks from inside: a button battery, magnets, a laundry pod.
        r"|\b(?:swallowed|ate|has eaten|drank|bit into) (?:a |an |some |two |three |the |my |his |her )?(?:button |coin )?"
        r"(?:batter(?:y|ies)|magnets?|laundry pods?|detergent pods?|tide pods?|dishwasher (?:tablet|pod)s?|drain cleaner|lamp oil|"
-       r"lighter fluid|antifreeze|bleach)\b", present_only=True),
+       r"lighter fluid|antifreeze|bleach)\b", present_only=True,
+       gate=r"\b(?:overdos\w*|od'd|od[ -]?ed|oded|pills|tablets|meds|medication|medicine|painkillers|edibles|gummies|bottle|bleach|"
+            r"antifreeze|poison|batter(?:y|ies)|magnets?|pods?|drain cleaner|lamp oil|lighter fluid)\b"),
     _r("med.not_breathing", M, "unresponsive",
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
        r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
@@ -1273,9 +1285,10 @@ def match(text: str) -> Matched:
     negated: list[str] = []
     threats = list(_QUOTED_THREAT.finditer(masked)) if _MAY_THREATEN.search(masked) else []
     their_abuse: list[tuple[int, int]] = []  # where someone else's abuse is told (abu.other.*)
+    gates: dict[str, bool] = {}
     for rule in RULES:
         hit = None
-        if not rule.may_match(masked):
+        if not rule.may_match(masked, gates):
             continue
         for m in rule.pattern.finditer(masked):
             denial = _negation_start(masked, m.start()) if rule.negatable else None

@@ -50,7 +50,7 @@ __all__ = [
 
 # Rules whose statements are often jokes when they come with "lol", "haha", an emoji... ("he said he'd kill me if I
 # spoiled the finale haha"): with a laugh marker they only count as weak cues.
-_LAUGH_SENSITIVE = {"abu.threat_to_kill", "abu.other.threat_to_kill", "har.intent", "har.thoughts"}
+_LAUGH_SENSITIVE = {"abu.threat_to_kill", "abu.other.threat_to_kill", "har.intent", "har.thoughts", "har.other_attack"}
 
 
 @dataclass(frozen=True)

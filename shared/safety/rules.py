@@ -530,7 +530,14 @@ RULES: tuple[Rule, ...] = (
        r"(?:leave|get out of|make it out of|walk out of|get away from) (?:\w+ ){0,3}alive\b"
        r"|\b(?:said|says|told me|tells me|swore|swears|screamed|yelled|texted|warned me)(?: that)? (?:i'd|i would|i'll|i will|you'd|you'll|you will) "
        r"(?:end up|be|wind up) dead\b"
-       r"|\bif (?:he|she|they) can'?t have me,? (?:no ?one|nobody|no one else) (?:can|will|could)\b",
+       r"|\bif (?:he|she|they) can'?t have me,? (?:no ?one|nobody|no one else) (?:can|will|could)\b"
+       # Murder and suicide threatened together, the LAP's gravest: "he said he'd kill himself and the kids", "she said
+       # she's going to drive us all off a bridge", "he'll take us all with him".
+       r"|\b(?:kill|murder|shoot) (?:himself|herself|themselves) (?:and|along with|with|then|and then) (?:me|us|the kids|the children|the baby|"
+       r"(?:my|our) (?:kids|children|baby|son|daughter|family)|everyone)\b"
+       r"(?! (?:will|would|are|were|is|was|can|could|know|knew|have|had|'ll|telling|said|says))|\b(?:kill|murder|shoot) (?:me|us|the kids|the children|the baby) (?:and|then|and then) (?:himself|herself|themselves)\b"
+       r"|\b(?:drive|crash) (?:us|me|the kids|the children|the car with us|the car with the kids) (?:all )?(?:off (?:a|the) (?:bridge|cliff|edge|road)|"
+       r"into (?:a|the) (?:river|lake|sea|tree|wall))\b|\btake (?:us|me|the kids|the children|everyone) (?:all )?(?:with (?:him|her|them)|down with (?:him|her))\b",
        negatable=True),
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
@@ -620,6 +627,9 @@ RULES: tuple[Rule, ...] = (
        r"(?!'s)(?! (?:at|in|to|on|up) )(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|towel))",
        negatable=True),
     _r("abu.threats", A, "threats",
+       # The house smashed up while the family hides: "my brother is high and smashing up the house, the kids are hiding".
+       r"\b(?:smashing|smashed|smashes|trashing|trashed|wrecking|wrecked|breaking|destroying) (?:up )?(?:the|our|my) (?:house|place|flat|"
+       r"apartment|home|kitchen|living room)\b(?=.{0,80}\b(?:hiding|hid|hide|scared|terrified|locked|afraid|barricaded)\b)|"
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll) )?(?:hurt|harm|beat|hit|take the kids|take my kids|"
        r"take (?:the|my|our) (?:children|son|daughter|baby)|kidnap|ruin|destroy|burn|post|share|leak|out me|report me|"
        r"have me deported|get me deported|make me disappear)"
@@ -746,6 +756,9 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:sent|sends|showing|showed|shows) (?:my|our) {CHILD_NOUN} (?:porn|nudes|naked|sexual)"
        r"|\b(?:asked|asks|asking|pressur\w+) (?:my|our) (?:\w+ )?(?:son|daughter|kid|child|teen) (?:for|to send) (?:nudes|naked|pictures of (?:her|him)self)"
        r"|\bgroom\w* (?:my|our|a|the) (?:\w+ )?(?:son|daughter|kid|child|teen)"
+       rf"|\b(?:my|our) (?:[\w-]+ )?{CHILD_NOUN}(?: (?:son|daughter|girl|boy))? (?:is|has been|was|keeps) (?:sending|sent) (?:\w+ )?(?:nudes|naked "
+       r"(?:pics|pictures|photos)|explicit (?:pics|pictures|photos|videos)) to (?:a|an|this|some) (?:grown |older |\d\d ?(?:year|yr)s?[- ]?old )?"
+       r"(?:man|guy|adult|stranger|woman)\b"
        rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
        r"stepdad|stepfather|step-?dad|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
        r"boyfriend|stepbrother) (?:touched|touches|kissed|kisses|fondled|groped) (?:her|him|them)\b"),
@@ -874,6 +887,8 @@ RULES: tuple[Rule, ...] = (
        rf"was going|plans|planned|is planning|was planning)\b(?: [\w']+){{0,5}}? {ATTACK} {ATTACK_PLACE}"
        # A threat to kill someone outside the family, made real by a weapon, a time or its earnestness ("my husband
        # said he's going to kill his boss tomorrow and he has a gun"), or said as a threat.
+       rf"|\b{OTHER} (?:[\w']+ ){{0,8}}?(?:threatened|threatens|threatening) to (?:stab|shoot) (?:his|her|their) (?:dad|father|mom|mum|mother|"
+       r"stepdad|stepmom|stepmum|brother|sister|grandma|grandpa|gran|nan)\b"
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:threatened|threatens|threatening) to (?:kill|shoot|stab|murder) (?:his|her|their|the|a) "
        r"(?:[\w']+ )?(?:boss|manager|supervisor|coworker|co-worker|colleague|teacher|principal|coach|neighbou?r|ex|landlord|"
        r"classmates?|bully|bullies|boyfriend|girlfriend)\b(?! (?:in|at|on) (?:a |the )?(?:game|fortnite|minecraft|roblox|call of duty|cod|gta|"
@@ -962,7 +977,9 @@ RULES: tuple[Rule, ...] = (
     # must be saved: psychosis, which after a birth can come within days and is an emergency for the mother and the
     # baby.
     _r("med.psychosis", M, "urgent_symptoms",
-       r"\b(?:hear|hearing|hears|heard) (?:a |the )?voices? (?:[\w']+ ){0,3}?(?:telling|tell|tells|told|saying|ordering|commanding) "
+       # Someone else's psychosis told by the family ("I'm having a psychotic break" is more often a figure of speech).
+       r"\b(?:he|she|they|my [\w']+(?: [\w']+)?)(?:'s| is| are|'re)? (?:having|in|going through) (?:a )?(?:psychotic (?:episode|break)|psychosis)\b"
+       r"|\b(?:hear|hearing|hears|heard) (?:a |the )?voices? (?:[\w']+ ){0,3}?(?:telling|tell|tells|told|saying|ordering|commanding) "
        r"(?:me|her|him|them) (?:that i (?:should|have to|must) |to )(?:hurt|kill|harm|drown|smother|stab|shake|get rid of|jump)\b"
        # What she says or believes, not a tired parent's joke ("the baby is evil lol") nor a doubt ("the baby is not mine").
        r"|\b(?:she|my wife|my partner|my girlfriend|my daughter|i)(?:'s| is)? (?:saying|says|keeps saying|thinks|believes|is convinced|"
@@ -973,6 +990,16 @@ RULES: tuple[Rule, ...] = (
        r"\bbleeding (?:a lot|heavily|badly|everywhere|won't stop|wont stop|that won't stop|and won't stop|profusely|out)\b"
        r"|\bwon't stop bleeding\b|\bhit (?:his|her|my) head (?:\w+ ){0,3}(?:and|now) (?:is |was )?(?:confused|vomiting|throwing up|not making sense|unconscious|passed out)"
        r"|\b(?:broken|broke) (?:his|her|my) (?:neck|back|skull)\b|\bsevere (?:burn|burns|bleeding)\b", present_only=True),
+    # Someone who cannot look after themselves, gone ("my dad with dementia wandered off and we can't find him"), or
+    # lying where they fell ("my grandma has been on the floor since last night").
+    _r("med.vulnerable_adult", M, "urgent_symptoms",
+       r"\b(?:dementia|alzheimer'?s|alzheimers)\b.{0,80}\b(?:wandered off|wandered out|went missing|is missing|has gone missing|"
+       r"(?:can't|cannot|can not|couldn't) find (?:him|her|them))\b"
+       r"|\b(?:(?:fell|fallen|has fallen)(?! (?:asleep|for|in love|behind|apart|pregnant|through))|on the floor|on the ground)\b(?: [\w']+){0,6}? "
+       r"(?:and )?(?:can't|cannot|can not|couldn't|won't) "
+       r"(?:get up|move|stand up|stand)\b"
+       r"|\b(?:has been|been|was|is|'s) (?:lying )?on the (?:floor|ground) (?:since|for (?:hours|\d+ hours|the night|a day|two days)|all night|"
+       r"overnight)\b", present_only=True),
     _r("med.call_emergency", M, None, r"\b(?:call(?:ed|ing)?|dial(?:led|ing)?) (?:911|999|000|112|an ambulance|the ambulance)\b", strong=False,
        present_only=True),
 )

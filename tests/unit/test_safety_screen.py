@@ -820,3 +820,36 @@ def test_means_place_and_goodbyes_grade_a_suicidal_disclosure(text, severity):
 
 def test_a_garage_with_the_engine_running_to_warm_the_car_is_not_an_attempt():
     assert not rule_layer(normalise("I was in the garage with the car running to warm it up, is that dangerous?")).found
+
+
+@pytest.mark.parametrize("text, category, severity", [
+    # Murder and suicide threatened together: the LAP's gravest threat, not someone else's suicidal thoughts.
+    ("my husband said he'd kill himself and the kids", "abuse", "threat_to_kill"),
+    ("my wife said she's going to drive us all off a bridge", "abuse", "threat_to_kill"),
+    ("he said if i ever left him he'd kill me and then himself", "abuse", "threat_to_kill"),
+    ("my brother is high and smashing up the house, the kids are hiding upstairs", "abuse", "threats"),
+    ("my teen son punched a hole in the wall and threatened to stab his dad", "harm_to_others", "intent"),
+    ("my 15 year old is sending nudes to a man she met online", "child_safety", "sexual_abuse"),
+    ("my dad with dementia wandered off and we can't find him", "medical_emergency", "urgent_symptoms"),
+    ("my grandma has been on the floor since last night", "medical_emergency", "urgent_symptoms"),
+    ("my son is having a psychotic episode and thinks we're trying to poison him", "medical_emergency", "urgent_symptoms"),
+])
+def test_family_emergencies_the_rules_missed_or_misread(text, category, severity):
+    r = screen(text)
+    assert r.escalate and r.category == category and r.severity == severity and r.layer == "rules", (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "we're going to drive the kids over the bridge to grandma's",
+    "my son threatened to stab his brother with a fork at dinner lol",
+    "my mum fell yesterday but she's fine now, just bruised",
+    "the baby fell asleep on my chest and I couldn't move for an hour",
+    "the kids are smashing the house up with their toys",
+    "my gran with dementia keeps asking where grandad is",
+    "I think I'm having a psychotic break from this exam stress lol",
+    "ex husband says if I start seeing someone new he'll kill himself and the kids will know why",
+])
+def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
+    found = rule_layer(normalise(text)).found
+    assert found.get("abuse") != "threat_to_kill" and not {"harm_to_others", "child_safety", "medical_emergency"} & set(found), (
+        text, found)

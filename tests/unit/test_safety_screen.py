@@ -684,7 +684,8 @@ def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, ca
     assert r.escalate and r.category == category and r.severity == severity and r.layer == "rules", (text, r)
 
 
-@pytest.mark.parametrize("text", [
+# Everyday sentences near the rules for violence threatened and children endangered.
+VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "we went hunting with my dad and I shot my first deer",
     "my son shot up three inches this summer",
     "I'm going to blow up at work if my boss does that again",
@@ -708,9 +709,7 @@ def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, ca
     "if she leaves the lights on one more time i'm going to kill her",
     "he was so drunk at the wedding, thank god the baby was with my mum",
     "my mom is high up in the company and the baby loves her",
-])
-def test_everyday_sentences_near_the_violence_and_child_rules_are_not_ruled_a_crisis(text):
-    assert not rule_layer(normalise(text)).found, text
+]
 
 
 # Someone in the family hurt by their partner, told by the one who worries: the LAP's items, theirs.
@@ -741,7 +740,8 @@ def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
     assert r.category == "abuse" and r.severity == "strangulation" and not r.someone_else, r
 
 
-@pytest.mark.parametrize("text", [
+# ...near the rules for a relative's abuse and for psychosis.
+RELATIVE_ABUSE_NEIGHBOURS = [
     "my sister's ex used to beat her years ago, she's remarried now and happy",
     "my daughter's boyfriend beat her at chess",
     "my son's girlfriend hit him with a pillow lol",
@@ -762,9 +762,7 @@ def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
     "my 13 year old is talking to an older girl from her school about makeup",
     "there's no food for the kids' party yet, I need to shop",
     "he threatened to kill his boss in a game of fortnite",
-])
-def test_everyday_sentences_near_a_relative_s_abuse_and_psychosis_are_not_ruled_a_crisis(text):
-    assert not rule_layer(normalise(text)).found, text
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -787,11 +785,16 @@ def test_a_relative_controlled_by_their_partner_is_their_abuse_not_the_writer_s(
     assert r.escalate and r.category == "abuse" and r.severity == "controlling" and r.someone_else, (text, r)
 
 
-@pytest.mark.parametrize("text", [
+# ...everyday care between a relative and their partner, and a car warmed up in the garage.
+CARE_NEIGHBOURS = [
     "my son's girlfriend takes his phone at dinner so they can talk, it's sweet",
     "her husband takes her car keys when she's been drinking",
-])
-def test_everyday_care_between_a_relative_and_their_partner_is_not_ruled_control(text):
+    "I was in the garage with the car running to warm it up, is that dangerous?",
+]
+
+
+@pytest.mark.parametrize("text", VIOLENCE_AND_CHILD_NEIGHBOURS + RELATIVE_ABUSE_NEIGHBOURS + CARE_NEIGHBOURS)
+def test_everyday_sentences_near_the_rules_for_violence_children_and_a_relative_s_abuse_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text
 
 
@@ -816,10 +819,6 @@ def test_means_place_and_goodbyes_grade_a_suicidal_disclosure(text, severity):
     from shared.safety.rules import suicide_severity
 
     assert suicide_severity(None, normalise(text))[0] == severity, text
-
-
-def test_a_garage_with_the_engine_running_to_warm_the_car_is_not_an_attempt():
-    assert not rule_layer(normalise("I was in the garage with the car running to warm it up, is that dangerous?")).found
 
 
 @pytest.mark.parametrize("text, category, severity", [

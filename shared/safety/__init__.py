@@ -66,8 +66,10 @@ class ScreenResult:
     # No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or only
     # the rules' weak cues did, with the learned layers down). The reply asks rather than tells (reply.py).
     tentative: bool = False
-    # The one at risk is someone else in the writer's life, not the writer ("my daughter tried to kill herself last
-    # night"): the reply is for someone who worries about them, and on-call is told so.
+    # The crisis is someone else's in the writer's life, not the writer's: the one at risk ("my daughter tried to kill
+    # herself last night", "my sister's husband choked her") or, for harm to others, the one who may do the harm ("my
+    # son said he's going to shoot up his school"). The reply is for someone who worries about them, and on-call is
+    # told so.
     someone_else: bool = False
 
     def as_dict(self) -> dict:
@@ -102,8 +104,8 @@ class RuleOutcome:
     signals: list
     cues: frozenset = frozenset()  # ids of the weak rules that fired (the combiner weighs cue families apart)
     negated: tuple = ()            # crisis statements said in the negative ("I'm not suicidal")
-    # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die"):
-    # the one at risk is not the writer.
+    # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die",
+    # "my son said he's going to shoot up his school"): the crisis is not the writer's (see ScreenResult).
     someone_elses: frozenset = frozenset()
 
     def model_text(self) -> str:

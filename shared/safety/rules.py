@@ -460,6 +460,13 @@ RULES: tuple[Rule, ...] = (
        r"onions|vegetables|wood|paper|grass|carbs|sugar|coupons)\b)"
        rf"|\b(?:cut|cuts|burned|burns|burnt|hurt|hurts|hit|hits|hitting|harmed|harms) {THEM_SELF} (?:on purpose|deliberately|again on purpose)\b"
        rf"|\b(?:cut|cuts|harmed|harms) {THEM_SELF} again\b"
+       # In the simple past ("my daughter cut herself last night"), not an accident ("cut herself on a glass", "while
+       # cooking", "shaving") nor a small child's.
+       # (Not a threat of it: "she'll cut herself if I don't...", abu.threats.)
+       rf"|\b{OTHER} {OTHER_FILL}(?<!'ll )(?<!'d )(?<!will )(?<!would )(?<!to )(?<!gonna )(?<!might )(?<!could )(?:cut|burned|burnt) "
+       rf"{THEM_SELF}\b(?! (?:off|out|loose|free|short|some|a|in|down|up|deeper)\b)(?!(?: [\w']+){{0,3}} (?:on|with|while|shaving|cooking|chopping|"
+       r"peeling|opening|slicing|carving|by accident|accidentally|in the kitchen|at work|slipping|falling|fell|tripped|playing)\b)"
+       r"(?<!toddler cut himself)(?<!toddler cut herself)(?<!baby cut himself)(?<!baby cut herself)"
        rf"|\b{OTHER} {OTHER_FILL}(?:made|has made|had made) (?:an|another|a second|a third) attempt\b(?! (?:to|at))"
        r"|\b(?:caught|found|saw|noticed|walked in on) (?:him|her|them|my \w+) (?:cutting|self[- ]?harming|hurting (?:himself|herself|themselves))\b"
        r"|\b(?:found|saw|noticed) (?:fresh )?(?:cuts|scars|burns) on (?:his|her|their) (?:arms?|legs?|wrists?|thighs?|stomach)\b"

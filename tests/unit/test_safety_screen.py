@@ -852,3 +852,29 @@ def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
     found = rule_layer(normalise(text)).found
     assert found.get("abuse") != "threat_to_kill" and not {"harm_to_others", "child_safety", "medical_emergency"} & set(found), (
         text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "my girlfriend cut herself last night",
+    "my daughter cut herself last night and won't go to the hospital",
+])
+def test_someone_else_s_self_harm_told_in_the_simple_past_is_theirs(text):
+    r = screen(text)
+    assert r.category == "suicide_self_harm" and r.severity == "behaviour" and r.someone_else, (text, r)
+
+
+@pytest.mark.parametrize("text", [
+    "my son cut himself shaving",
+    "my daughter cut herself on a broken glass",
+    "my wife cut herself while cooking dinner",
+    "my husband burned himself on the stove",
+    "my sister cut herself off from the family",
+    "my mum cut herself a slice of cake",
+])
+def test_an_accident_or_a_figure_of_speech_is_not_someone_else_s_self_harm(text):
+    assert "suicide_self_harm" not in rule_layer(normalise(text)).found, text
+
+
+def test_a_threat_to_self_harm_made_to_control_the_writer_stays_abuse():
+    r = screen("Girlfriend says she'll cut herself if i don't stop seeing my friend")
+    assert r.category == "abuse" and not r.someone_else, r

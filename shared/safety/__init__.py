@@ -48,10 +48,6 @@ __all__ = [
     "SUICIDE_SELF_HARM", "ABUSE", "CHILD_SAFETY", "HARM_TO_OTHERS", "MEDICAL_EMERGENCY", "warm_up", "rule_layer",
 ]
 
-# Rules whose statements are often jokes when they come with "lol", "haha", an emoji... ("he said he'd kill me if I
-# spoiled the finale haha"): with a laugh marker they only count as weak cues.
-_LAUGH_SENSITIVE = {"abu.threat_to_kill", "abu.other.threat_to_kill", "har.intent", "har.thoughts", "har.other_attack"}
-
 
 @dataclass(frozen=True)
 class ScreenResult:
@@ -135,7 +131,7 @@ def rule_layer(norm: str) -> RuleOutcome:
     theirs: dict[str, str | None] = {}  # what is said of someone else, apart: the writer's own statements come first
     for h in hits:
         cat = h.rule.category
-        if not h.rule.strong or (joking and h.rule.id in _LAUGH_SENSITIVE):
+        if not h.rule.strong or (joking and h.rule.laughed_off):
             weak.add(cat)
             cues.add(h.rule.id if not h.rule.strong else f"{cat}.laughed")
             continue

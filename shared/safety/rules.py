@@ -170,6 +170,7 @@ HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|s
 
 
 _compiled: dict[str, re.Pattern[str]] = {}
+_gates: dict[str, re.Pattern[str]] = {}  # by the gate's own source, which several rules may share
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,9 @@ class Rule:
     # Done to the writer: the same act told by the one who did it ("I grabbed her by the throat", "I choked him") is
     # not the writer's abuse but harm they did to someone (har.behaviour), and does not match.
     done_to_writer: bool = False
+    # Often a joke when it comes with "lol", "haha", an emoji ("he said he'd kill me if I spoiled the finale haha"): with
+    # a laugh marker in a short message it only counts as a weak cue (``rule_layer``).
+    laughed_off: bool = False
     # A cheap look first: a rule whose pattern starts with a common word or a long alternation tried at every position
     # (``OTHER``, "my", "the") runs only on a text that has one of the words its every match needs. Rules with the
     # same gate share one search per text (match()). A tuple of gates: every one must let the text through.
@@ -210,9 +214,9 @@ class Rule:
         """Whether the gate lets ``text`` through; ``seen`` keeps each gate's answer for this text."""
         for gate in (self.gate,) if isinstance(self.gate, str) else self.gate or ():
             if gate not in seen:
-                g = _compiled.get("#gate " + gate)
+                g = _gates.get(gate)
                 if g is None:
-                    g = _compiled["#gate " + gate] = re.compile(gate)
+                    g = _gates[gate] = re.compile(gate)
                 seen[gate] = g.search(text) is not None
             if not seen[gate]:
                 return False
@@ -221,9 +225,10 @@ class Rule:
 
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
        negatable: bool = False, present_only: bool = False, writers_own: bool = False,
-       someone_else: bool = False, done_to_writer: bool = False, gate: str | tuple[str, ...] | None = None) -> Rule:
+       someone_else: bool = False, done_to_writer: bool = False, laughed_off: bool = False,
+       gate: str | tuple[str, ...] | None = None) -> Rule:
     return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else,
-                done_to_writer, gate)
+                done_to_writer, laughed_off, gate)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -489,7 +494,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHERS_PARTNER} (?:(?!(?:i|me|my|i'm|used)\b)[\w']+ ){{0,8}}?(?:said|says|keeps saying|told her|told him|tells her|tells him|swore|swears|texted|screamed) "
        r"(?:that )?(?:he|she|they)(?:'ll|'d| will| would|'s going to|'s gonna| is going to| is gonna| was going to) (?:\w+ )?(?:kill|murder|shoot|stab) "
        rf"{OTHER_VICTIM}\b", someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:kill|murder|shoot|stab)\b")),
+       gate=(OTHERS_PARTNER_GATE, r"\b(?:kill|murder|shoot|stab)\b"), laughed_off=True),
     _r("abu.other.weapon", A, "weapon",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:pointed|held|pulled|put|pressed|waved|came at (?:her|him) with|threatened (?:her|him) with|"
        rf"attacked (?:her|him) with) (?:a |his |her |the )?(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b",
@@ -551,7 +556,7 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:will|would|are|were|is|was|can|could|know|knew|have|had|'ll|telling|said|says))|\b(?:kill|murder|shoot) (?:me|us|the kids|the children|the baby) (?:and|then|and then) (?:himself|herself|themselves)\b"
        r"|\b(?:drive|crash) (?:us|me|the kids|the children|the car with us|the car with the kids) (?:all )?(?:off (?:a|the) (?:bridge|cliff|edge|road)|"
        r"into (?:a|the) (?:river|lake|sea|tree|wall))\b|\btake (?:us|me|the kids|the children|everyone) (?:all )?(?:with (?:him|her|them)|down with (?:him|her))\b",
-       negatable=True),
+       negatable=True, laughed_off=True),
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
@@ -871,7 +876,7 @@ RULES: tuple[Rule, ...] = (
        rf"murder|beat the|beat up|run over|poison|burn down the house with) {PERSON_OBJ}\b(?! (?:at|in) )"
        r"(?!.{0,20}\b(?:lol|lmao|haha|hahaha|jk|joking|kidding|😂|🤣)\b)"
        rf"|\b{I} (?:\w+ )?(?:going|gonna|about|ready|decided) to (?:kill|hurt|stab|shoot|murder) (?:him|her|them|my {PARTNER_NOUN}|my {PARENT_NOUN}|someone|somebody)\b"
-       r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))", negatable=True),
+       r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))", negatable=True, laughed_off=True),
     _r("har.thoughts", H, "thoughts",
        rf"\b{I} (?:\w+ )?(?:want|wanna|wish i could|feel like|have (?:had )?(?:thoughts|urges) (?:of|about)|keep thinking about|fantasi[sz]e about|can't stop thinking about) "
        rf"(?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|strangling|murder|murdering|harm|harming) {PERSON_OBJ}\b"
@@ -879,7 +884,7 @@ RULES: tuple[Rule, ...] = (
        r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))"
        rf"|\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'll|i might|i will|i'm going to|i'm gonna) (?:[\w']+ ){{0,4}}(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
        rf"|\bi (?:sometimes |often |keep |still )?(?:picture|imagine|daydream about|fantasi[sz]e about) (?:hurting|killing|stabbing|strangling|smothering) {PERSON_OBJ}\b"
-       r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True),
+       r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True, laughed_off=True),
     _r("har.plan", H, "plan",
        rf"\b{I} (?:\w+ )?(?:bought|got|have|loaded|hid|keep) (?:a |my |the )?(?:gun|knife|weapon|rifle|pistol|poison) (?:\w+ ){{0,5}}(?:for|to use on|to kill|to hurt|to shoot) "
        rf"{PERSON_OBJ}\b|\b{I} know where (?:he|she|they) (?:lives?|works?|sleeps?)(?: \w+){{0,6}} (?:kill|hurt|make (?:him|her) pay)"
@@ -916,7 +921,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:he's|she's|they're|he is|she is|they are|he'll|she'll|they'll|to) (?:going to |gonna )?(?:shoot|kill) (?:his|her|their|the|a|that)\b",
        someone_else=True, present_only=True,
        gate=rf"\b(?:shoot(?:ing)? up|shot up|blow(?:ing)? up|bomb|(?:shoot|kill|stab|hurt|attack)\w* (?:everyone|everybody|people|them all|"
-            rf"all of them|as many)|threaten\w* to|(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that)|{GUN})\b"),
+            rf"all of them|as many)|threaten\w* to|(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that)|{GUN})\b", laughed_off=True),
     _r("har.other_plan", H, "plan",
        rf"\b(?:{OTHER} (?:[\w']+ ){{0,3}}?(?:has|had|made|wrote|has written|keeps|kept|is keeping)|(?:found|saw|discovered|came across|read)) "
        r"(?:a |an |his |her |their |this )?(?:hit list|kill list|list of (?:people|kids|names|classmates|students|teachers|coworkers|"

@@ -14,6 +14,15 @@ from shared.safety.cli import classify_stream
 from shared.safety.rules import normalise
 from shared.safety.vocab import DANGER
 
+
+def screened_as(text: str, category: str, **expected) -> ScreenResult:
+    """Screen ``text`` and assert that it escalates as ``category``, with each other field given (severity, danger,
+    someone_else, layer): what the member's reply and on-call's notice are made from."""
+    r = screen(text)
+    assert r.escalate and r.category == category, (text, r)
+    assert {name: getattr(r, name) for name in expected} == expected, (text, r)
+    return r
+
 pytestmark = pytest.mark.crisis
 
 # C-SSRS screener items, as a member might write them.
@@ -614,8 +623,7 @@ def test_questions_about_amounts_and_heights_that_are_not_means_are_not_ruled_me
     "I choked him during the fight",
 ])
 def test_the_writer_who_strangled_someone_is_harm_to_others_not_abuse_of_the_writer(text):
-    r = screen(text)
-    assert r.escalate and r.category == "harm_to_others" and r.danger == "high", (text, r)
+    screened_as(text, "harm_to_others", danger="high")
 
 
 @pytest.mark.parametrize("text", [
@@ -646,9 +654,7 @@ SOMEONE_ELSE_THREATENS_VIOLENCE = [
 
 @pytest.mark.parametrize("text,severity", SOMEONE_ELSE_THREATENS_VIOLENCE)
 def test_a_family_member_s_threat_of_violence_escalates_as_theirs(text, severity):
-    r = screen(text)
-    assert r.escalate and r.category == "harm_to_others" and r.severity == severity and r.danger == "high", (text, r)
-    assert r.someone_else, (text, r)
+    screened_as(text, "harm_to_others", severity=severity, danger="high", someone_else=True)
 
 
 @pytest.mark.parametrize("text", [
@@ -656,8 +662,7 @@ def test_a_family_member_s_threat_of_violence_escalates_as_theirs(text, severity
     "I'm going to make them all pay, I'll bring my dad's gun to school",
 ])
 def test_the_writer_s_own_threat_of_an_attack_is_theirs_and_high_danger(text):
-    r = screen(text)
-    assert r.escalate and r.category == "harm_to_others" and r.danger == "high" and not r.someone_else, (text, r)
+    screened_as(text, "harm_to_others", danger="high", someone_else=False)
 
 
 # A child endangered by the adults around them, in a family's words.
@@ -680,8 +685,7 @@ CHILD_ENDANGERED = [
 
 @pytest.mark.parametrize("text,category,severity", CHILD_ENDANGERED)
 def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, category, severity):
-    r = screen(text)
-    assert r.escalate and r.category == category and r.severity == severity and r.layer == "rules", (text, r)
+    screened_as(text, category, severity=severity, layer="rules")
 
 
 # Everyday sentences near the rules for violence threatened and children endangered.
@@ -725,9 +729,7 @@ SOMEONE_ELSE_ABUSED = [
 
 @pytest.mark.parametrize("text,severity", SOMEONE_ELSE_ABUSED)
 def test_a_relative_hurt_by_their_partner_escalates_as_abuse_told_as_theirs(text, severity):
-    r = screen(text)
-    assert r.escalate and r.category == "abuse" and r.severity == severity and r.someone_else, (text, r)
-    assert r.layer == "rules", (text, r)
+    screened_as(text, "abuse", severity=severity, someone_else=True, layer="rules")
 
 
 def test_a_relative_s_threat_to_kill_told_with_a_laugh_is_not_ruled_a_crisis():
@@ -736,8 +738,8 @@ def test_a_relative_s_threat_to_kill_told_with_a_laugh_is_not_ruled_a_crisis():
 
 
 def test_the_writer_s_own_abuse_told_beside_a_relative_s_is_the_writer_s():
-    r = screen("my husband choked me and my sister's husband hits her too")
-    assert r.category == "abuse" and r.severity == "strangulation" and not r.someone_else, r
+    screened_as("my husband choked me and my sister's husband hits her too", "abuse", severity="strangulation",
+                someone_else=False)
 
 
 # ...near the rules for a relative's abuse and for psychosis.
@@ -771,8 +773,7 @@ RELATIVE_ABUSE_NEIGHBOURS = [
     "i hear a voice telling me to kill myself",
 ])
 def test_voices_that_command_harm_and_a_mother_who_thinks_her_baby_is_evil_are_an_emergency(text):
-    r = screen(text)
-    assert r.escalate and r.category == "medical_emergency" and r.danger == "high", (text, r)
+    screened_as(text, "medical_emergency", severity="urgent_symptoms", danger="high")
 
 
 @pytest.mark.parametrize("text", [
@@ -781,8 +782,7 @@ def test_voices_that_command_harm_and_a_mother_who_thinks_her_baby_is_evil_are_a
     "my daughter's husband controls all her money and she seems scared of him",
 ])
 def test_a_relative_controlled_by_their_partner_is_their_abuse_not_the_writer_s(text):
-    r = screen(text)
-    assert r.escalate and r.category == "abuse" and r.severity == "controlling" and r.someone_else, (text, r)
+    screened_as(text, "abuse", severity="controlling", someone_else=True)
 
 
 # ...everyday care between a relative and their partner, and a car warmed up in the garage.
@@ -804,8 +804,7 @@ def test_everyday_sentences_near_the_rules_for_violence_children_and_a_relative_
     "im in my car in the garage with the engine on",
 ])
 def test_an_attempt_under_way_is_behaviour_on_the_cssrs_ladder(text):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and r.severity == "behaviour" and r.danger == "high", (text, r)
+    screened_as(text, "suicide_self_harm", severity="behaviour", danger="high")
 
 
 @pytest.mark.parametrize("text, severity", [
@@ -834,8 +833,7 @@ def test_means_place_and_goodbyes_grade_a_suicidal_disclosure(text, severity):
     ("my son is having a psychotic episode and thinks we're trying to poison him", "medical_emergency", "urgent_symptoms"),
 ])
 def test_family_emergencies_the_rules_missed_or_misread(text, category, severity):
-    r = screen(text)
-    assert r.escalate and r.category == category and r.severity == severity and r.layer == "rules", (text, r)
+    screened_as(text, category, severity=severity, layer="rules")
 
 
 @pytest.mark.parametrize("text", [
@@ -859,8 +857,7 @@ def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
     "my daughter cut herself last night and won't go to the hospital",
 ])
 def test_someone_else_s_self_harm_told_in_the_simple_past_is_theirs(text):
-    r = screen(text)
-    assert r.category == "suicide_self_harm" and r.severity == "behaviour" and r.someone_else, (text, r)
+    screened_as(text, "suicide_self_harm", severity="behaviour", someone_else=True)
 
 
 @pytest.mark.parametrize("text", [
@@ -876,5 +873,4 @@ def test_an_accident_or_a_figure_of_speech_is_not_someone_else_s_self_harm(text)
 
 
 def test_a_threat_to_self_harm_made_to_control_the_writer_stays_abuse():
-    r = screen("Girlfriend says she'll cut herself if i don't stop seeing my friend")
-    assert r.category == "abuse" and not r.someone_else, r
+    screened_as("Girlfriend says she'll cut herself if i don't stop seeing my friend", "abuse", someone_else=False)

@@ -309,3 +309,35 @@ def test_indirect_child_safety_and_harm_to_others_are_learnt_not_only_ruled():
     assert len(right) >= disclosures // 2, right
     assert learnt, "the learned layers decided none of them"
     assert not false_alarms, false_alarms
+
+
+def _right_category(name: str) -> tuple[list[str], int, list[str], int]:
+    """A blind set's ordinary messages that escalated, how many ordinary messages it has, its crises that escalated in
+    their own category, and how many crises it has (ids only: the texts stay unread)."""
+    rows = [json.loads(line) for line in (TESTDATA / name).open()]
+    results = {row["id"]: screen(row["text"]) for row in rows}
+    ordinary = [row["id"] for row in rows if row["expect"] is None]
+    crises = [row for row in rows if row["expect"]]
+    return ([i for i in ordinary if results[i].escalate], len(ordinary),
+            [row["id"] for row in crises if results[row["id"]].category == row["expect"]], len(crises))
+
+
+def test_violence_threatened_and_children_endangered_are_caught_as_what_they_are():
+    """"my son said he's going to shoot up his school", a small child with a loaded gun, a child left in a hot car: a
+    family member who worries writes these. Held-out set, written blind before the rules for them (never trained on,
+    texts never read): before, 60 of its 100 disclosures (violence threatened, children endangered, medical
+    emergencies) escalated in their own category; now 85. At least three in four must, and at most one in twenty of
+    its 100 ordinary messages in the same words (hunting, games, drills, a teen home alone for an hour) may escalate."""
+    false_alarms, ordinary, right, crises = _right_category("danger_blind.jsonl")
+    assert len(false_alarms) <= ordinary // 20, false_alarms
+    assert len(right) >= 3 * crises // 4, len(right)
+
+
+def test_crisis_words_typed_fast_on_a_phone_are_caught_as_what_they_are():
+    """"i want to dieee", "he chocked me", "su1cide", "sh urges": a teenager on a phone. Held-out set, written blind
+    before the screen repaired spelling (never trained on, texts never read): 63 of its 100 disclosures escalated in
+    their own category before; 83 now. At least four in five must, and at most one in eight of its 100 ordinary
+    messages in the same slang ("kms this test", "that's od") may escalate."""
+    false_alarms, ordinary, right, crises = _right_category("spelling_blind.jsonl")
+    assert len(false_alarms) <= ordinary // 8, false_alarms
+    assert len(right) >= 4 * crises // 5, len(right)

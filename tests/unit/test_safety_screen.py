@@ -13,15 +13,7 @@ from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, scre
 from shared.safety.cli import classify_stream
 from shared.safety.rules import normalise
 from shared.safety.vocab import DANGER
-
-
-def screened_as(text: str, category: str, **expected) -> ScreenResult:
-    """Screen ``text`` and assert that it escalates as ``category``, with each other field given (severity, danger,
-    someone_else, layer): what the member's reply and on-call's notice are made from."""
-    r = screen(text)
-    assert r.escalate and r.category == category, (text, r)
-    assert {name: getattr(r, name) for name in expected} == expected, (text, r)
-    return r
+from tests.support.crisis import screened_as
 
 pytestmark = pytest.mark.crisis
 

@@ -9,6 +9,7 @@ from spellchecker import SpellChecker
 from shared.safety import screen
 from shared.safety.rules import normalise
 from shared.safety.spelling import NOT_SLIPS, SHORT, SLIPPED, WORDS, _doubled, _slips, lexicon
+from tests.support.crisis import screened_as
 
 pytestmark = pytest.mark.crisis
 
@@ -73,8 +74,7 @@ def test_ordinary_words_are_left_as_they_are(text):
     ("i'm going to commit toaster bath", "suicide_self_harm", "intent"),
 ])
 def test_a_crisis_typed_fast_escalates_by_rule(text, category, severity):
-    r = screen(text)
-    assert r.escalate and r.category == category and r.severity == severity and not r.tentative, (text, r)
+    screened_as(text, category, severity=severity, tentative=False)
 
 
 # Urges to self-harm and an overdose wanted or planned are the writer's own risk, not a medical emergency.
@@ -85,8 +85,7 @@ def test_a_crisis_typed_fast_escalates_by_rule(text, category, severity):
     ("i'm thinking about overdosing", "method"),
 ])
 def test_self_harm_urges_and_a_wanted_overdose_are_suicide_and_self_harm(text, severity):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and r.severity == severity, (text, r)
+    screened_as(text, "suicide_self_harm", severity=severity)
 
 
 @pytest.mark.parametrize("text", [
@@ -105,16 +104,14 @@ def test_cutting_that_is_not_self_harm_is_no_crisis(text):
     "he's overdosing, what do i do",
 ])
 def test_an_overdose_that_happened_is_a_medical_emergency(text):
-    r = screen(text)
-    assert r.escalate and r.category == "medical_emergency", (text, r)
+    screened_as(text, "medical_emergency")
 
 
 # "kms" is the writer's own when it is what they would do or all they say; beside a bad test or a bad haircut it is a
 # groan.
 @pytest.mark.parametrize("text", ["i wanna kms fr", "im really about to kms", "i think about kms every day", "kms"])
 def test_kms_as_what_the_writer_would_do_escalates_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and not r.tentative, (text, r)
+    screened_as(text, "suicide_self_harm", tentative=False)
 
 
 @pytest.mark.parametrize("text", [

@@ -167,6 +167,19 @@ HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|s
        r"beat|beats|beating|beaten|shove|shoved|shoves|push|pushed|pushes|threw|throws|"
        r"smack|smacked|smacks|bit|bites|burn|burned|burnt|burns|physically hurt|physically hurts|attack|attacked|attacks|"
        r"strike|struck|strikes|backhanded|headbutted|elbowed)")
+# An eating disorder, named or done (med.eating_disorder), and the signs of a body giving way under it.
+_ED = (r"anorexi\w*|bulimi\w*|eating disorder|(?:making|makes|made) (?:herself|himself|themselves|myself) (?:throw up|sick|vomit)|"
+       r"(?:throwing|throws|threw) up (?:after|every|all) (?:\w+ )?(?:meals?|she eats|he eats|they eat|i eat)|purg(?:e|es|ed|ing)\b|"
+       r"starv(?:e|es|ed|ing) (?:herself|himself|themselves|myself)|stopped eating\b|(?:won't|wont|refuses to|refusing to) eat(?: anything| at all)?(?: (?:in|for) (?:days|a week|weeks|\d+ days)| at all)|"
+       r"(?:hasn't|has not|hasnt|haven't|havent|hardly) eaten (?:anything )?(?:in|for) (?:days|a week|weeks|\d+ days)|"
+       r"(?:says|thinks|keeps saying) (?:she's|she is|he's|he is|i'm|i am) (?:too )?fat|weighs? (?:only )?\d+ ?(?:lbs|pounds|kg|kilos)")
+# Not one that is over: "I used to have anorexia", "she recovered from bulimia".
+_ED_OVER = r"(?<!used to have )(?<!recovered from )(?<!history of )(?<!used to be )(?<!survived )"
+_ED_DANGER = (r"faint(?:s|ed|ing)?\b|pass(?:es|ed|ing)? out|collaps\w*|blacked out|heart ?(?:rate|beat) (?:is |was |of |at )?"
+              r"(?:\d\d\b|low|slow|weird|irregular|all over)|(?:slow|low|irregular|uneven) (?:heart ?(?:rate|beat)|pulse)|pulse (?:is |was |of )?"
+              r"(?:\d\d\b|low|slow)|heart (?:is )?(?:racing|skipping|fluttering|pounding)|chest (?:pain|pains|hurts)|"
+              r"(?:vomit\w*|throwing up|throws up|threw up) blood|blood in (?:her|his|my) (?:vomit|sick)|"
+              r"too weak to (?:stand|walk|get up)|can't (?:stand|walk) (?:up )?without|hair (?:is )?falling out in")
 
 
 _compiled: dict[str, re.Pattern[str]] = {}
@@ -808,7 +821,15 @@ RULES: tuple[Rule, ...] = (
        r"(?:man|men|guy|guys|lads|woman|women|boyfriend|girlfriend|dude|bf|gf))\b"
        r"|\b(?:a|an|this) (?:(?:1[89]|[2-5]\d) ?(?:year|yr)s?[- ]?old|grown|adult) (?:man|guy|woman|dude) (?:[\w']+ ){0,2}?"
        r"(?:is|has been|keeps|was) (?:dating|texting|messaging|seeing|picking up|meeting|sleeping with|talking to) "
-       r"(?:my|our) (?:1[0-5]|[89]) ?(?:(?:year|yr)s?[- ]?old|yo|y/o)\b"),
+       r"(?:my|our) (?:1[0-5]|[89]) ?(?:(?:year|yr)s?[- ]?old|yo|y/o)\b"
+       # Her age told another way: "my teenage daughter is pregnant and her boyfriend is 30", "my daughter is in 9th
+       # grade and she's dating a 24 year old".
+       r"|\b(?:my|our) (?:teenage|teen|young teenage|(?:1[0-5]|[89]) ?(?:year|yr)s?[- ]?old) (?:daughter|son|girl|boy)\b.{0,60}?"
+       r"\b(?:her|his) (?:boyfriend|girlfriend|bf|gf|partner|baby'?s (?:father|dad)|baby daddy) (?:is|who is|who's|'s) "
+       r"(?:(?:2[2-9]|[3-5]\d)\b|in (?:his|her) (?:twenties|thirties|forties|20s|30s|40s))"
+       r"|\b(?:my|our) (?:daughter|son|girl|boy) (?:is|'s) (?:only )?in (?:[6-9]th grade|year [7-9]|middle school|junior high)\b.{0,60}?"
+       r"\b(?:dating|seeing|sleeping with|going out with|texting|messaging) (?:a |an |this )?(?:(?:1[89]|[2-5]\d) ?(?:year|yr)s?[- ]?old|"
+       r"grown|adult|older) ?(?:man|guy|woman|dude|boyfriend|girlfriend)?\b"),
     # A child missing now: "my 13 year old ran away last night and isn't answering", "our son is missing".
     _r("chi.missing", C, "at_risk",
        rf"\b(?:my|our) (?:[\w-]+ )?{CHILD_NOUN}(?: (?:son|daughter|girl|boy|kid))? (?:is|has gone|went|has been|is still|'s) missing\b(?! (?:a |an |the |his |her |their |my |out|"
@@ -1018,6 +1039,13 @@ RULES: tuple[Rule, ...] = (
        r"(?:get up|move|stand up|stand)\b"
        r"|\b(?:has been|been|was|is|'s) (?:lying )?on the (?:floor|ground) (?:since|for (?:hours|\d+ hours|the night|a day|two days)|all night|"
        r"overnight)\b", present_only=True),
+    # An eating disorder with a body giving way: fainting, a slow or uneven heart, chest pain, vomiting blood. Anorexia
+    # kills more often than any other mental illness, mostly through the heart; these are the signs for which the
+    # guidance (MEED) says get medical help the same day. "My daughter hasn't eaten in a week and she's fainting, she
+    # says she's fat" is this, not a child left without food (chi.neglect), and the medical reply fits it.
+    _r("med.eating_disorder", M, "urgent_symptoms",
+       rf"{_ED_OVER}\b(?:{_ED}).{{0,120}}\b(?:{_ED_DANGER})|\b(?:{_ED_DANGER}).{{0,120}}{_ED_OVER}\b(?:{_ED})",
+       present_only=True, gate=rf"\b(?:{_ED_DANGER})"),
     _r("med.call_emergency", M, None, r"\b(?:call(?:ed|ing)?|dial(?:led|ing)?) (?:911|999|000|112|an ambulance|the ambulance)\b", strong=False,
        present_only=True),
 )

@@ -823,6 +823,14 @@ def test_means_place_and_goodbyes_grade_a_suicidal_disclosure(text, severity):
     ("my dad with dementia wandered off and we can't find him", "medical_emergency", "urgent_symptoms"),
     ("my grandma has been on the floor since last night", "medical_emergency", "urgent_symptoms"),
     ("my son is having a psychotic episode and thinks we're trying to poison him", "medical_emergency", "urgent_symptoms"),
+    # An eating disorder with the body giving way: medical, not a child left without food (it was ruled neglect).
+    ("my daughter hasn't eaten in a week and she's fainting, she says she's fat", "medical_emergency", "urgent_symptoms"),
+    ("my 15 year old has been making herself throw up after every meal and she fainted at school today",
+     "medical_emergency", "urgent_symptoms"),
+    ("my son is anorexic and his heart rate was 38 at the doctor", "medical_emergency", "urgent_symptoms"),
+    # An adult with a young teen whose age is told another way (it escalated nothing).
+    ("my teenage daughter is pregnant and her boyfriend is 30", "child_safety", "at_risk"),
+    ("my daughter is in 9th grade and she's dating a 24 year old guy", "child_safety", "at_risk"),
 ])
 def test_family_emergencies_the_rules_missed_or_misread(text, category, severity):
     screened_as(text, category, severity=severity, layer="rules")
@@ -837,6 +845,11 @@ def test_family_emergencies_the_rules_missed_or_misread(text, category, severity
     "my gran with dementia keeps asking where grandad is",
     "I think I'm having a psychotic break from this exam stress lol",
     "ex husband says if I start seeing someone new he'll kill himself and the kids will know why",
+    "I used to have anorexia when I was 16 and I fainted all the time back then",
+    "she fainted at the concert because it was so hot, she won't eat anything when she's nervous",
+    "his heart rate was 45 at the doctor because he runs marathons",
+    "my teenage daughter is going to prom and her boyfriend is 18",
+    "my daughter is in 9th grade and she's dating a 15 year old, is that ok",
 ])
 def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
     found = rule_layer(normalise(text)).found

@@ -63,6 +63,12 @@ Evaluates ``shared.safety.screen`` on
   missing, an adult with a young teen; 20 medical emergencies in the family; 100 ordinary messages in the same words:
   hunting, games, idioms, drills, a teen home alone for an hour, a harmless fever or bump), written blind in the third
   session of November 27, before the rules for them, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/long_blind.jsonl``: 200 long family messages of 131 to 328 words (80 with one disclosure buried
+  after at least 85 words of everyday detail, at the end or in the middle, mostly said indirectly: 40 the writer's
+  suicidal thoughts or self-harm, 24 abuse, 8 a child at risk, 8 a threat of violence; 120 long ordinary ones, many of
+  them heavy: grief, burnout, a blazing row, idioms), written blind in the fourth session of November 27, before any
+  change for long messages, by a writer who never saw the repo; its ``where`` says where the disclosure sits; texts
+  never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -106,6 +112,7 @@ CARE = ROOT / "tests" / "data" / "crisis" / "care_blind.jsonl"
 SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
 SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
 DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
+LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -197,7 +204,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -21,7 +21,10 @@ Models (scikit-learn at training time only; run time is numpy / onnxruntime):
   out-of-fold log-odds of the two heads plus the weak rule cues — "cheap" (TF-IDF + cues) and "full" (+ embedding)
   — fitted on the training rows no strong rule decides. Their thresholds, and the gate that sends a message to the
   embedding layer, come from a second, out-of-fold pass over the combiners (never from the held-out split)
-  -> ``data/crisis_combiner.json``.
+  -> ``data/crisis_combiner.json``;
+- the cut-offs for the windows of a long message (``combine.windows``), from the long public posts out of fold and
+  from ``data/long_calibration.jsonl`` (long family messages, never trained on) read with the artifacts just written
+  (``WINDOW_FPR``) -> ``data/crisis_combiner.json``.
 
 Everything is seeded; re-running gives the same artifacts (the embedding cache only saves time).
 
@@ -49,7 +52,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from shared.safety import rule_layer  # noqa: E402
 from shared.safety.combine import (  # noqa: E402
-    CATEGORY_OF, CHEAP_FEATURES, CLASSES, CRISIS_CLASSES, FULL_FEATURES, cheap_features, flagged, full_features, sure)
+    CATEGORY_OF, CHEAP_FEATURES, CLASSES, CRISIS_CLASSES, FULL_FEATURES, Combiner, _stage, cheap_features, decide_whole,
+    flagged, full_features, is_long, sure, window_scores, windows)
+from shared.safety.model import load_embed_head, load_head  # noqa: E402
 from shared.safety.embed import MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256  # noqa: E402
 from shared.safety.features import N_BUCKETS, NORM_FLOOR_CHARS, NORM_FLOOR_WORDS, hashed_counts  # noqa: E402
 from shared.safety.rules import normalise  # noqa: E402
@@ -81,6 +86,21 @@ GATE_MISS = 0.01
 # left") is easy to leave alone: counting it in the budget's pool would loosen every class's cut-off for the messages
 # that are hard. (They are still trained on.)
 BUDGET_MIN_WORDS = 5
+# The windows of a long message (combine.windows) have cut-offs of their own: each class may flag, by one of its
+# windows, this share of the long public negatives (out of fold) that the message read whole left alone, and this
+# share of the long ordinary family messages of LONG_CALIBRATION; the stricter cut-off wins. A long message has
+# several windows, each a chance to flag it, so the in-domain budgets are small. Suicide's public budget is its
+# whole-message one (FPR): the long public negatives that bind it are mostly posts about depression, where asking
+# about suicide is what a clinician would do. (At 1 % the windows caught 7 of the 41 suicidal disclosures of
+# LONG_CALIBRATION that the whole message missed, and 9 of 172 public ones; at 5 %, 12 and 39.)
+WINDOW_FPR = {"suicide": 0.05, "abuse": 0.01, "child": 0.002, "harm": 0.002, "medical": 0.002}
+WINDOW_FPR_IN_DOMAIN = {"suicide": 0.01, "abuse": 0.01, "child": 0.005, "harm": 0.005, "medical": 0.005}
+# Long family messages written to set the windows' cut-offs, never trained on: 400 ordinary ones (many heavy: grief,
+# burnout, a blazing row, a toddler who bites, a child's stitches) and 100 with one disclosure buried in everyday
+# detail. The training messages are short; the
+# public data's long posts are Reddit's. The ordinary ones set the in-domain budget (the final heads score them: they
+# never saw them); the disclosures only show what the windows catch.
+LONG_CALIBRATION = ROOT / "shared" / "safety" / "data" / "long_calibration.jsonl"
 # A class's development pool: the negatives at least as long as this quantile of its own public positives' lengths
 # (see the thresholds below).
 POOL_LENGTH_QUANTILE = 0.02
@@ -187,6 +207,20 @@ def budget_cutoff(scores, w, pool, neg_dom, name: str) -> tuple[float, str]:
     return (dom_cut, "in-domain") if dom_cut > dev_cut else (dev_cut, "development")
 
 
+def long_calibration_scores(rows, comb, head, embed_head):
+    """For each calibration message, as ``combine.decide`` reads it with the artifacts just written (the quantised
+    TF-IDF head, the combiners as stored): -1 for every class when it is flagged read whole (by a strong rule or the
+    learned layers), else the highest score of its windows per class (0 when it is not long)."""
+    out = np.zeros((len(rows), len(CLASSES)))
+    for j, o in enumerate(rule_outcomes([r["text"] for r in rows])):
+        if o.found or decide_whole(o, comb, head, embed_head).categories:
+            out[j] = -1
+        elif is_long(o.masked):
+            q = window_scores(o, comb, head)
+            out[j] = [q[c] for c in CLASSES]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
@@ -217,6 +251,7 @@ def main(argv=None) -> int:
                                        NORM_FLOOR_WORDS, NORM_FLOOR_CHARS])
                             .encode()).hexdigest()[:16]
     oof_cache = ROOT / "build" / "crisis" / f"oof-{digest}.npz"
+    skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     if oof_cache.is_file():
         d = np.load(oof_cache)
         oof_t, oof_e = d["oof_t"], d["oof_e"]
@@ -224,7 +259,6 @@ def main(argv=None) -> int:
     else:
         oof_t = np.zeros((len(y), len(CLASSES)))
         oof_e = np.zeros((len(y), len(CLASSES)))
-        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
         for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), strat)):
             iw, ic = idf_of(Cw[tr]), idf_of(Cc[tr])
             clf = fit(tfidf(Cw[tr], iw, NORM_FLOOR_WORDS), tfidf(Cc[tr], ic, NORM_FLOOR_CHARS), y[tr], w[tr])
@@ -316,6 +350,45 @@ def main(argv=None) -> int:
                     print(f"  oof wrong: {CLASSES[y[i]]:8s} rules={sorted(outcomes[i].found)} cues={sorted(outcomes[i].weak)} "
                           f"q={np.round(oof_qf[i] if gated[i] else oof_qc[i], 2).tolist()} | {texts[i][:90]}")
         report["with_embedding" if mode else "without_embedding"] = {k: round(v, 3) for k, v in r.items()}
+    # ---- windows of the long messages, out of fold like everything above: the fold's TF-IDF head that never saw
+    # the message, then the cheap combiner of the second pass that never saw it either.
+    whole_flags, _ = simulate(True)
+    win_parent, win_rules = [], []
+    for i in np.flatnonzero(undecided):
+        if is_long(outcomes[i].masked):
+            for a, b in windows(outcomes[i].masked):
+                part = outcomes[i].window(a, b)
+                if part.model_text():
+                    win_parent.append(i); win_rules.append(part)
+    win_parent = np.array(win_parent, dtype=np.int64)
+    win_texts = [o.model_text() for o in win_rules]
+    ww_, wc_ = zip(*(hashed_counts(t) for t in win_texts))
+    Ww, Wc = to_csr(list(ww_)), to_csr(list(wc_))
+    win_cache = oof_cache.with_name(f"oof-windows-{hashlib.sha256(json.dumps([digest, win_texts, win_parent.tolist()]).encode()).hexdigest()[:16]}.npz")
+    if win_cache.is_file():
+        oof_wt = np.load(win_cache)["oof_wt"]
+    else:
+        oof_wt = np.zeros((len(win_texts), len(CLASSES)))
+        for tr, te in skf.split(np.zeros(len(y)), strat):
+            rows_w = np.flatnonzero(np.isin(win_parent, te))
+            iw_k, ic_k = idf_of(Cw[tr]), idf_of(Cc[tr])
+            clf_k = fit(tfidf(Cw[tr], iw_k, NORM_FLOOR_WORDS), tfidf(Cc[tr], ic_k, NORM_FLOOR_CHARS), y[tr], w[tr])
+            oof_wt[rows_w] = clf_k.predict_proba(sp.hstack([tfidf(Ww[rows_w], iw_k, NORM_FLOOR_WORDS),
+                                                            tfidf(Wc[rows_w], ic_k, NORM_FLOOR_CHARS)]).tocsr())
+        np.savez(win_cache, oof_wt=oof_wt)
+    print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages ({time.time() - t0:.0f}s)", flush=True)
+    pw = as_dicts(oof_wt)
+    Fw = np.array([cheap_features(pw[j], win_rules[j], win_texts[j]) for j in range(len(win_texts))])
+    oof_wq = np.zeros((len(win_texts), len(CLASSES)))
+    for tr, te in skf2.split(np.zeros(len(rows)), strat[rows]):
+        rows_w = np.flatnonzero(np.isin(win_parent, rows[te]))
+        oof_wq[rows_w] = fit_stage(Fc[rows[tr]], y[rows[tr]], w[rows[tr]]).predict_proba(Fw[rows_w])
+    best = np.zeros((len(y), len(CLASSES)))  # per message, its highest window score per class
+    np.maximum.at(best, win_parent, oof_wq)
+    read_again = np.zeros(len(y), dtype=bool)
+    read_again[win_parent] = True
+    read_again &= ~whole_flags.any(axis=1)  # windows are read only when the whole message flagged nothing
+
     print("thresholds cheap:", {k: round(v, 4) for k, v in thr_c.items()},
           "full:", {k: round(v, 4) for k, v in thr_f.items()})
     print("gate low:", {k: round(v, 4) for k, v in low.items()}, "high:", {k: round(v, 4) for k, v in high.items()})
@@ -351,13 +424,53 @@ def main(argv=None) -> int:
         return {"features": list(names), "coef": np.round(m.coef_.T, 6).tolist(),
                 "bias": np.round(m.intercept_, 6).tolist(), "thresholds": {k: round(v, 6) for k, v in thr.items()}}
 
+    # ---- the windows' cut-offs (see WINDOW_FPR), read with the heads just written, as at run time
+    calib = [json.loads(line) for line in LONG_CALIBRATION.open(encoding="utf-8")]
+    stored = Combiner(cheap=_stage(stage(cheap, thr_c, CHEAP_FEATURES)), full=_stage(stage(full, thr_f, FULL_FEATURES)),
+                      gate_low={k: round(v, 6) for k, v in low.items()},
+                      gate_high={k: round(v, 6) for k, v in high.items()}, window={}, meta={})
+    calib_best = long_calibration_scores(calib, stored, load_head(out_dir / "crisis_head.npz"),
+                                         load_embed_head(out_dir / "crisis_embed_head.npz"))
+    neg = read_again & (y == 0) & ~is_dom
+    calib_neg = np.array([r["label"] == "none" for r in calib])
+    thr_w, window_report = {}, {}
+    for ci, name in enumerate(CRISIS_CLASSES, start=1):
+        dev_cut = cutoff(best[neg, ci], w[neg], WINDOW_FPR[name])
+        # Every ordinary calibration message counts in the budget's pool, also those the whole message already flagged
+        # (they score -1): the budget is a share of all of them.
+        dom_cut = cutoff(calib_best[calib_neg, ci], np.ones(int(calib_neg.sum())), WINDOW_FPR_IN_DOMAIN[name])
+        thr_w[name] = max(dev_cut, dom_cut)
+        print(f"  window cut-off {name}: development {dev_cut:.3f} (by budget: "
+              + ", ".join(f"{f}: {cutoff(best[neg, ci], w[neg], f):.3f}" for f in (0.01, 0.02, 0.03, 0.05))
+              + f"), in-domain {dom_cut:.3f}")
+        pos = read_again & (y == ci)
+        window_report[name] = {"public_long_positives_missed_whole": int(pos.sum()),
+                               "caught_by_a_window": int((best[pos, ci] >= thr_w[name]).sum())}
+    calib_flag = np.array([[calib_best[j, ci] >= thr_w[n] for ci, n in enumerate(CRISIS_CLASSES, start=1)]
+                           for j in range(len(calib))])
+    window_report["calibration"] = {
+        "ordinary_flagged_whole": int((calib_neg & (calib_best[:, 1:] < 0).all(axis=1)).sum()),
+        "ordinary_flagged_by_a_window": int((calib_neg & calib_flag.any(axis=1)).sum()),
+        "ordinary": int(calib_neg.sum())}
+    for label, ci in (("suicide", 1), ("abuse", 2), ("child_safety", 3), ("harm_to_others", 4)):
+        rows_l = np.array([r["label"] == label for r in calib])
+        window_report["calibration"][label] = {
+            "n": int(rows_l.sum()), "flagged_whole": int((rows_l & (calib_best[:, ci] < 0)).sum()),
+            "whole_or_window": int((rows_l & ((calib_best[:, ci] < 0) | calib_flag[:, ci - 1])).sum())}
+    print("windows' cut-offs:", {k: round(v, 4) for k, v in thr_w.items()})
+    print("windows:", json.dumps(window_report))
+    report["windows"] = window_report
+
     combiner = {
         "classes": list(CLASSES),
         "cheap": stage(cheap, thr_c, CHEAP_FEATURES),
         "full": stage(full, thr_f, FULL_FEATURES),
         "gate": {"low": {k: round(v, 6) for k, v in low.items()}, "high": {k: round(v, 6) for k, v in high.items()}},
+        "window": {k: round(v, 6) for k, v in thr_w.items()},
         "meta": {**common, "fpr_per_class": FPR, "fpr_in_domain_per_class": FPR_IN_DOMAIN, "gate_miss": GATE_MISS, "combiner_C": COMB_C,
                  "budget_min_words": BUDGET_MIN_WORDS, "pool_length_quantile": POOL_LENGTH_QUANTILE,
+                 "window_fpr_per_class": WINDOW_FPR, "window_fpr_in_domain_per_class": WINDOW_FPR_IN_DOMAIN,
+                 "long_calibration_sha256": hashlib.sha256(LONG_CALIBRATION.read_bytes()).hexdigest(),
                  "out_of_fold_training": report},
     }
     (out_dir / "crisis_combiner.json").write_text(json.dumps(combiner, indent=1, sort_keys=True) + "\n")

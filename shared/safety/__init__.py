@@ -58,7 +58,7 @@ class ScreenResult:
     signals: list[str] = field(default_factory=list)   # rule / model ids only, never user text
     categories: list[str] = field(default_factory=list)  # every category that fired, the reported one first
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
-    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding", "moderation" or "answer"
+    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding", "window", "moderation" or "answer"
     # No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or only
     # the rules' weak cues did, with the learned layers down). The reply asks rather than tells (reply.py).
     tentative: bool = False
@@ -103,6 +103,9 @@ class RuleOutcome:
     # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die",
     # "my son said he's going to shoot up his school"): the crisis is not the writer's (see ScreenResult).
     someone_elses: frozenset = frozenset()
+    # Where each weak cue was first found, as (category, cue id, offset in ``masked``): a long message is also read in
+    # windows (``combine.windows``), and each window keeps only its own cues.
+    cue_spots: tuple = ()
 
     def model_text(self) -> str:
         """What the learned layers read: the masked text without its negated crisis statements (and without the
@@ -113,6 +116,15 @@ class RuleOutcome:
         for statement in self.negated:
             text = text.replace(statement, " ")
         return _LEFTOVER_SPACE.sub(" ", _LEFTOVER_LEAD.sub("", text)).strip()
+
+    def window(self, start: int, end: int) -> "RuleOutcome":
+        """This outcome for ``masked[start:end]`` alone: its text, its negated statements and its weak cues. Only for a
+        text no strong rule decided (a window has none either)."""
+        spots = tuple(s for s in self.cue_spots if start <= s[2] < end)
+        masked = self.masked[start:end]
+        return RuleOutcome(masked=masked, found={}, weak=frozenset(c for c, _, _ in spots), signals=[],
+                           cues=frozenset(cue for _, cue, _ in spots),
+                           negated=tuple(n for n in self.negated if n in masked), cue_spots=spots)
 
 
 _LEFTOVER_LEAD = re.compile(r"^[\s,;:.!?-]+")
@@ -128,12 +140,15 @@ def rule_layer(norm: str) -> RuleOutcome:
     found: dict[str, str | None] = {}
     weak: set[str] = set()
     cues: set[str] = set()
+    spots: list[tuple[str, str, int]] = []
     theirs: dict[str, str | None] = {}  # what is said of someone else, apart: the writer's own statements come first
     for h in hits:
         cat = h.rule.category
         if not h.rule.strong or (joking and h.rule.laughed_off):
+            cue = h.rule.id if not h.rule.strong else f"{cat}.laughed"
             weak.add(cat)
-            cues.add(h.rule.id if not h.rule.strong else f"{cat}.laughed")
+            cues.add(cue)
+            spots.append((cat, cue, h.start))
             continue
         into = theirs if h.someone_else else found
         if cat not in into or severity_rank(cat, h.rule.severity) > severity_rank(cat, into[cat]):
@@ -142,7 +157,8 @@ def rule_layer(norm: str) -> RuleOutcome:
     for cat in someone_elses:
         found[cat] = theirs[cat]
     return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues),
-                       negated=matched.negated, someone_elses=someone_elses)
+                       negated=matched.negated, someone_elses=someone_elses,
+                       cue_spots=tuple(spots))
 
 
 def screen(text: str, locale: str = "en-US",

@@ -6,7 +6,10 @@ For a text no strong rule decided:
 2. a small stacked logistic combiner (the *cheap* one) reads the TF-IDF log-odds and the weak rule cues. When it
    is sure — every class below its ``gate_low`` or one class above its ``gate_high`` — it decides alone;
 3. otherwise the MiniLM embedding (``embed.py``) and its linear head (``model.EmbedHead``) are computed and the
-   *full* combiner (TF-IDF + embedding log-odds + cues) decides.
+   *full* combiner (TF-IDF + embedding log-odds + cues) decides;
+4. a long message that neither flagged is read again in windows of a few sentences (``windows``), by the cheap
+   combiner against cut-offs of its own: one sentence that lets a crisis slip ("I just don't see the point of being
+   here anymore") is drowned in a long message about the week's chores, and the embedding reads only its start.
 
 Everything here — coefficients, thresholds, the gate — comes from ``data/crisis_combiner.json``, written by
 ``scripts/train_crisis_head.py`` from out-of-fold predictions on the training data only (never the held-out split).
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -114,6 +118,7 @@ class Combiner:
     full: Stage
     gate_low: dict
     gate_high: dict
+    window: dict              # class -> the cheap combiner's cut-off for a window of a long message
     meta: dict
 
 
@@ -125,7 +130,8 @@ def _stage(d: dict) -> Stage:
 def load_combiner(path: Path = COMBINER_PATH) -> Combiner:
     d = json.loads(path.read_text(encoding="utf-8"))
     return Combiner(cheap=_stage(d["cheap"]), full=_stage(d["full"]), gate_low=d["gate"]["low"],
-                    gate_high=d["gate"]["high"], meta=d.get("meta", {}))
+                    gate_high=d["gate"]["high"], window={k: float(v) for k, v in d["window"].items()},
+                    meta=d.get("meta", {}))
 
 
 @cache
@@ -136,15 +142,16 @@ def get_combiner() -> Combiner:
 @dataclass(frozen=True)
 class Decision:
     categories: list[str]                         # crisis categories flagged, most likely first
-    layer: str                                    # "tfidf" or "embedding"
+    layer: str                                    # "tfidf", "embedding" or "window"
     scores: dict[str, float] = field(default_factory=dict)
 
 
-def decide(rules) -> Decision:
-    """Layers 2-3 for a ``RuleOutcome`` in which no strong rule fired."""
-    comb = get_combiner()
+def decide_whole(rules, comb: Combiner | None = None, head=None, embed_head=None) -> Decision:
+    """Layers 2-3 for a ``RuleOutcome`` in which no strong rule fired, read whole. (The combiner and heads are the
+    shipped ones unless given: the training script reads its calibration messages with the ones it has just made.)"""
+    comb, head = comb or get_combiner(), head or get_head()
     text = rules.model_text()
-    p_t = get_head().proba(text)
+    p_t = head.proba(text)
     x = cheap_features(p_t, rules, text)
     q = comb.cheap.proba(x)
     scores = {f"tfidf.{c}": round(p_t[c], 4) for c in CRISIS_CLASSES}
@@ -154,7 +161,70 @@ def decide(rules) -> Decision:
     embedder = get_embedder()
     if embedder is None:  # fallback: the cheap layers decide (the reason was logged once)
         return Decision([CATEGORY_OF[c] for c in cheap_flags], "tfidf", scores)
-    p_e = get_embed_head().proba(embedder.embed(text))
+    p_e = (embed_head or get_embed_head()).proba(embedder.embed(text))
     qf = comb.full.proba(full_features(p_t, p_e, rules, text))
     scores.update({f"embedding.{c}": round(p_e[c], 4) for c in CRISIS_CLASSES})
     return Decision([CATEGORY_OF[c] for c in comb.full.flagged(qf)], "embedding", scores)
+
+
+def decide(rules) -> Decision:
+    """Layers 2-4 for a ``RuleOutcome`` in which no strong rule fired."""
+    whole = decide_whole(rules)
+    if whole.categories or not is_long(rules.masked):
+        return whole
+    q = window_scores(rules)
+    hits = flagged(q, get_combiner().window)
+    if not hits:
+        return whole
+    scores = {**whole.scores, **{f"window.{c}": round(q[c], 4) for c in CRISIS_CLASSES}}
+    return Decision([CATEGORY_OF[c] for c in hits], "window", scores)
+
+
+# ---------------------------------------------------------------- long messages
+# A window holds whole sentences, up to this many words (a sentence longer than that is cut in pieces of it): about
+# the length of the hand-written disclosures the heads learnt from. A message is long when it has more than
+# LONG_WORDS words; shorter ones are read whole only.
+WINDOW_WORDS = 40
+LONG_WORDS = 60
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+
+
+def is_long(text: str) -> bool:
+    return len(text.split()) > LONG_WORDS
+
+
+def windows(text: str, size: int = WINDOW_WORDS) -> list[tuple[int, int]]:
+    """Spans of ``text`` that cover it, each of whole sentences and at most ``size`` words."""
+    pieces: list[tuple[int, int, int]] = []  # (start, end, words)
+    for m in _SENTENCE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        for k in range(0, len(words), size):
+            part = words[k:k + size]
+            pieces.append((m.start() + part[0].start(), m.start() + part[-1].end(), len(part)))
+    spans: list[tuple[int, int]] = []
+    start, end, count = None, 0, 0
+    for a, b, n in pieces:
+        if start is not None and count + n > size:
+            spans.append((start, end))
+            start = None
+        if start is None:
+            start, count = a, 0
+        end, count = b, count + n
+    if start is not None:
+        spans.append((start, end))
+    return spans
+
+
+def window_scores(rules, comb: Combiner | None = None, head=None) -> dict[str, float]:
+    """The cheap combiner's probabilities for each window of a long message, the highest per class."""
+    comb, head = comb or get_combiner(), head or get_head()
+    best = dict.fromkeys(CLASSES, 0.0)
+    for a, b in windows(rules.masked):
+        part = rules.window(a, b)
+        text = part.model_text()
+        if not text:
+            continue
+        q = comb.cheap.proba(cheap_features(head.proba(text), part, text))
+        for c in CRISIS_CLASSES:
+            best[c] = max(best[c], q[c])
+    return best

@@ -101,6 +101,20 @@ def test_a_parent_who_hears_their_son_threaten_his_school_is_told_what_keeps_peo
     assert "school" not in json.dumps(notice)
 
 
+def test_a_suicidal_thought_let_slip_at_the_end_of_a_long_message_reaches_on_call(local_stack, member):
+    """Over HTTP with a real token: one sentence at the end of a long message about the week is not drowned by it (the
+    screen reads a long message again in windows)."""
+    from tests.support.crisis import SLIP, WEEK
+
+    reply = say(member, WEEK + SLIP).json()["reply"]
+    assert reply["source"] == "safety" and "988" in reply["text"]
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["category"]["S"] == "suicide_self_harm" and incident["danger"]["S"] == "high"
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert notice["category"] == "suicide_self_harm" and "letters" not in json.dumps(notice)
+
+
 def test_ordinary_conflict_reaches_no_one(local_stack, member):
     assert say(member, "we fought about the dishes again").json()["reply"]["source"] == "offline"
     assert local_stack.drain()

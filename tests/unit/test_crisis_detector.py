@@ -341,3 +341,13 @@ def test_crisis_words_typed_fast_on_a_phone_are_caught_as_what_they_are():
     false_alarms, ordinary, right, crises = _right_category("spelling_blind.jsonl")
     assert len(false_alarms) <= ordinary // 8, false_alarms
     assert len(right) >= 4 * crises // 5, len(right)
+
+
+def test_a_crisis_buried_in_a_long_message_is_caught_as_what_it_is():
+    """One sentence about not being around, or what a partner did, in 150 words about the week. Held-out set, written
+    blind before long messages were read in windows (never trained on, texts never read): 29 of its 80 buried
+    disclosures escalated in their own category before; 52 now. At least three in five must, and at most one in six of
+    its 120 long ordinary messages, many heavy (grief, burnout, a blazing row), may escalate (10 before, 18 now)."""
+    false_alarms, ordinary, right, crises = _right_category("long_blind.jsonl")
+    assert len(false_alarms) <= ordinary // 6, false_alarms
+    assert len(right) >= 3 * crises // 5, len(right)

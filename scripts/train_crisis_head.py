@@ -364,7 +364,8 @@ def main(argv=None) -> int:
     win_texts = [o.model_text() for o in win_rules]
     ww_, wc_ = zip(*(hashed_counts(t) for t in win_texts))
     Ww, Wc = to_csr(list(ww_)), to_csr(list(wc_))
-    win_cache = oof_cache.with_name(f"oof-windows-{hashlib.sha256(json.dumps([digest, win_texts, win_parent.tolist()]).encode()).hexdigest()[:16]}.npz")
+    win_digest = hashlib.sha256(json.dumps([digest, win_texts, win_parent.tolist()]).encode()).hexdigest()[:16]
+    win_cache = oof_cache.with_name(f"oof-windows-{win_digest}.npz")
     if win_cache.is_file():
         oof_wt = np.load(win_cache)["oof_wt"]
     else:
@@ -376,7 +377,8 @@ def main(argv=None) -> int:
             oof_wt[rows_w] = clf_k.predict_proba(sp.hstack([tfidf(Ww[rows_w], iw_k, NORM_FLOOR_WORDS),
                                                             tfidf(Wc[rows_w], ic_k, NORM_FLOOR_CHARS)]).tocsr())
         np.savez(win_cache, oof_wt=oof_wt)
-    print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages ({time.time() - t0:.0f}s)", flush=True)
+    print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages ({time.time() - t0:.0f}s)",
+          flush=True)
     pw = as_dicts(oof_wt)
     Fw = np.array([cheap_features(pw[j], win_rules[j], win_texts[j]) for j in range(len(win_texts))])
     oof_wq = np.zeros((len(win_texts), len(CLASSES)))

@@ -58,7 +58,8 @@ class ScreenResult:
     signals: list[str] = field(default_factory=list)   # rule / model ids only, never user text
     categories: list[str] = field(default_factory=list)  # every category that fired, the reported one first
     scores: dict[str, float] = field(default_factory=dict)  # classifier probabilities, when it was consulted
-    layer: str = "rules"  # the last layer that decided: "rules", "tfidf", "embedding", "window", "moderation" or "answer"
+    # The last layer that decided: "rules", "tfidf", "embedding", "window" (of a long message), "moderation" or "answer".
+    layer: str = "rules"
     # No reviewed rule named what is happening: the learned layers or the moderation model escalated alone (or only
     # the rules' weak cues did, with the learned layers down). The reply asks rather than tells (reply.py).
     tentative: bool = False

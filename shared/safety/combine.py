@@ -8,8 +8,9 @@ For a text no strong rule decided:
 3. otherwise the MiniLM embedding (``embed.py``) and its linear head (``model.EmbedHead``) are computed and the
    *full* combiner (TF-IDF + embedding log-odds + cues) decides;
 4. a long message that neither flagged is read again in windows of a few sentences (``windows``), by the cheap
-   combiner against cut-offs of its own: one sentence that lets a crisis slip ("I just don't see the point of being
-   here anymore") is drowned in a long message about the week's chores, and the embedding reads only its start.
+   combiner against cut-offs of its own: one sentence that lets a crisis slip ("I've started giving my things away
+   and writing letters to the kids") is drowned in a long message about the week's chores, and the embedding reads
+   only its start.
 
 Everything here — coefficients, thresholds, the gate — comes from ``data/crisis_combiner.json``, written by
 ``scripts/train_crisis_head.py`` from out-of-fold predictions on the training data only (never the held-out split).

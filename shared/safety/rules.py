@@ -169,7 +169,8 @@ HIT = (r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|s
        r"strike|struck|strikes|backhanded|headbutted|elbowed)")
 # An eating disorder, named or done (med.eating_disorder), and the signs of a body giving way under it.
 _ED = (r"anorexi\w*|bulimi\w*|eating disorder|(?:making|makes|made) (?:herself|himself|themselves|myself) (?:throw up|sick|vomit)|"
-       r"(?:throwing|throws|threw) up (?:after|every|all) (?:\w+ )?(?:meals?|she eats|he eats|they eat|i eat)|purg(?:e|es|ed|ing)\b|"
+       r"(?:throwing|throws|threw) up (?:after|every|all) (?:\w+ )?(?:meals?|she eats|he eats|they eat|i eat)|"
+       r"(?:is|been|keeps|started|caught (?:her|him)) purging\b|"
        r"starv(?:e|es|ed|ing) (?:herself|himself|themselves|myself)|stopped eating\b|(?:won't|wont|refuses to|refusing to) eat(?: anything| at all)?(?: (?:in|for) (?:days|a week|weeks|\d+ days)| at all)|"
        r"(?:hasn't|has not|hasnt|haven't|havent|hardly) eaten (?:anything )?(?:in|for) (?:days|a week|weeks|\d+ days)|"
        r"(?:says|thinks|keeps saying) (?:she's|she is|he's|he is|i'm|i am) (?:too )?fat|weighs? (?:only )?\d+ ?(?:lbs|pounds|kg|kilos)")

@@ -848,6 +848,7 @@ def test_family_emergencies_the_rules_missed_or_misread(text, category, severity
     "I used to have anorexia when I was 16 and I fainted all the time back then",
     "she fainted at the concert because it was so hot, she won't eat anything when she's nervous",
     "his heart rate was 45 at the doctor because he runs marathons",
+    "we purged the closet and I nearly fainted from the dust",
     "my teenage daughter is going to prom and her boyfriend is 18",
     "my daughter is in 9th grade and she's dating a 15 year old, is that ok",
 ])

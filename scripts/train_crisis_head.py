@@ -92,7 +92,8 @@ BUDGET_MIN_WORDS = 5
 # several windows, each a chance to flag it, so the in-domain budgets are small. Suicide's public budget is its
 # whole-message one (FPR): the long public negatives that bind it are mostly posts about depression, where asking
 # about suicide is what a clinician would do. (At 1 % the windows caught 7 of the 41 suicidal disclosures of
-# LONG_CALIBRATION that the whole message missed, and 9 of 172 public ones; at 5 %, 12 and 39.)
+# LONG_CALIBRATION that the whole message missed, and 9 of 172 public ones; at 5 %, 12 and 39. Measured when it held
+# its first 200 ordinary messages.)
 WINDOW_FPR = {"suicide": 0.05, "abuse": 0.01, "child": 0.002, "harm": 0.002, "medical": 0.002}
 WINDOW_FPR_IN_DOMAIN = {"suicide": 0.01, "abuse": 0.01, "child": 0.005, "harm": 0.005, "medical": 0.005}
 # Long family messages written to set the windows' cut-offs, never trained on: 400 ordinary ones (many heavy: grief,

@@ -24,6 +24,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .rules import laughing, match, normalise, suicide_severity
 from .vocab import (
@@ -97,16 +98,24 @@ class RuleOutcome:
 
     masked: str                  # idioms masked
     found: dict                  # category -> severity, from strong rules
-    weak: frozenset              # categories with only weak cues (or laughed-off strong ones)
     signals: list
-    cues: frozenset = frozenset()  # ids of the weak rules that fired (the combiner weighs cue families apart)
+    # Every weak cue (a weak rule, or a strong one laughed off) where it was first found, as (category, cue id, offset
+    # in ``masked``): a long message is also read in windows (``combine.windows``), each with only its own cues.
+    cue_spots: tuple = ()
     negated: tuple = ()            # crisis statements said in the negative ("I'm not suicidal")
     # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die",
     # "my son said he's going to shoot up his school"): the crisis is not the writer's (see ScreenResult).
     someone_elses: frozenset = frozenset()
-    # Where each weak cue was first found, as (category, cue id, offset in ``masked``): a long message is also read in
-    # windows (``combine.windows``), and each window keeps only its own cues.
-    cue_spots: tuple = ()
+
+    @cached_property
+    def weak(self) -> frozenset:
+        """The categories with weak cues."""
+        return frozenset(category for category, _, _ in self.cue_spots)
+
+    @cached_property
+    def cues(self) -> frozenset:
+        """The ids of the weak cues (the combiner weighs cue families apart)."""
+        return frozenset(cue for _, cue, _ in self.cue_spots)
 
     def model_text(self) -> str:
         """What the learned layers read: the masked text without its negated crisis statements (and without the
@@ -123,9 +132,8 @@ class RuleOutcome:
         text no strong rule decided (a window has none either)."""
         spots = tuple(s for s in self.cue_spots if start <= s[2] < end)
         masked = self.masked[start:end]
-        return RuleOutcome(masked=masked, found={}, weak=frozenset(c for c, _, _ in spots), signals=[],
-                           cues=frozenset(cue for _, cue, _ in spots),
-                           negated=tuple(n for n in self.negated if n in masked), cue_spots=spots)
+        return RuleOutcome(masked=masked, found={}, signals=[], cue_spots=spots,
+                           negated=tuple(n for n in self.negated if n in masked))
 
 
 _LEFTOVER_LEAD = re.compile(r"^[\s,;:.!?-]+")
@@ -139,17 +147,12 @@ def rule_layer(norm: str) -> RuleOutcome:
     signals = [h.rule.id for h in hits]
     joking = laughing(masked) and len(masked) < 280
     found: dict[str, str | None] = {}
-    weak: set[str] = set()
-    cues: set[str] = set()
     spots: list[tuple[str, str, int]] = []
     theirs: dict[str, str | None] = {}  # what is said of someone else, apart: the writer's own statements come first
     for h in hits:
         cat = h.rule.category
         if not h.rule.strong or (joking and h.rule.laughed_off):
-            cue = h.rule.id if not h.rule.strong else f"{cat}.laughed"
-            weak.add(cat)
-            cues.add(cue)
-            spots.append((cat, cue, h.start))
+            spots.append((cat, h.rule.id if not h.rule.strong else f"{cat}.laughed", h.start))
             continue
         into = theirs if h.someone_else else found
         if cat not in into or severity_rank(cat, h.rule.severity) > severity_rank(cat, into[cat]):
@@ -157,9 +160,8 @@ def rule_layer(norm: str) -> RuleOutcome:
     someone_elses = frozenset(cat for cat in theirs if cat not in found)
     for cat in someone_elses:
         found[cat] = theirs[cat]
-    return RuleOutcome(masked=masked, found=found, weak=frozenset(weak), signals=signals, cues=frozenset(cues),
-                       negated=matched.negated, someone_elses=someone_elses,
-                       cue_spots=tuple(spots))
+    return RuleOutcome(masked=masked, found=found, signals=signals, cue_spots=tuple(spots), negated=matched.negated,
+                       someone_elses=someone_elses)
 
 
 def screen(text: str, locale: str = "en-US",

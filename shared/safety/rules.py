@@ -247,6 +247,13 @@ def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
 
+
+def _relatives_abuse(name: str, severity: str | None, pattern: str, words: str, laughed_off: bool = False) -> Rule:
+    """A LAP item done now to someone in the writer's life by their partner (``abu.other.<name>``): someone else's
+    abuse, deniable, and looked for only in a text that names such a partner (``OTHERS_PARTNER_GATE``) and ``words``."""
+    return _r(f"abu.other.{name}", ABUSE, severity, pattern, someone_else=True, present_only=True, negatable=True,
+              laughed_off=laughed_off, gate=(OTHERS_PARTNER_GATE, words))
+
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- suicide and self-harm (C-SSRS)
     # 1. Wish to be dead
@@ -503,48 +510,42 @@ RULES: tuple[Rule, ...] = (
     # Someone else in the writer's family hurt by their partner, told by the one who worries ("my daughter's husband
     # choked her", "my sister's boyfriend beats her"): the LAP's items, theirs (the reply is for the one who worries,
     # reply.py). They come before the writer's own abuse rules: what they match is not the writer's (match()).
-    _r("abu.other.threat_to_kill", A, "threat_to_kill",
+    _relatives_abuse("threat_to_kill", "threat_to_kill",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threatened|threatens|threatening) to (?:kill|murder|shoot|stab) {OTHER_VICTIM}\b"
        rf"|\b{OTHERS_PARTNER} (?:(?!(?:i|me|my|i'm|used)\b)[\w']+ ){{0,8}}?(?:said|says|keeps saying|told her|told him|tells her|tells him|swore|swears|texted|screamed) "
        r"(?:that )?(?:he|she|they)(?:'ll|'d| will| would|'s going to|'s gonna| is going to| is gonna| was going to) (?:\w+ )?(?:kill|murder|shoot|stab) "
-       rf"{OTHER_VICTIM}\b", someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:kill|murder|shoot|stab)\b"), laughed_off=True),
-    _r("abu.other.weapon", A, "weapon",
+       rf"{OTHER_VICTIM}\b", r"\b(?:kill|murder|shoot|stab)\b", laughed_off=True),
+    _relatives_abuse("weapon", "weapon",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:pointed|held|pulled|put|pressed|waved|came at (?:her|him) with|threatened (?:her|him) with|"
        rf"attacked (?:her|him) with) (?:a |his |her |the )?(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b",
-       someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b")),
-    _r("abu.other.strangulation", A, "strangulation",
+       r"\b(?:gun|knife|pistol|rifle|shotgun|blade|weapon)\b"),
+    _relatives_abuse("strangulation", "strangulation",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:choked|chokes|choking|strangled|strangles|strangling|throttled|throttles) {OTHER_VICTIM}\b"
        rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:grabbed|grabs|held|holds|squeezed|squeezes|had his hands around|put his hands around) "
        r"(?:her|him|them)?(?: by the| by her| by his)? ?(?:neck|throat)\b",
-       someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:chok|strangl|throttl)\w*|\b(?:neck|throat)\b")),
-    _r("abu.other.physical", A, "physical",
+       r"\b(?:chok|strangl|throttl)\w*|\b(?:neck|throat)\b"),
+    _relatives_abuse("physical", "physical",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:hits|hit|hitting|beats|beat|beating|punched|punches|punching|slapped|slaps|kicked|kicks|"
        rf"pushed|pushes|shoved|shoves|attacked|attacks) {OTHER_VICTIM}\b(?! (?:at|in|to|up|back|out|off|around)\b)(?!'s)"
        r"(?! with (?:a |the )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion))"
        rf"|\b{OTHERS_PARTNER} {NOT_USED_TO}(?:threw|throws) {OTHER_VICTIM} (?:against|into|across|down|onto|on to|to the (?:floor|ground))\b"
        r"|\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|was|keeps getting) (?:being )?(?:beaten|beaten up|hit|hurt) by {OTHERS_PARTNER}\b",
-       someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:hit|hits|hitting|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|attack\w*|threw|throws|hurt)\b")),
+       r"\b(?:hit|hits|hitting|beat\w*|punch\w*|slap\w*|kick\w*|push\w*|shov\w*|attack\w*|threw|throws|hurt)\b"),
     # Control (the LAP's escalating control): "my sister's boyfriend checks her phone and won't let her see us". The
     # match runs to the end of its sentence, so that what follows of them ("and she seems scared of him") is theirs.
-    _r("abu.other.controlling", A, "controlling",
+    _relatives_abuse("controlling", "controlling",
        rf"\b{OTHERS_PARTNER} {NOT_USED_TO}(?:(?:controls|controlled|takes|took|keeps|kept|hides|hid) (?:all |every |\w+ of )?(?:her|his|their) "
        r"(?:money|passport|bank card|cards|paycheck|wages|id|benefits)"
        r"|(?:checks|checked|tracks|tracked|monitors|monitored|reads|goes through|went through|smashed|smashes) (?:all |every )?(?:her|his|their) "
        r"(?:phone|messages|texts|emails|location)"
        r"|(?:won't|wont|doesn't|doesnt|does not|never) (?:let|allow) (?:her|him|them) (?:to )?(?:see|go out|leave|work|talk to|visit|call)"
        r"|(?:isolates|isolated|cut|cuts) (?:her|him|them) (?:off )?from)\b[^.!?]*",
-       someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\b(?:money|passport|bank card|cards|paycheck|wages|id|benefits|phone|messages|texts|emails|location|let|allow|isolat\w*|cuts?)\b")),
-    _r("abu.other.disclosure", A, None,
+       r"\b(?:money|passport|bank card|cards|paycheck|wages|id|benefits|phone|messages|texts|emails|location|let|allow|isolat\w*|cuts?)\b"),
+    _relatives_abuse("disclosure", None,
        r"\b(?:my|our) (?:daughter|son|sister|brother|mom|mum|mother|dad|father|friend|best friend|niece|nephew|cousin|aunt|granddaughter|"
        rf"grandson) (?:is|has been|keeps getting) (?:being )?abused by {OTHERS_PARTNER}\b",
-       someone_else=True, present_only=True, negatable=True,
-       gate=(OTHERS_PARTNER_GATE, r"\babused by\b")),
+       r"\babused by\b"),
     _r("abu.threat_to_kill", A, "threat_to_kill",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
        r"(?:me|us|my|our|the kids|the children|me and)\b"

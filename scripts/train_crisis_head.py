@@ -244,30 +244,48 @@ def main(argv=None) -> int:
     Cw, Cc = to_csr(words), to_csr(chars)
     E = embed_all(mtexts)
     print(f"rules, features and embeddings in {time.time() - t0:.0f}s", flush=True)
+    # The windows of the long messages no strong rule decides (combine.windows): read out of fold with the others.
+    undecided = np.array([not o.found for o in outcomes])
+    win_parent, win_rules = [], []
+    for i in np.flatnonzero(undecided):
+        if is_long(outcomes[i].masked):
+            for a, b in windows(outcomes[i].masked):
+                part = outcomes[i].window(a, b)
+                if part.model_text():
+                    win_parent.append(i); win_rules.append(part)
+    win_parent = np.array(win_parent, dtype=np.int64)
+    win_texts = [o.model_text() for o in win_rules]
+    Ww, Wc = map(to_csr, zip(*(hashed_counts(t) for t in win_texts)))
+    print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages", flush=True)
 
-    # ---- level 1: out-of-fold probabilities of both heads (idf refit per fold, like the final model). They depend
-    # only on the model texts, labels, weights and settings: cached under build/crisis/ by a digest of all of them.
+    # ---- level 1: out-of-fold probabilities of both heads (idf refit per fold, like the final model), and of the
+    # TF-IDF head for the windows (by the fold that never saw their message). They depend only on the model texts,
+    # windows, labels, weights and settings: cached under build/crisis/ by a digest of all of them.
     strat = y * 2 + is_dom
     digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, SEED, N_BUCKETS, MODEL_SHA256, MAX_TOKENS,
-                                       NORM_FLOOR_WORDS, NORM_FLOOR_CHARS])
+                                       NORM_FLOOR_WORDS, NORM_FLOOR_CHARS, win_texts, win_parent.tolist()])
                             .encode()).hexdigest()[:16]
     oof_cache = ROOT / "build" / "crisis" / f"oof-{digest}.npz"
-    skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
     if oof_cache.is_file():
         d = np.load(oof_cache)
-        oof_t, oof_e = d["oof_t"], d["oof_e"]
+        oof_t, oof_e, oof_wt = d["oof_t"], d["oof_e"], d["oof_wt"]
         print(f"level-1 out-of-fold predictions from {oof_cache.relative_to(ROOT)}", flush=True)
     else:
         oof_t = np.zeros((len(y), len(CLASSES)))
         oof_e = np.zeros((len(y), len(CLASSES)))
+        oof_wt = np.zeros((len(win_texts), len(CLASSES)))
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
         for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), strat)):
             iw, ic = idf_of(Cw[tr]), idf_of(Cc[tr])
             clf = fit(tfidf(Cw[tr], iw, NORM_FLOOR_WORDS), tfidf(Cc[tr], ic, NORM_FLOOR_CHARS), y[tr], w[tr])
             oof_t[te] = clf.predict_proba(sp.hstack([tfidf(Cw[te], iw, NORM_FLOOR_WORDS), tfidf(Cc[te], ic, NORM_FLOOR_CHARS)]).tocsr())
+            held = np.flatnonzero(np.isin(win_parent, te))
+            oof_wt[held] = clf.predict_proba(sp.hstack([tfidf(Ww[held], iw, NORM_FLOOR_WORDS),
+                                                        tfidf(Wc[held], ic, NORM_FLOOR_CHARS)]).tocsr())
             oof_e[te] = fit_embed(E[tr], y[tr], w[tr]).predict_proba(E[te])
             print(f"fold {k} done ({time.time() - t0:.0f}s)", flush=True)
         oof_cache.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(oof_cache, oof_t=oof_t, oof_e=oof_e)
+        np.savez(oof_cache, oof_t=oof_t, oof_e=oof_e, oof_wt=oof_wt)
 
     # ---- final heads on everything
     iw, ic = idf_of(Cw), idf_of(Cc)
@@ -275,17 +293,22 @@ def main(argv=None) -> int:
     emb_clf = fit_embed(E, y, w)
 
     # ---- level 2: the combiners, on rows no strong rule decides (the only ones they will see)
-    undecided = np.array([not o.found for o in outcomes])
     pt, pe = as_dicts(oof_t), as_dicts(oof_e)
     Fc = np.array([cheap_features(pt[i], outcomes[i], mtexts[i]) for i in range(len(y))])
     Ff = np.array([full_features(pt[i], pe[i], outcomes[i], mtexts[i]) for i in range(len(y))])
+    pw = as_dicts(oof_wt)
+    Fw = np.array([cheap_features(pw[j], win_rules[j], win_texts[j]) for j in range(len(win_texts))])
     rows = np.flatnonzero(undecided)
     oof_qc = np.zeros((len(y), len(CLASSES)))
     oof_qf = np.zeros((len(y), len(CLASSES)))
+    oof_wq = np.zeros((len(win_texts), len(CLASSES)))  # the windows, by the cheap combiner that never saw their message
     skf2 = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED + 1)
     for tr, te in skf2.split(np.zeros(len(rows)), strat[rows]):
         tr, te = rows[tr], rows[te]
-        oof_qc[te] = fit_stage(Fc[tr], y[tr], w[tr]).predict_proba(Fc[te])
+        cheap_k = fit_stage(Fc[tr], y[tr], w[tr])
+        oof_qc[te] = cheap_k.predict_proba(Fc[te])
+        held = np.flatnonzero(np.isin(win_parent, te))
+        oof_wq[held] = cheap_k.predict_proba(Fw[held])
         oof_qf[te] = fit_stage(Ff[tr], y[tr], w[tr]).predict_proba(Ff[te])
     cheap, full = fit_stage(Fc[rows], y[rows], w[rows]), fit_stage(Ff[rows], y[rows], w[rows])
 
@@ -337,6 +360,8 @@ def main(argv=None) -> int:
     for mode in (True, False):
         flags, gated = simulate(mode)
         any_flag = flags.any(axis=1)
+        if mode:
+            whole_flags = any_flag  # what the screen flags reading each message whole (the windows read the rest)
         r = {"specificity_dev_negatives": float(1 - any_flag[(y == 0) & ~is_dom].mean()),
              "specificity_in_domain_negatives": float(1 - any_flag[(y == 0) & is_dom].mean())}
         for j, c in enumerate(CRISIS_CLASSES, start=1):
@@ -351,46 +376,12 @@ def main(argv=None) -> int:
                     print(f"  oof wrong: {CLASSES[y[i]]:8s} rules={sorted(outcomes[i].found)} cues={sorted(outcomes[i].weak)} "
                           f"q={np.round(oof_qf[i] if gated[i] else oof_qc[i], 2).tolist()} | {texts[i][:90]}")
         report["with_embedding" if mode else "without_embedding"] = {k: round(v, 3) for k, v in r.items()}
-    # ---- windows of the long messages, out of fold like everything above: the fold's TF-IDF head that never saw
-    # the message, then the cheap combiner of the second pass that never saw it either.
-    whole_flags, _ = simulate(True)
-    win_parent, win_rules = [], []
-    for i in np.flatnonzero(undecided):
-        if is_long(outcomes[i].masked):
-            for a, b in windows(outcomes[i].masked):
-                part = outcomes[i].window(a, b)
-                if part.model_text():
-                    win_parent.append(i); win_rules.append(part)
-    win_parent = np.array(win_parent, dtype=np.int64)
-    win_texts = [o.model_text() for o in win_rules]
-    ww_, wc_ = zip(*(hashed_counts(t) for t in win_texts))
-    Ww, Wc = to_csr(list(ww_)), to_csr(list(wc_))
-    win_digest = hashlib.sha256(json.dumps([digest, win_texts, win_parent.tolist()]).encode()).hexdigest()[:16]
-    win_cache = oof_cache.with_name(f"oof-windows-{win_digest}.npz")
-    if win_cache.is_file():
-        oof_wt = np.load(win_cache)["oof_wt"]
-    else:
-        oof_wt = np.zeros((len(win_texts), len(CLASSES)))
-        for tr, te in skf.split(np.zeros(len(y)), strat):
-            rows_w = np.flatnonzero(np.isin(win_parent, te))
-            iw_k, ic_k = idf_of(Cw[tr]), idf_of(Cc[tr])
-            clf_k = fit(tfidf(Cw[tr], iw_k, NORM_FLOOR_WORDS), tfidf(Cc[tr], ic_k, NORM_FLOOR_CHARS), y[tr], w[tr])
-            oof_wt[rows_w] = clf_k.predict_proba(sp.hstack([tfidf(Ww[rows_w], iw_k, NORM_FLOOR_WORDS),
-                                                            tfidf(Wc[rows_w], ic_k, NORM_FLOOR_CHARS)]).tocsr())
-        np.savez(win_cache, oof_wt=oof_wt)
-    print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages ({time.time() - t0:.0f}s)",
-          flush=True)
-    pw = as_dicts(oof_wt)
-    Fw = np.array([cheap_features(pw[j], win_rules[j], win_texts[j]) for j in range(len(win_texts))])
-    oof_wq = np.zeros((len(win_texts), len(CLASSES)))
-    for tr, te in skf2.split(np.zeros(len(rows)), strat[rows]):
-        rows_w = np.flatnonzero(np.isin(win_parent, rows[te]))
-        oof_wq[rows_w] = fit_stage(Fc[rows[tr]], y[rows[tr]], w[rows[tr]]).predict_proba(Fw[rows_w])
+    # ---- windows of the long messages, out of fold like everything above (oof_wq): the highest per message
     best = np.zeros((len(y), len(CLASSES)))  # per message, its highest window score per class
     np.maximum.at(best, win_parent, oof_wq)
     read_again = np.zeros(len(y), dtype=bool)
     read_again[win_parent] = True
-    read_again &= ~whole_flags.any(axis=1)  # windows are read only when the whole message flagged nothing
+    read_again &= ~whole_flags  # windows are read only when the whole message flagged nothing
 
     print("thresholds cheap:", {k: round(v, 4) for k, v in thr_c.items()},
           "full:", {k: round(v, 4) for k, v in thr_f.items()})

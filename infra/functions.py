@@ -34,7 +34,8 @@ def handler_path(service: str) -> str:
 
 
 def asset_excludes(service: str) -> list[str]:
-    """Glob patterns that reduce the repository root to `services/<service>/**` and `shared/**`.
+    """Glob patterns that reduce the repository root to `services/<service>/**` and `shared/**` (without the crisis
+    screen's training data).
 
     CDK applies them in order, the last match winning, with `matchBase` (a pattern without a slash matches
     the base name at any depth). An excluded directory is never entered, so .venv, node_modules, cdk.out and
@@ -54,6 +55,10 @@ def asset_excludes(service: str) -> list[str]:
         f"!services/{service}/**",
         "!shared",
         "!shared/**",
+        # ...but not the crisis screen's training and calibration messages (shared/safety/data/*.jsonl): only
+        # scripts/train_crisis_head.py reads them, and each function would carry them for nothing (1.4 MB). The
+        # artifacts trained from them (.npz, .json) ship.
+        "shared/safety/data/*.jsonl",
         # Never ship byte code compiled by a developer's interpreter.
         "__pycache__",
         "*.pyc",

@@ -37,6 +37,10 @@ FAKE_CHECKOUT = {
     "shared/store/table.py": "",
     "shared/store/__pycache__/table.cpython-311.pyc": "",
     "shared/.DS_Store": "",
+    "shared/safety/data/crisis_head.npz": "",
+    "shared/safety/data/crisis_combiner.json": "{}",
+    "shared/safety/data/in_domain_train.jsonl": "",
+    "shared/safety/data/long_calibration.jsonl": "",
 }
 
 
@@ -72,12 +76,16 @@ def test_a_function_asset_holds_only_its_service_and_the_shared_code(checkout, t
         "services/chat/domain/turn.py",
         "shared/__init__.py",
         "shared/store/table.py",
+        "shared/safety/data/crisis_head.npz",
+        "shared/safety/data/crisis_combiner.json",
     }
     assert _stage(checkout, tmp_path / "mediation", "mediation") == {
         "services/__init__.py",
         "services/mediation/handler.py",
         "shared/__init__.py",
         "shared/store/table.py",
+        "shared/safety/data/crisis_head.npz",
+        "shared/safety/data/crisis_combiner.json",
     }
 
 
@@ -102,6 +110,25 @@ def test_the_real_checkout_stages_nothing_outside_the_service_and_shared(service
     staged = _stage(REPO_ROOT, tmp_path / service, service)
     assert not [path for path in staged if not allowed.match(path)]
     assert not [path for path in staged if path.endswith(".pyc")]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_the_crisis_screen_ships_its_artifacts_but_not_its_training_messages(service, tmp_path):
+    staged = _stage(REPO_ROOT, tmp_path / service, service)
+    shipped = {path.rsplit("/", 1)[1] for path in staged if path.startswith("shared/safety/data/")}
+    artifacts = {p.name for p in (REPO_ROOT / "shared/safety/data").iterdir() if p.suffix in (".npz", ".json")}
+    assert artifacts and shipped == artifacts
+    # ...and the screen, staged alone, loads from them: nothing it needs at run time was left out.
+    import subprocess
+    import sys
+
+    # (An ordinary message is read by the learned layers, which load the artifacts; the rules alone would not.)
+    probe = ("import shared.safety as s; s.warm_up(); print(s.__file__); "
+             "print(s.screen('we fought about the dishes again').layer)")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path / service, capture_output=True, text=True,
+                         check=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path / service)})
+    module, layer = out.stdout.split()
+    assert module.startswith(str(tmp_path / service)) and layer == "tfidf"
 
 
 @pytest.mark.parametrize("service", SERVICES)

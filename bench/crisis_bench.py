@@ -69,6 +69,12 @@ Evaluates ``shared.safety.screen`` on
   them heavy: grief, burnout, a blazing row, idioms), written blind in the fourth session of November 27, before any
   change for long messages, by a writer who never saw the repo; its ``where`` says where the disclosure sits; texts
   never read;
+- ``tests/data/crisis/child_blind.jsonl``: 150 family messages (60 a child in danger, 12 of each ``kind``: hurt by a
+  parent, partner, relative or carer; sexually abused or groomed; dangerously neglected; otherwise at serious risk (a
+  much older partner, missing, exploited, afraid to go home); a teen member hurt at home, in their own words; 90
+  ordinary messages about children in the same territory: injuries from play, a toddler who bites, a parent who
+  yelled, a teen's date of their own age, idioms), written blind in the fifth session of November 27, before any
+  change for them, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -113,6 +119,7 @@ SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
 SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
 DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
 LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
+CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -204,11 +211,12 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])
         whose = defaultdict(lambda: [0, 0])  # rows that say whose the risk is ("about"): of those escalated right, told right
+        kinds = defaultdict(lambda: [0, 0])  # crises of rows that say their kind: how many, and in the right category
         name = path.stem
         for r in ev:
             t = time.perf_counter()
@@ -229,12 +237,17 @@ def main(argv=None) -> int:
                     w = whose[r["about"]]
                     w[0] += 1
                     w[1] += res.someone_else == (r["about"] == "someone_else")
+                if r.get("kind"):
+                    kinds[r["kind"]][0] += 1
+                    kinds[r["kind"]][1] += res.category == r["expect"]
                 if res.category != r["expect"]:
                     misses[f"{name} miss"].append(f"{r['id']} -> {res.category} {res.signals}")
         print(f"\nin-domain hand-written set ({path.relative_to(ROOT)}), never trained on")
         print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
         for cat, (n, esc, right) in sorted(per.items()):
             print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
+        for kind, (n, right) in sorted(kinds.items()):
+            print(f"{'  of kind ' + kind:42s} {n:5d}  right category {right / n:.3f}")
         for about, (n, right) in sorted(whose.items()):
             print(f"{'  told whose: ' + about:42s} {n:5d}  of those in the right category, {right / n:.3f}")
 

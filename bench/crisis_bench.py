@@ -75,6 +75,11 @@ Evaluates ``shared.safety.screen`` on
   ordinary messages about children in the same territory: injuries from play, a toddler who bites, a parent who
   yelled, a teen's date of their own age, idioms), written blind in the fifth session of November 27, before any
   change for them, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/teen_blind.jsonl``: 160 messages of teens (13 to 17) in their own words about home (35 hurt at
+  home: hit, choked, locked up, starved, threatened, sexually abused or groomed; 15 their own suicidal thoughts or
+  self-harm, often beside a complaint about their parents; 110 ordinary complaints: grounded, a phone taken, a curfew,
+  strict rules, sibling fights, idioms), written blind in the same session, before any change for them, by a writer
+  who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -120,6 +125,7 @@ SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
 DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
 LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
 CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
+TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -211,7 +217,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -103,6 +103,8 @@ class Escalator:
             # The one at risk is someone else in the member's life (the member told of a son's suicidal thoughts):
             # on-call supports the member in helping them.
             "someone_else": bool(incident.get("someone_else")),
+            # The member is the child at risk, hurt at home, in their own words (whatever their circle says of age).
+            "writer_is_child": bool(incident.get("writer_is_child")),
             # The reply asked the screener's question: no reviewed rule named the danger, the screen was unsure.
             "question_asked": bool(incident.get("question_asked")),
             "opened_at": incident["created_at"],

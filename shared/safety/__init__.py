@@ -26,7 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .rules import laughing, match, normalise, suicide_severity
+from .rules import (PARENT_HURTS_ME, as_childs, hurt_at_home, laughing, match, normalise, suicide_severity,
+                    writer_is_an_adult)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -69,11 +70,14 @@ class ScreenResult:
     # son said he's going to shoot up his school"). The reply is for someone who worries about them, and on-call is
     # told so.
     someone_else: bool = False
+    # The writer is the child at risk, hurt at home or told about it in their own words ("my stepdad choked me", "mom
+    # locks me in the basement"): the reply speaks to a child or teen, not to an adult who worries about one.
+    writer_is_child: bool = False
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
                 "danger": self.danger, "signals": list(self.signals), "categories": list(self.categories),
-                "someone_else": self.someone_else}
+                "someone_else": self.someone_else, "writer_is_child": self.writer_is_child}
 
 
 NO_CRISIS = ScreenResult(escalate=False)
@@ -106,6 +110,9 @@ class RuleOutcome:
     # Categories found only in what is said of someone else in the writer's life ("my son told me he wants to die",
     # "my son said he's going to shoot up his school"): the crisis is not the writer's (see ScreenResult).
     someone_elses: frozenset = frozenset()
+    # The writer is the child at risk ("my dad hits me", "i'm 14 and my stepdad locked me outside all night"): the
+    # reply speaks to them (ScreenResult.writer_is_child).
+    writer_is_child: bool = False
 
     @cached_property
     def weak(self) -> frozenset:
@@ -157,11 +164,37 @@ def rule_layer(norm: str) -> RuleOutcome:
         into = theirs if h.someone_else else found
         if cat not in into or severity_rank(cat, h.rule.severity) > severity_rank(cat, into[cat]):
             into[cat] = h.rule.severity
+    writer_is_child = _childs_abuse(masked, [h for h in hits if h.rule.strong and not h.someone_else
+                                             and not (joking and h.rule.laughed_off)], found, signals)
     someone_elses = frozenset(cat for cat in theirs if cat not in found)
     for cat in someone_elses:
         found[cat] = theirs[cat]
     return RuleOutcome(masked=masked, found=found, signals=signals, cue_spots=tuple(spots), negated=matched.negated,
-                       someone_elses=someone_elses)
+                       someone_elses=someone_elses, writer_is_child=writer_is_child)
+
+
+def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
+    """A child or a teen hurt at home (``rules.hurt_at_home``): the writer's abuse, found by the rules in ``own`` (the
+    writer's strong hits), is a child's, and ``found`` says so (child_safety in place of abuse; a parent's control of
+    a teen, such as a phone checked, is no crisis). Whether the writer is the child: then the reply speaks to them."""
+    abuse = [h for h in own if h.rule.category == ABUSE]
+    # What someone did (a graded act), not abuse named ("I left an abusive marriage", ungraded): that is the writer's.
+    home = [h for h in abuse if h.rule.severity is not None and hurt_at_home(masked, h.start, h.end, h.rule.id)]
+    childs = any(h.rule.id == PARENT_HURTS_ME for h in own) and not writer_is_an_adult(masked)
+    if not home:
+        return childs
+    severities = [sev for still, sev in (as_childs(masked, h.start, h.end, h.rule.severity) for h in home) if still]
+    if len(home) == len(abuse):  # all of it at home: no partner's abuse to report
+        del found[ABUSE]
+    if severities:
+        sev = max(severities, key=lambda x: severity_rank(CHILD_SAFETY, x))
+        if severity_rank(CHILD_SAFETY, sev) > severity_rank(CHILD_SAFETY, found.get(CHILD_SAFETY)):
+            found[CHILD_SAFETY] = sev
+        signals.append("chi.hurt_at_home")
+        return True
+    if ABUSE not in found:
+        signals.append("chi.parents_rules")
+    return childs
 
 
 def screen(text: str, locale: str = "en-US",
@@ -227,4 +260,5 @@ def screen(text: str, locale: str = "en-US",
     top = ordered[0]
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
                         signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found,
-                        someone_else=top in rules.someone_elses)
+                        someone_else=top in rules.someone_elses,
+                        writer_is_child=top == CHILD_SAFETY and rules.writer_is_child)

@@ -22,6 +22,7 @@ class Resources:
     suicide: str
     abuse: str
     child: str
+    youth: str  # for a child or teen themselves: a line that talks with young people
 
 
 RESOURCES: dict[str, Resources] = {
@@ -31,6 +32,7 @@ RESOURCES: dict[str, Resources] = {
         suicide="call or text 988 (Suicide & Crisis Lifeline), any time",
         abuse="call the National Domestic Violence Hotline at 1-800-799-7233, or text START to 88788",
         child="call or text the Childhelp National Child Abuse Hotline at 1-800-422-4453",
+        youth="call or text Childhelp at 1-800-422-4453, any time: they talk with children and teens, too",
     ),
     "GB": Resources(
         country="UK",
@@ -38,6 +40,7 @@ RESOURCES: dict[str, Resources] = {
         suicide="call Samaritans on 116 123, free, any time",
         abuse="call the National Domestic Abuse Helpline on 0808 2000 247, free, any time",
         child="call the NSPCC on 0808 800 5000 (children and young people can call Childline on 0800 1111)",
+        youth="call Childline on 0800 1111, free, any time, or talk to them online at childline.org.uk",
     ),
     "CA": Resources(
         country="Canada",
@@ -45,6 +48,7 @@ RESOURCES: dict[str, Resources] = {
         suicide="call or text 9-8-8 (Suicide Crisis Helpline), any time",
         abuse="find a shelter or crisis line near you at sheltersafe.ca, or call 911 if you are in danger",
         child="call Kids Help Phone at 1-800-668-6868 or text CONNECT to 686868",
+        youth="call Kids Help Phone at 1-800-668-6868 or text CONNECT to 686868, any time",
     ),
     "AU": Resources(
         country="Australia",
@@ -52,6 +56,7 @@ RESOURCES: dict[str, Resources] = {
         suicide="call Lifeline on 13 11 14, any time",
         abuse="call 1800RESPECT on 1800 737 732, any time",
         child="call Kids Helpline on 1800 55 1800",
+        youth="call Kids Helpline on 1800 55 1800, free, any time",
     ),
 }
 INTERNATIONAL = Resources(
@@ -60,6 +65,7 @@ INTERNATIONAL = Resources(
     suicide="find a free, confidential crisis line in your country at findahelpline.com",
     abuse="find a domestic abuse helpline in your country at findahelpline.com",
     child="find a child protection helpline in your country at findahelpline.com",
+    youth="find a free helpline for young people in your country at findahelpline.com",
 )
 _ALIASES = {"UK": "GB"}
 
@@ -73,7 +79,7 @@ def resources_for(locale: str | None) -> Resources:
 
 
 def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
-                 someone_else: bool = False, own_urge: bool = False) -> str:
+                 someone_else: bool = False, own_urge: bool = False, writer_is_child: bool = False) -> str:
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
@@ -95,7 +101,11 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
     ``own_urge`` (rule ``chi.own_urge``): a parent afraid of their own thoughts of hurting their child. They are
     thanked, not judged (such thoughts are common when exhausted, and shame keeps parents from telling anyone), and
-    told what keeps the child safe in the moment: put the child somewhere safe and step away."""
+    told what keeps the child safe in the moment: put the child somewhere safe and step away.
+
+    ``writer_is_child`` (``ScreenResult.writer_is_child``): the member is the child hurt at home ("my stepdad choked
+    me"). They are told it is not their fault, where to go if they are in danger (a safe adult nearby too), the line
+    that talks with young people, and asked about an adult they trust: a child can rarely make themselves safe alone."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
@@ -174,6 +184,18 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             "doctor, midwife or health visitor can help too.",
             "I'm here to keep talking this through with you, without judgement.",
         ]
+    elif category == CHILD_SAFETY and writer_is_child:
+        parts = [
+            "Thank you for telling me. What you're describing is not okay, and it is not your fault. You deserve to be "
+            "safe at home.",
+            f"If you are in danger right now, or afraid to go home, please {r.emergency}, or go to a safe adult nearby: "
+            "a neighbour, a friend's parent, a teacher.",
+            f"You can {r.youth}. It's confidential, and they can help you work out what to do.",
+            "Is there an adult you trust, like a teacher, a school counsellor or a relative, whom you could tell "
+            "today? They can help keep you safe.",
+            "If someone could read your phone or this app, think about using a device they can't check.",
+            "I'm here, and we can keep talking.",
+        ]
     elif category == CHILD_SAFETY:
         parts = [
             "Thank you for telling me. A child's safety comes first, and you did the right thing by speaking up.",
@@ -222,6 +244,6 @@ def crisis_response(screening: ScreenResult, locale: str | None) -> CrisisRespon
     """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
     the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree)."""
     text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
-                        someone_else=screening.someone_else,
+                        someone_else=screening.someone_else, writer_is_child=screening.writer_is_child,
                         own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals)
     return CrisisResponse(text=text, quick_replies=quick_answers(screening))

@@ -79,6 +79,8 @@ SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my
 PRON_OBJ = r"(?:him|her|them)"
 # The rule of a parent afraid of their own thoughts of hurting their child: its reply is for the parent (reply.py).
 OWN_URGE = "chi.own_urge"
+# The rule of a child hurt by a parent, in their own words ("my dad hits me"): its reply speaks to the child.
+PARENT_HURTS_ME = "chi.parent_hurts_me"
 # The writer saying they are a child: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 CHILD_AGE = r"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
@@ -776,7 +778,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
-    _r("chi.parent_hurts_me", C, "physical_abuse",
+    _r(PARENT_HURTS_ME, C, "physical_abuse",
        rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
        r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) me\b(?! up)(?! with (?:the|a|this|that) (?:news|question|idea))",
        negatable=True),
@@ -1325,6 +1327,67 @@ def _theirs(text: str, start: int, end: int) -> bool:
     if _FIRST_PERSON.search(text, start, end):
         return False
     return bool(_THEIR_STATEMENT.search(_clause_before(text, start, 70, _SENTENCE_BREAKS + (" but ", ","))))
+# A child or a teen hurt at home, in their own words ("my stepdad pinned me down and choked me", "mom threw the remote
+# at me", "i'm 14 and my uncle punches me"): what the abuse rules found is a child's abuse (child_safety), not a
+# partner's, and the reply speaks to the child. The writer says they are under 18 (CHILD_AGE), or the one who hurt
+# them, the last person named up to the statement's end, and not as an object ("my dad came home drunk. he choked
+# me"), is a parent or someone who looks after them, and the writer names no partner of their own.
+_CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|granny|step-?brother|foster carer|"
+          r"(?:mom|mum|dad|mother|father)'s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
+          r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|stepdad|stepmom|stepmum)\b")
+# The writer's own partner ("my husband", "my new boyfriend"; not "my mom's boyfriend").
+_PARTNER = rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'s )(?:[\w'-]+ )?{PARTNER_NOUN}\b"
+_PARTNER_NAMED = re.compile(_PARTNER)
+# ...or a brother, a sister or a friend: someone named who is neither.
+_PERSON = re.compile(rf"(?P<carer>{_CARER})|{_PARTNER}|\b(?:my|our) (?:little |big |older |younger |twin |step-?)?"
+                     r"(?:brother|sister|bro|sis|friend|bestie|classmate)s?\b")
+# Someone named as the object of what comes before ("I called my dad", "a carer for my mum", "in front of my mom",
+# "the only thing stopping me is my mom"): not the one who did what follows. (A negative list: chat often has no
+# punctuation to say where a subject starts: "when i cry my mum locks me in".)
+_AS_OBJECT = re.compile(r"\b(?:to|for|with|at|from|of|by|about|than|like|call|called|calling|tell|told|telling|text|"
+                        r"texted|ask|asked|see|saw|seen|visit|visited|visiting|help|helped|love|loved|miss|hug|hugged|"
+                        r"after|is|was|are|were|phone|phoned|ring|rang|me and|and i|without)\s$")
+_WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
+_WRITER_IS_AN_ADULT = re.compile(r"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))")
+# What a parent may do that the abuse rules read as a partner's control ("my dad checks my phone", "she took my car
+# keys", "my mom tracks my location"): a parent's rules, not abuse. Not when it is: locked in or out, kept from food
+# or sleep, called worthless.
+_CHILD_CONTROL_DANGER = re.compile(r"\block(?:s|ed)? me (?:in|out|inside)\b|\blet me (?:eat|sleep)\b|\b(?:calls|called) me\b"
+                                   r"|\bisolat|\bforc\w* me\b|\bmakes? me\b|\bmade me\b")
+AS_CHILD = {"physical": "physical_abuse", "strangulation": "physical_abuse", "weapon": "physical_abuse",
+            "threat_to_kill": "physical_abuse", "sexual": "sexual_abuse", "threats": "at_risk", "controlling": "at_risk"}
+
+
+def hurt_at_home(text: str, start: int, end: int, rule_id: str) -> bool:
+    """Whether the writer's abuse statement at ``text[start:end]`` (of rule ``rule_id``) is a child's hurt at home
+    (see above). Not when the writer says they are an adult ("my stepdad grabbed me by the throat, im 22"), or names a
+    partner of their own: "he" may be the husband named two sentences before, not the father named beside it. Violence
+    between the writer's parents is a child's only when the writer says they are one: an adult may tell it too."""
+    if _WRITER_IS_A_CHILD.search(text):
+        return True
+    if rule_id == "abu.between_parents" or _WRITER_IS_AN_ADULT.search(text) or _PARTNER_NAMED.search(text):
+        return False
+    last = None
+    for person in _PERSON.finditer(text, 0, end):
+        if not _AS_OBJECT.search(text, max(0, person.start() - 20), person.start()):
+            last = person
+    return last is not None and last.group("carer") is not None
+
+
+def writer_is_an_adult(text: str) -> bool:
+    """Whether the writer says they are 18 or older ("im 22 and still live here")."""
+    return bool(_WRITER_IS_AN_ADULT.search(text))
+
+
+def as_childs(text: str, hit_start: int, hit_end: int, severity: str | None) -> tuple[bool, str | None]:
+    """What an abuse statement hurting a child at home is as a child's: (still a crisis, its child_safety severity).
+    A parent's control of a teen (a phone checked, a location tracked) is not a crisis."""
+    if severity == "stalking" or (severity == "controlling"
+                                  and not _CHILD_CONTROL_DANGER.search(text, hit_start, hit_end)):
+        return False, None
+    return True, AS_CHILD.get(severity)
+
+
 _TRAILING_OBJECT = re.compile(r"\s+(?:me|him|her|us|them|myself)\b")
 
 

@@ -85,6 +85,9 @@ class IncidentStore(TableStore):
             "danger": screening.danger,
             # The one at risk is someone else in the member's life ("my son told me he wants to die"), not the member.
             "someone_else": screening.someone_else,
+            # The member is the child at risk, hurt at home ("my stepdad choked me"): whoever on-call tells, it is not
+            # the family (README, "Minors").
+            "writer_is_child": screening.writer_is_child,
             "signals": list(screening.signals),
             # The reply asked the screener's question instead of telling (no rule named the danger): on-call
             # knows the screen was unsure, and hears the member's answer when it comes (services/escalation).
@@ -273,7 +276,7 @@ class IncidentNotOpen(Exception):
 
 # What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
 _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
-           "minor", "someone_else", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
+           "minor", "someone_else", "writer_is_child", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
 
 
 def _crisis(category: str, someone_else: bool) -> str:

@@ -101,6 +101,22 @@ def test_a_parent_who_hears_their_son_threaten_his_school_is_told_what_keeps_peo
     assert "school" not in json.dumps(notice)
 
 
+def test_a_teen_hurt_at_home_is_spoken_to_as_a_child_and_on_call_is_told_the_member_is_the_child(local_stack, member):
+    """Over HTTP with a real token: a teen's own words about a stepfather's violence are a child at risk, not a
+    partner's abuse. The reply speaks to them (not their fault, a line for young people, an adult they trust), and the
+    incident and on-call's notice say the member is the child, without their words."""
+    reply = say(member, "my stepdad pinned me down and choked me last night, im scared to go home").json()["reply"]
+    assert reply["source"] == "safety" and "not your fault" in reply["text"] and "Childhelp" in reply["text"]
+    assert "adult you trust" in reply["text"] and "Domestic Violence Hotline" not in reply["text"]
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["category"]["S"] == "child_safety" and incident["danger"]["S"] == "high"
+    assert incident["writer_is_child"]["BOOL"] is True and incident["someone_else"]["BOOL"] is False
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert notice["writer_is_child"] is True and notice["category"] == "child_safety"
+    assert "choked" not in json.dumps(notice) and "stepdad" not in json.dumps(notice)
+
+
 def test_a_suicidal_thought_let_slip_at_the_end_of_a_long_message_reaches_on_call(local_stack, member):
     """Over HTTP with a real token: one sentence at the end of a long message about the week is not drowned by it (the
     screen reads a long message again in windows)."""

@@ -253,3 +253,25 @@ def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):
     # A doubt about something else is not answered by this: the screen's own reply stands.
     other = ScreenResult(escalate=True, category="child_safety", danger="moderate", layer="tfidf", tentative=True)
     assert read_answer(ABUSE, answer, other) is other
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_child_hurt_at_home_is_told_it_is_not_their_fault_and_where_young_people_get_help(locale):
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    text = crisis_response(screen("my stepdad pinned me down and choked me last night"), locale).text
+    assert "it is not your fault" in text and "safe at home" in text and "adult you trust" in text
+    assert resources.emergency in text and resources.youth in text
+    # Not the reply for an adult who worries about a child, nor a partner's abuse and its safety plan.
+    assert "A child's safety comes first" not in text and resources.abuse not in text
+    assert not [word for word in NEVER if word in text.lower()]
+    # An adult who worries about a child still gets theirs.
+    other = crisis_response(screen("my husband hits our son with a belt"), locale).text
+    assert "A child's safety comes first" in other and resources.child in other and "safe at home" not in other
+
+
+def test_every_country_has_a_line_that_talks_with_young_people():
+    assert "Childline" in RESOURCES["GB"].youth and "Kids Help Phone" in RESOURCES["CA"].youth
+    assert "Kids Helpline" in RESOURCES["AU"].youth and "Childhelp" in RESOURCES["US"].youth
+    assert "findahelpline.com" in resources_for("de-DE").youth

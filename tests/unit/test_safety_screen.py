@@ -880,3 +880,47 @@ def test_an_accident_or_a_figure_of_speech_is_not_someone_else_s_self_harm(text)
 
 def test_a_threat_to_self_harm_made_to_control_the_writer_stays_abuse():
     screened_as("Girlfriend says she'll cut herself if i don't stop seeing my friend", "abuse", someone_else=False)
+
+
+# A child or a teen hurt at home, in their own words: the abuse rules read "he choked me" as a partner's abuse, and the
+# reply told them to make a safety plan with a domestic abuse line. It is a child at risk, and the reply speaks to them.
+@pytest.mark.parametrize("text, severity", [
+    ("my stepdad pinned me down and choked me because i stuck up for my little brother", "physical_abuse"),
+    ("mom throws things at me and yesterday she hit me with the remote, theres a bruise on my cheek", "physical_abuse"),
+    ("im writing from the bathroom bc my dad is going off again, he already threw me against the fridge",
+     "physical_abuse"),
+    ("my stepmom locks me in the basement when my dad's away, sometimes for a whole day", "at_risk"),
+    ("my mom's boyfriend hit me", "physical_abuse"),
+    # The writer says they are under 18: whoever hurts them (teen dating violence), and violence they see at home.
+    ("I'm 16 and my boyfriend hits me", "physical_abuse"),
+    ("im 15 and my stepdad hits my mum when he drinks", "physical_abuse"),
+])
+def test_a_child_hurt_at_home_in_their_own_words_is_a_child_at_risk_and_the_reply_speaks_to_them(text, severity):
+    screened_as(text, "child_safety", severity=severity, danger=DANGER[("child_safety", severity)],
+                writer_is_child=True, someone_else=False)
+
+
+@pytest.mark.parametrize("text, category", [
+    # A partner's abuse, with a parent in the room: the partner is the last one named before what they did.
+    ("my husband choked me last night in front of my mom", "abuse"),
+    # "He" is the husband: the mother named in the sentence before is not the one who did it.
+    ("My husband doesn't hit me. He does other things. He disables the wifi when I'm on calls with my mum. He reads my "
+     "texts and quotes them back to me weeks later.", "abuse"),
+    # An adult, who says so.
+    ("my stepdad grabbed me by the throat when he was drunk, im 22 and still live here", "abuse"),
+    # Violence between parents told by someone who does not say they are a child: as before, the mother's abuse.
+    ("my dad choked my mum last night in the kitchen", "abuse"),
+])
+def test_a_partner_s_abuse_or_an_adult_s_is_not_ruled_a_child_s(text, category):
+    screened_as(text, category, writer_is_child=False)
+
+
+@pytest.mark.parametrize("text", [
+    "my stepdad tracks my location all the time",
+    "my mom checks my phone and reads my texts",
+    "my dad took my car keys after i got a speeding ticket",
+    "my mum goes through my phone every night and my dad tracks my location",
+])
+def test_a_parent_s_rules_for_a_teen_are_not_ruled_a_partner_s_control(text):
+    found = rule_layer(normalise(text)).found
+    assert not {"abuse", "child_safety"} & set(found), (text, found)

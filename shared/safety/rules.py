@@ -388,7 +388,11 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:on (?:the|a|my)|while|shaving|playing|cooking|making|lifting|moving|by accident|accidentally|at (?:the )?(?:gym|work)|"
        r"in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|when i (?:fell|slipped|tripped)))"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
-       r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?(?:cutting|self[- ]harming|harming myself)(?: again)?\b"
+       r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
+       # ...not cutting something ("cutting them in quarters", "cutting back on sugar", "cutting my hair")
+       r"(?:cutting(?! (?:them|it|this|that|the|a|an|up|down|back|off|out|into|through|his|her|their|our|your|some|all|"
+       r"class|school|ties|carbs|sugar|costs|grass|wood|paper|coupons|hair|my (?!(?:arms?|legs?|wrists?|thighs?|skin|stomach|"
+       r"body|hips?|self)\b))\b)|self[- ]harming|harming myself)(?: again)?\b"
        r"|\bi(?:'ve|ve| have)? (?:been |started |start |keep )?(?:doing|did) self[- ]harm\b"
        r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)"
        rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on )?my (?:own )?"
@@ -801,7 +805,7 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
        r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)"
        rf"|\bi (?:lost (?:my temper|it|control)|snapped|flipped)\b(?: [\w']+){{0,3}} (?:and )?(?:hit|slapped|smacked|punched|kicked|shook|beat) (?:my|our) {CHILD_NOUN}\b",
-       negatable=True),
+       negatable=True, present_only=True),  # not "I smacked my son's bottom once years ago"
     _r("chi.at_risk", C, "at_risk",
        rf"\b(?:asks?|asking|asked|tells?|telling|told) (?:my|our) {CHILD_NOUN} to keep (?:a )?secrets?\b"
        r"|\bmy (?:stepdad|stepfather|step-?dad|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "

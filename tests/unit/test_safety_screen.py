@@ -924,3 +924,23 @@ def test_a_partner_s_abuse_or_an_adult_s_is_not_ruled_a_child_s(text, category):
 def test_a_parent_s_rules_for_a_teen_are_not_ruled_a_partner_s_control(text):
     found = rule_layer(normalise(text)).found
     assert not {"abuse", "child_safety"} & set(found), (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter choked on a grape at lunch, it came right out. cutting them in quarters from now on",
+    "cutting back on screen time for the kids, any tips",
+    "I asked my wife to lock the drinks cabinet while I'm cutting back",
+])
+def test_cutting_something_is_not_self_harm(text):
+    assert "suicide_self_harm" not in rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", ["i started cutting again", "been cutting again. last night was bad",
+                                  "I've been cutting my arms"])
+def test_cutting_said_of_oneself_is_still_self_harm(text):
+    screened_as(text, "suicide_self_harm", severity="behaviour")
+
+
+def test_a_parent_s_smack_told_as_a_story_that_is_over_is_not_a_child_hurt_now():
+    assert "child_safety" not in rule_layer(normalise("years ago i slapped my son once and i still feel bad about it")).found
+    screened_as("i slapped my daughter yesterday and i feel sick about it", "child_safety", severity="physical_abuse")

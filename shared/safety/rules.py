@@ -848,7 +848,15 @@ RULES: tuple[Rule, ...] = (
        r"has not come home|never came home|hasn't been home|didn't get off the bus|didnt get off the bus|did not get off the bus|wasn't at (?:school|pick ?up))\b(?! from (?:the|a|me|us|her|him))"
        r"(?=.{0,80}\b(?:isn't answering|is not answering|not answering|won't answer|phone is off|phone's off|no one knows|nobody knows|"
        r"no one has seen|nobody has seen|can't reach|cant reach|can't find|cant find|haven't heard|havent heard|police|since (?:yesterday|last night|"
-       r"friday|saturday|sunday|monday|tuesday|wednesday|thursday)|for (?:two|three|\d+) days|all night)\b)",
+       r"friday|saturday|sunday|monday|tuesday|wednesday|thursday)|for (?:two|three|\d+) days|all night)\b)"
+       # Lost now, or taken: "we can't find our 4 year old anywhere", "someone took my son from the playground" (not
+       # "can't find my son's shoes", nor when the same sentence says where they were found).
+       rf"|\b(?:can't|cant|cannot|can not) find (?:my|our) (?:[\w-]+ )?{CHILD_NOUN}\b(?!'s|s'| (?:shoes?|coat|bag|phone|homework|"
+       r"charger|toy|teddy|blanket|dummy|pacifier|bottle|jacket|hat|book|permission|form|uniform|costume|a|an|the|some|any)\b)"
+       r"(?![^.!?]{0,80}\b(?:found (?:her|him|them)|came (?:back|home)|turned up|showed up|(?:is|are|was|were) (?:home|back|safe)|"
+       r"back home|(?:she|he|they) (?:was|were|is|are) (?:at|with|in|hiding|behind|under) )\b)"
+       rf"|\b(?:someone|somebody|a (?:man|woman|stranger|guy)|(?:a |some )?strangers?) (?:just )?(?:took|grabbed|snatched|has taken|has got|"
+       rf"abducted|kidnapped|pulled) (?:my|our) (?:[\w-]+ )?{CHILD_NOUN}\b(?!'s)",
        present_only=True),
     # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
     # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.

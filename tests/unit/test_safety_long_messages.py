@@ -14,11 +14,16 @@ from tests.support.crisis import AFTER, SLIP, WEEK, screened_as
 
 pytestmark = pytest.mark.crisis
 
-@pytest.mark.parametrize("text", [WEEK + SLIP, WEEK + SLIP + AFTER], ids=["at the end", "in the middle"])
-def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text):
+# Read whole, the message with the slip at its end is not flagged: its windows are. With the slip in the middle, the
+# learned layers have read the whole message right since the training messages about children and teens (November
+# 27); either way, it escalates.
+@pytest.mark.parametrize("text, layers", [(WEEK + SLIP, {"window"}), (WEEK + SLIP + AFTER, {"window", "tfidf"})],
+                         ids=["at the end", "in the middle"])
+def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text, layers):
     assert screen(SLIP).category == "suicide_self_harm"
     assert not screen(WEEK).escalate and not screen(WEEK + AFTER).escalate
-    r = screened_as(text, "suicide_self_harm", layer="window", tentative=True)
+    r = screened_as(text, "suicide_self_harm", tentative=True)
+    assert r.layer in layers, r
     # Whatever layer finds a disclosure, what it says grades it: things given away and goodbye letters are preparation.
     assert r.danger == "high", r
 

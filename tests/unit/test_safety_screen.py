@@ -289,7 +289,6 @@ RULE_NEIGHBOURS = [
     "we had to give away the dog when I got pregnant",
     "my wife left a threatening note on the fridge about the dishes",
     "i'm 16 and my mom told me not to tell dad about the surprise party",
-    "i'm 15 minutes late and my coach said not to tell anyone",
     "I want to hurt my son's feelings less when we argue",
     "my dad beat my mum at chess again",
     "my mom hit my dad with a pillow during the movie",
@@ -316,6 +315,12 @@ LEARNT_NEIGHBOURS = [
 # a strict xfail.
 RULE_ONLY_NEIGHBOURS = [
     "my wife took my car keys because I'd been drinking at the party",
+    # Since the training messages about children and teens (November 27): a child told by a coach not to tell anyone
+    # is grooming's words, and a short "he ... me" a teen's hurt at home. The blind sets of short complaints about a
+    # partner (two) and of betrayals escalate no more of their ordinary messages than before: 0, 5 and 3 of 100 (1, 5
+    # and 3 before).
+    "i'm 15 minutes late and my coach said not to tell anyone",
+    "he lied to me again",
 ]
 
 
@@ -340,7 +345,6 @@ def test_everyday_sentences_the_learned_layers_still_escalate(text):
 # as abuse until the training set held everyday complaints of betrayal (cheating, lies, secrets: 135 hand-written
 # lines, none of these). The blind sets of partner lines and of betrayals measure how often it still happens.
 HE_COMPLAINTS = [
-    "he lied to me again",
     "he cheated on me",
     "my husband lied to me",
     "he lied about where he was",

@@ -81,8 +81,9 @@ PRON_OBJ = r"(?:him|her|them)"
 OWN_URGE = "chi.own_urge"
 # The rule of a child hurt by a parent, in their own words ("my dad hits me"): its reply speaks to the child.
 PARENT_HURTS_ME = "chi.parent_hurts_me"
-# The writer saying they are a child: "i'm 13", "im only 12" (not "i'm 15 minutes late").
-CHILD_AGE = r"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
+# The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
+NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
+CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
 # old", "our oldest", "my best friend", "her boyfriend" (with a word or two between: "my teenage son").
 OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
@@ -1339,6 +1340,8 @@ def _theirs(text: str, start: int, end: int) -> bool:
     if _FIRST_PERSON.search(text, start, end):
         return False
     return bool(_THEIR_STATEMENT.search(_clause_before(text, start, 70, _SENTENCE_BREAKS + (" but ", ","))))
+
+
 # A child or a teen hurt at home, in their own words ("my stepdad pinned me down and choked me", "mom threw the remote
 # at me", "i'm 14 and my uncle punches me"): what the abuse rules found is a child's abuse (child_safety), not a
 # partner's, and the reply speaks to the child. The writer says they are under 18 (CHILD_AGE), or the one who hurt
@@ -1360,7 +1363,7 @@ _AS_OBJECT = re.compile(r"\b(?:to|for|with|at|from|of|by|about|than|like|call|ca
                         r"texted|ask|asked|see|saw|seen|visit|visited|visiting|help|helped|love|loved|miss|hug|hugged|"
                         r"after|is|was|are|were|phone|phoned|ring|rang|me and|and i|without)\s$")
 _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
-_WRITER_IS_AN_ADULT = re.compile(r"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))")
+_WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}")
 # What a parent may do that the abuse rules read as a partner's control ("my dad checks my phone", "she took my car
 # keys", "my mom tracks my location"): a parent's rules, not abuse. Not when it is: locked in or out, kept from food
 # or sleep, called worthless.

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .rules import (PARENT_HURTS_ME, as_childs, hurt_at_home, laughing, match, normalise, suicide_severity,
-                    writer_is_an_adult)
+                    writer_is_a_child, writer_is_an_adult)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -261,4 +261,5 @@ def screen(text: str, locale: str = "en-US",
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
                         signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found,
                         someone_else=top in rules.someone_elses,
-                        writer_is_child=top == CHILD_SAFETY and rules.writer_is_child)
+                        # ...or the learned layers found a child at risk, and the writer says they are one
+                        writer_is_child=top == CHILD_SAFETY and (rules.writer_is_child or writer_is_a_child(masked)))

@@ -1389,6 +1389,11 @@ def hurt_at_home(text: str, start: int, end: int, rule_id: str) -> bool:
     return last is not None and last.group("carer") is not None
 
 
+def writer_is_a_child(text: str) -> bool:
+    """Whether the writer says they are under 18 ("im 14")."""
+    return bool(_WRITER_IS_A_CHILD.search(text))
+
+
 def writer_is_an_adult(text: str) -> bool:
     """Whether the writer says they are 18 or older ("im 22 and still live here")."""
     return bool(_WRITER_IS_AN_ADULT.search(text))

@@ -909,6 +909,15 @@ def test_a_child_hurt_at_home_in_their_own_words_is_a_child_at_risk_and_the_repl
                 writer_is_child=True, someone_else=False)
 
 
+@pytest.mark.parametrize("text", [
+    "i'm 11 and my mum makes me stand in the corner all night and throws cold water on me",
+    "im 14 and my mom's boyfriend keeps coming into the bathroom when im showering",
+])
+def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_say_their_age(text):
+    assert not rule_layer(normalise(text)).found  # no rule names it: the learned layers do
+    screened_as(text, "child_safety", writer_is_child=True, tentative=True)
+
+
 @pytest.mark.parametrize("text, category", [
     # A partner's abuse, with a parent in the room: the partner is the last one named before what they did.
     ("my husband choked me last night in front of my mom", "abuse"),

@@ -310,6 +310,9 @@ RULE_NEIGHBOURS = [
 # that is over and on caring acts in the words of control (a friend's self-harm is not the writer's emergency)...
 LEARNT_NEIGHBOURS = [
     "my son's friend told him she'd been self-harming, she's getting help now",
+    # A teen's complaints about their parents' rules (rules.as_childs: a parent's control of a teen is no crisis).
+    "my dad won't let me see my friends",
+    "my dad grounded me and took my car keys",
 ]
 # ...and one they still read as a crisis (car keys taken as control): asserted at the rule layer, and at the screen as
 # a strict xfail.
@@ -321,6 +324,9 @@ RULE_ONLY_NEIGHBOURS = [
     # and 3 before).
     "i'm 15 minutes late and my coach said not to tell anyone",
     "he lied to me again",
+    # A parent's rules for a teen, which the rules no longer call a partner's control: the learned layers still do.
+    "my mom checks my phone and reads my texts",
+    "my stepdad tracks my location all the time",
 ]
 
 

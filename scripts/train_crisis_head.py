@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from shared.safety import rule_layer  # noqa: E402
 from shared.safety.combine import (  # noqa: E402
     CATEGORY_OF, CHEAP_FEATURES, CLASSES, CRISIS_CLASSES, FULL_FEATURES, Combiner, _stage, cheap_features, decide_whole,
-    flagged, full_features, is_long, sure, window_scores, windows)
+    flagged, full_features, is_long, sure, window_parts, window_scores)
 from shared.safety.model import load_embed_head, load_head  # noqa: E402
 from shared.safety.embed import MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256  # noqa: E402
 from shared.safety.features import N_BUCKETS, NORM_FLOOR_CHARS, NORM_FLOOR_WORDS, hashed_counts  # noqa: E402
@@ -246,15 +246,12 @@ def main(argv=None) -> int:
     print(f"rules, features and embeddings in {time.time() - t0:.0f}s", flush=True)
     # The windows of the long messages no strong rule decides (combine.windows): read out of fold with the others.
     undecided = np.array([not o.found for o in outcomes])
-    win_parent, win_rules = [], []
+    win_parent, win_rules, win_texts = [], [], []
     for i in np.flatnonzero(undecided):
         if is_long(outcomes[i].masked):
-            for a, b in windows(outcomes[i].masked):
-                part = outcomes[i].window(a, b)
-                if part.model_text():
-                    win_parent.append(i); win_rules.append(part)
+            for part, text in window_parts(outcomes[i]):
+                win_parent.append(i); win_rules.append(part); win_texts.append(text)
     win_parent = np.array(win_parent, dtype=np.int64)
-    win_texts = [o.model_text() for o in win_rules]
     Ww, Wc = map(to_csr, zip(*(hashed_counts(t) for t in win_texts)))
     print(f"windows: {len(win_texts)} of {len(set(win_parent.tolist()))} long messages", flush=True)
 

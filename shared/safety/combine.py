@@ -216,15 +216,18 @@ def windows(text: str, size: int = WINDOW_WORDS) -> list[tuple[int, int]]:
     return spans
 
 
+def window_parts(rules) -> list[tuple[object, str]]:
+    """Each window of a message's ``RuleOutcome`` (``windows``) as an outcome of its own and the text the learned
+    layers read of it; a window left empty (all of it a denial) is skipped. The training script reads the same."""
+    parts = [rules.window(a, b) for a, b in windows(rules.masked)]
+    return [(part, text) for part in parts if (text := part.model_text())]
+
+
 def window_scores(rules, comb: Combiner | None = None, head=None) -> dict[str, float]:
     """The cheap combiner's probabilities for each window of a long message, the highest per class."""
     comb, head = comb or get_combiner(), head or get_head()
     best = dict.fromkeys(CLASSES, 0.0)
-    for a, b in windows(rules.masked):
-        part = rules.window(a, b)
-        text = part.model_text()
-        if not text:
-            continue
+    for part, text in window_parts(rules):
         q = comb.cheap.proba(cheap_features(head.proba(text), part, text))
         for c in CRISIS_CLASSES:
             best[c] = max(best[c], q[c])

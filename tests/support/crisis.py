@@ -26,6 +26,6 @@ AFTER = (
 )
 
 
-# Said on its own, this is read as suicidal by the learned layers; at the end or in the middle of WEEK, read whole,
-# it is not (the windows of a long message find it: tests/unit/test_safety_long_messages.py).
+# Said on its own, this is read as suicidal by the learned layers; at the end of WEEK, read whole, it is not (the
+# windows of a long message find it: tests/unit/test_safety_long_messages.py).
 SLIP = "I've started giving my things away and writing letters to the kids."

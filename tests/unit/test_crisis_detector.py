@@ -357,19 +357,29 @@ def test_children_in_danger_are_caught_as_children_at_risk():
 def test_a_teen_hurt_at_home_is_heard_and_a_teen_s_complaints_about_rules_are_not_a_crisis():
     """Teens in their own words about home. Held-out set, written blind before the same changes (never trained on,
     texts never read): 8 of its 35 teens hurt at home escalated as a child at risk before (most as a partner's abuse,
-    13 not at all), 22 now; 14 of its 15 teens' own suicidal thoughts. At least three in five of its 50 disclosures
-    must be caught as what they are, and at most one in twenty of its 110 ordinary complaints (grounded, a phone taken,
-    a curfew) may escalate (4 before and now)."""
-    false_alarms, ordinary, right, crises = _right_category("teen_blind.jsonl")
-    assert len(false_alarms) <= ordinary // 20, false_alarms
-    assert len(right) >= 3 * crises // 5, len(right)
+    13 not at all); 22 now, 8 of them with the reply written for a child (the others found by the learned layers, with
+    no age said: the reply for an adult who worries about a child). 14 of its 15 teens' own suicidal thoughts. At least
+    half of those hurt at home must be caught as a child at risk, one in six spoken to as a child, four in five of the
+    suicidal thoughts caught, and at most one in twenty of its 110 ordinary complaints (grounded, a phone taken, a
+    curfew) may escalate (4 before and now)."""
+    rows = [json.loads(line) for line in (TESTDATA / "teen_blind.jsonl").open()]
+    results = {row["id"]: screen(row["text"]) for row in rows}
+    hurt = [results[row["id"]] for row in rows if row["kind"] == "hurt_at_home"]
+    own = [results[row["id"]] for row in rows if row["kind"] == "own_thoughts"]
+    false_alarms = [row["id"] for row in rows if row["expect"] is None and results[row["id"]].escalate]
+    as_child = [r for r in hurt if r.category == "child_safety"]
+    assert len(as_child) >= len(hurt) // 2, len(as_child)
+    assert len([r for r in as_child if r.writer_is_child]) >= len(hurt) // 6
+    assert len([r for r in own if r.category == "suicide_self_harm"]) >= 4 * len(own) // 5
+    assert len(false_alarms) <= sum(row["expect"] is None for row in rows) // 20, false_alarms
 
 
 def test_a_crisis_buried_in_a_long_message_is_caught_as_what_it_is():
     """One sentence about not being around, or what a partner did, in 150 words about the week. Held-out set, written
     blind before long messages were read in windows (never trained on, texts never read): 29 of its 80 buried
-    disclosures escalated in their own category before; 52 now. At least three in five must, and at most one in six of
-    its 120 long ordinary messages, many heavy (grief, burnout, a blazing row), may escalate (10 before, 18 now)."""
+    disclosures escalated in their own category before; 52 with the windows, 50 since the training messages about
+    children and teens. At least three in five must, and at most one in six of its 120 long ordinary messages, many
+    heavy (grief, burnout, a blazing row), may escalate (10 before, 18 now)."""
     false_alarms, ordinary, right, crises = _right_category("long_blind.jsonl")
     assert len(false_alarms) <= ordinary // 6, false_alarms
     assert len(right) >= 3 * crises // 5, len(right)

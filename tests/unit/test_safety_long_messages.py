@@ -14,6 +14,7 @@ from tests.support.crisis import AFTER, SLIP, WEEK, screened_as
 
 pytestmark = pytest.mark.crisis
 
+
 # Read whole, the message with the slip at its end is not flagged: its windows are. With the slip in the middle, the
 # learned layers have read the whole message right since the training messages about children and teens (November
 # 27); either way, it escalates.

@@ -80,6 +80,12 @@ Evaluates ``shared.safety.screen`` on
   self-harm, often beside a complaint about their parents; 110 ordinary complaints: grounded, a phone taken, a curfew,
   strict rules, sibling fights, idioms), written blind in the same session, before any change for them, by a writer
   who never saw the repo; texts never read;
+- ``tests/data/crisis/whose_blind.jsonl``: 160 family messages that say whose voice they are in (``writer``: child or
+  adult), to measure whether the reply speaks to the right one (40 a child or teen hurt at home in their own words who
+  never says their age; 10 the same, naming a boyfriend, a girlfriend or school in passing; 40 an adult telling of a
+  child hurt or endangered by someone else; 15 an adult recalling abuse in their own childhood, safe now; 25 teens'
+  ordinary complaints about a parent; 30 parents' ordinary messages), written blind in the sixth session of November
+  27, before any change for them, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -126,6 +132,7 @@ DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
 LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
 CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
 TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
+WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -217,18 +224,26 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, WHOSE, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])
         whose = defaultdict(lambda: [0, 0])  # rows that say whose the risk is ("about"): of those escalated right, told right
         kinds = defaultdict(lambda: [0, 0])  # crises of rows that say their kind: how many, and in the right category
+        # rows that say whose voice they are in ("writer"): how many, escalated as a child at risk, and of those,
+        # spoken to as a child
+        voices = defaultdict(lambda: [0, 0, 0])
         name = path.stem
         for r in ev:
             t = time.perf_counter()
             res = screen(r["text"])
             lat.append((time.perf_counter() - t) * 1000)
             layers[res.layer] += 1
+            if r.get("writer"):
+                v = voices[(r["writer"], r.get("kind", ""))]
+                v[0] += 1
+                v[1] += res.category == "child_safety"
+                v[2] += res.category == "child_safety" and res.writer_is_child
             if r["expect"] is None:
                 n_neg += 1
                 ok_neg += not res.escalate
@@ -254,6 +269,9 @@ def main(argv=None) -> int:
             print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
         for kind, (n, right) in sorted(kinds.items()):
             print(f"{'  of kind ' + kind:42s} {n:5d}  right category {right / n:.3f}")
+        for (writer, kind), (n, as_child, told_child) in sorted(voices.items()):
+            print(f"{'  writer ' + writer + ': ' + kind:42s} {n:5d}  a child at risk {as_child:3d}, "
+                  f"of those spoken to as a child {told_child:3d}")
         for about, (n, right) in sorted(whose.items()):
             print(f"{'  told whose: ' + about:42s} {n:5d}  of those in the right category, {right / n:.3f}")
 

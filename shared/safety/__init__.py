@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .rules import (PARENT_HURTS_ME, as_childs, hurt_at_home, laughing, match, normalise, suicide_severity,
-                    writer_is_a_child, writer_is_an_adult)
+from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, as_childs, hurt_at_home, laughing, match, normalise,
+                    speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -177,10 +177,19 @@ def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
     """A child or a teen hurt at home (``rules.hurt_at_home``): the writer's abuse, found by the rules in ``own`` (the
     writer's strong hits), is a child's, and ``found`` says so (child_safety in place of abuse; a parent's control of
     a teen, such as a phone checked, is no crisis). Whether the writer is the child: then the reply speaks to them."""
+    childs_hits = [h for h in own if h.rule.category == CHILD_SAFETY]
+    if (childs_hits and all(h.rule.id == PARENT_HURTS_ME for h in childs_hits) and not speaks_as_the_child(masked)
+            and speaks_as_an_adult(masked)):
+        # The mirror: an adult hurt by their own parent ("i'm pregnant and my dad punched me in the stomach") is an
+        # adult's abuse, with its reply, not a child at risk.
+        del found[CHILD_SAFETY]
+        if severity_rank(ABUSE, "physical") > severity_rank(ABUSE, found.get(ABUSE)):
+            found[ABUSE] = "physical"
+        return False
     abuse = [h for h in own if h.rule.category == ABUSE]
     # What someone did (a graded act), not abuse named ("I left an abusive marriage", ungraded): that is the writer's.
     home = [h for h in abuse if h.rule.severity is not None and hurt_at_home(masked, h.start, h.end, h.rule.id)]
-    childs = any(h.rule.id == PARENT_HURTS_ME for h in own) and not writer_is_an_adult(masked)
+    childs = any(h.rule.id == PARENT_HURTS_ME for h in own) and speaks_as_the_child(masked)
     if not home:
         return childs
     severities = [sev for still, sev in (as_childs(masked, h.start, h.end, h.rule.severity) for h in home) if still]
@@ -261,5 +270,7 @@ def screen(text: str, locale: str = "en-US",
     return ScreenResult(escalate=True, category=top, severity=found[top], danger=dangers[top],
                         signals=signals, categories=ordered, scores=scores, layer=layer, tentative=not rules.found,
                         someone_else=top in rules.someone_elses,
-                        # ...or the learned layers found a child at risk, and the writer says they are one
-                        writer_is_child=top == CHILD_SAFETY and (rules.writer_is_child or writer_is_a_child(masked)))
+                        # ...or a child at risk is found otherwise (the learned layers, a rule for neglect), and the writer
+                        # is that child; never when the rules found the writer is the one who hurts or fears hurting one
+                        writer_is_child=top == CHILD_SAFETY and not {OWN_URGE, I_HURT_A_CHILD} & set(signals)
+                        and (rules.writer_is_child or speaks_as_the_child(masked)))

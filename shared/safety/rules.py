@@ -66,7 +66,7 @@ PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e
                 r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
 FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate)"
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|step-?father|step-?mother|parents?|"
-               r"mom's boyfriend|mum's boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|parent))")
+               r"mom'?s boyfriend|mum'?s boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
 CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|stepson|stepdaughter|step-?kids?|"
               r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
               r"baby (?:brother|sister)|\d{1,2} ?(?:year|yr)s? old|\d{1,2} ?(?:yo|y/o)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -81,6 +81,8 @@ PRON_OBJ = r"(?:him|her|them)"
 OWN_URGE = "chi.own_urge"
 # The rule of a child hurt by a parent, in their own words ("my dad hits me"): its reply speaks to the child.
 PARENT_HURTS_ME = "chi.parent_hurts_me"
+# The rule of a parent who hurts their child ("I lost my temper and hit my son"): the writer is not the child.
+I_HURT_A_CHILD = "chi.i_hurt_child"
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
@@ -785,8 +787,9 @@ RULES: tuple[Rule, ...] = (
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r(PARENT_HURTS_ME, C, "physical_abuse",
        rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
-       r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) me\b(?! up)(?! with (?:the|a|this|that) (?:news|question|idea))",
-       negatable=True),
+       r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) (?:me\b(?! up)(?! with (?:the|a|this|that) "
+       r"(?:news|question|idea))|my (?:face|head|back|mouth|ear)\b)",
+       negatable=True, present_only=True),  # not an adult's "my dad beat me when i was little"
     _r("chi.sexual", C, "sexual_abuse",
        rf"\b(?:touch\w*|fondl\w*|groped?|grop\w*|molest\w*|abus\w*) (?:my|our|the|her|his) {CHILD_NOUN}(?:'s)? (?:\w+ ){{0,3}}(?:inappropriately|sexually|"
        r"private|privates|down there|in a sexual|in bed|at night)"
@@ -802,7 +805,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
        r"stepdad|stepfather|step-?dad|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
        r"boyfriend|stepbrother) (?:touched|touches|kissed|kisses|fondled|groped) (?:her|him|them)\b"),
-    _r("chi.i_hurt_child", C, "physical_abuse",
+    _r(I_HURT_A_CHILD, C, "physical_abuse",
        rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
        r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)"
        rf"|\bi (?:lost (?:my temper|it|control)|snapped|flipped)\b(?: [\w']+){{0,3}} (?:and )?(?:hit|slapped|smacked|punched|kicked|shook|beat) (?:my|our) {CHILD_NOUN}\b",
@@ -1348,10 +1351,13 @@ def _theirs(text: str, start: int, end: int) -> bool:
 # them, the last person named up to the statement's end, and not as an object ("my dad came home drunk. he choked
 # me"), is a parent or someone who looks after them, and the writer names no partner of their own.
 _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|granny|step-?brother|foster carer|"
-          r"(?:mom|mum|dad|mother|father)'s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
+          r"(?:mom|mum|dad|mother|father)'?s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
           r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|stepdad|stepmom|stepmum)\b")
 # The writer's own partner ("my husband", "my new boyfriend"; not "my mom's boyfriend").
-_PARTNER = rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'s )(?:[\w'-]+ )?{PARTNER_NOUN}\b"
+# A word before it, but not before "so" or "man", which are partners only alone ("my so", "my man"; not "hit my face
+# so hard", "my old man").
+_PARTNER = (rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?!so[ -]called\b)(?:[\w'-]+ (?!so\b|man\b))?"
+            rf"{PARTNER_NOUN}\b")
 _PARTNER_NAMED = re.compile(_PARTNER)
 # ...or a brother, a sister or a friend: someone named who is neither.
 _PERSON = re.compile(rf"(?P<carer>{_CARER})|{_PARTNER}|\b(?:my|our) (?:little |big |older |younger |twin |step-?)?"
@@ -1363,7 +1369,27 @@ _AS_OBJECT = re.compile(r"\b(?:to|for|with|at|from|of|by|about|than|like|call|ca
                         r"texted|ask|asked|see|saw|seen|visit|visited|visiting|help|helped|love|loved|miss|hug|hugged|"
                         r"after|is|was|are|were|phone|phoned|ring|rang|me and|and i|without)\s$")
 _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
-_WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}")
+# An adult's voice: a child of their own ("my son", "our 6-year-old", "the kids"; not "my little brother"), a child's
+# age said of someone else ("she's 4", "a 13 year old"), their pupils, or a pregnancy.
+_PARENTS_VOICE = re.compile(
+    rf"\b(?:my|our) (?!little (?:brother|sister)|baby (?:brother|sister))(?:[\w']+ )?{CHILD_NOUN}\b"
+    r"|\b(?:my|our) \d{1,2}[ -]?(?:year|yr)s?[ -]old\b|(?<!i'm )(?<!im )(?<!i am )\ba \d{1,2}[ -]?(?:year|yr)s?[ -]old\b"
+    r"|\b(?:he|she)(?:'s| is) (?:only |just )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\b(?! (?:minutes|mins|hours|days|weeks|months|years|foot|feet|ft|kg|lbs|pounds|times|percent))"
+    r"|\bthe (?:kids|children|baby|little ones|twins|toddler)\b|\bbaby is\b|\bmy (?:[\w']+ ){0,2}(?:pupils?|students)\b"
+    r"|\bpregnant\b")
+# An adult recalling their own childhood ("when i was little", "growing up"), unless it is still going on.
+_CHILDHOOD_RECALLED = re.compile(r"\b(?:when i was (?:little|a kid|a child|young|younger|small|a (?:little )?(?:girl|boy)|"
+                                 r"\d{1,2})|i was (?:only |just )?(?:little|a kid|a child|young|\d{1,2}) when|growing up|"
+                                 r"as a (?:kid|child|little (?:girl|boy))|(?:in )?my childhood|i grew up)\b")
+_STILL_NOW = re.compile(r"\b(?:again|tonight|right now|last night|this morning|this week)\b")
+# The writer as the one hurt: "me" (not "help me", "tell me", "let me know"), or their body ("broke my arm").
+_HURT_ME = re.compile(r"(?<!help )(?<!let )(?<!tell )(?<!told )(?<!ask )(?<!asked )(?<!with )\b(?:me|myself)\b"
+                      r"|\bmy (?:arm|arms|face|head|neck|throat|wrist|back|leg|legs|lip|nose|eye|ear|hair|chest|ribs|"
+                      r"stomach|body|hand|hands|skin|cheek|finger|fingers|shoulder)\b")
+_WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}"
+                                 # a forum's age and sex ("28 year old male here", "(25f)", "me 31m")
+                                 r"|\b(?:1[89]|[2-9]\d) ?(?:(?:year|yr)s?[ -]old )?(?:m|f|male|female)\b(?! (?:friend|coworker|colleague|nurse|doctor))")
 # What a parent may do that the abuse rules read as a partner's control ("my dad checks my phone", "she took my car
 # keys", "my mom tracks my location"): a parent's rules, not abuse. Not when it is: locked in or out, kept from food
 # or sleep, called worthless.
@@ -1375,12 +1401,12 @@ AS_CHILD = {"physical": "physical_abuse", "strangulation": "physical_abuse", "we
 
 def hurt_at_home(text: str, start: int, end: int, rule_id: str) -> bool:
     """Whether the writer's abuse statement at ``text[start:end]`` (of rule ``rule_id``) is a child's hurt at home
-    (see above). Not when the writer says they are an adult ("my stepdad grabbed me by the throat, im 22"), or names a
-    partner of their own: "he" may be the husband named two sentences before, not the father named beside it. Violence
-    between the writer's parents is a child's only when the writer says they are one: an adult may tell it too."""
+    (see above). Not when the writer speaks as an adult (``speaks_as_an_adult``): "he" may be the husband named two
+    sentences before, not the father named beside it. Violence between the writer's parents is a child's only when the
+    writer says they are one: an adult may tell it too."""
     if _WRITER_IS_A_CHILD.search(text):
         return True
-    if rule_id == "abu.between_parents" or _WRITER_IS_AN_ADULT.search(text) or _PARTNER_NAMED.search(text):
+    if rule_id == "abu.between_parents" or speaks_as_an_adult(text):
         return False
     last = None
     for person in _PERSON.finditer(text, 0, end):
@@ -1389,14 +1415,28 @@ def hurt_at_home(text: str, start: int, end: int, rule_id: str) -> bool:
     return last is not None and last.group("carer") is not None
 
 
-def writer_is_a_child(text: str) -> bool:
-    """Whether the writer says they are under 18 ("im 14")."""
-    return bool(_WRITER_IS_A_CHILD.search(text))
+def speaks_as_the_child(text: str) -> bool:
+    """Whether the writer of a message about a child at risk is that child: they say they are under 18 ("im 14"), or,
+    speaking as no adult (``speaks_as_an_adult``), they are the one hurt ("he pushed me down the stairs", "my stepdad
+    took my door off", "mom says i don't get food until i learn respect"). A message about a child at risk in which the
+    writer is hurt, and which is not an adult's, is most likely the child's own: an adult's own abuse is abuse."""
+    if _WRITER_IS_A_CHILD.search(text):
+        return True
+    if speaks_as_an_adult(text):
+        return False
+    if _HURT_ME.search(text):
+        return True
+    return any(person.group("carer") and not _AS_OBJECT.search(text, max(0, person.start() - 20), person.start())
+               and _FIRST_PERSON.search(text, person.end()) for person in _PERSON.finditer(text))
 
 
-def writer_is_an_adult(text: str) -> bool:
-    """Whether the writer says they are 18 or older ("im 22 and still live here")."""
-    return bool(_WRITER_IS_AN_ADULT.search(text))
+def speaks_as_an_adult(text: str) -> bool:
+    """Whether the writer speaks as an adult: says they are 18 or older, names a partner of their own or a child of
+    their own ("my son", "the kids", "she's 4", "my pupils"), is pregnant, or recalls their own childhood as over
+    ("growing up my mom locked me in the closet")."""
+    if _WRITER_IS_AN_ADULT.search(text) or _PARTNER_NAMED.search(text) or _PARENTS_VOICE.search(text):
+        return True
+    return bool(_CHILDHOOD_RECALLED.search(text)) and not _STILL_NOW.search(text)
 
 
 def as_childs(text: str, hit_start: int, hit_end: int, severity: str | None) -> tuple[bool, str | None]:

@@ -357,11 +357,11 @@ def test_children_in_danger_are_caught_as_children_at_risk():
 def test_a_teen_hurt_at_home_is_heard_and_a_teen_s_complaints_about_rules_are_not_a_crisis():
     """Teens in their own words about home. Held-out set, written blind before the same changes (never trained on,
     texts never read): 8 of its 35 teens hurt at home escalated as a child at risk before (most as a partner's abuse,
-    13 not at all); 22 now, 8 of them with the reply written for a child (the others found by the learned layers, with
-    no age said: the reply for an adult who worries about a child). 14 of its 15 teens' own suicidal thoughts. At least
-    half of those hurt at home must be caught as a child at risk, one in six spoken to as a child, four in five of the
-    suicidal thoughts caught, and at most one in twenty of its 110 ordinary complaints (grounded, a phone taken, a
-    curfew) may escalate (4 before and now)."""
+    13 not at all); 22 now. 8 of those 22 were given the reply written for a child, until the writer who is the one
+    hurt and speaks as no adult was heard as the child (``rules.speaks_as_the_child``): 22 of 22 now. 14 of its 15
+    teens' own suicidal thoughts. At least half of those hurt at home must be caught as a child at risk, four in five
+    of those spoken to as a child, four in five of the suicidal thoughts caught, and at most one in twenty of its 110
+    ordinary complaints (grounded, a phone taken, a curfew) may escalate (4 before and now)."""
     rows = [json.loads(line) for line in (TESTDATA / "teen_blind.jsonl").open()]
     results = {row["id"]: screen(row["text"]) for row in rows}
     hurt = [results[row["id"]] for row in rows if row["kind"] == "hurt_at_home"]
@@ -369,9 +369,32 @@ def test_a_teen_hurt_at_home_is_heard_and_a_teen_s_complaints_about_rules_are_no
     false_alarms = [row["id"] for row in rows if row["expect"] is None and results[row["id"]].escalate]
     as_child = [r for r in hurt if r.category == "child_safety"]
     assert len(as_child) >= len(hurt) // 2, len(as_child)
-    assert len([r for r in as_child if r.writer_is_child]) >= len(hurt) // 6
+    assert len([r for r in as_child if r.writer_is_child]) >= 4 * len(as_child) // 5
     assert len([r for r in own if r.category == "suicide_self_harm"]) >= 4 * len(own) // 5
     assert len(false_alarms) <= sum(row["expect"] is None for row in rows) // 20, false_alarms
+
+
+def test_the_reply_speaks_to_the_child_only_when_the_child_is_the_one_writing():
+    """Family messages that say whose voice they are in. Held-out set, written blind before the change (never trained
+    on, texts never read). Of its 40 children hurt at home who never say their age, 26 are found a child at risk; 14
+    of those were spoken to as a child before, 25 now. Of its 40 adults telling of a child at risk, 30 are found, and
+    none is spoken to as a child, before or now. Of its 15 adults recalling their own childhood, safe now, 6 were
+    found a child at risk and 5 spoken to as a child before; 1 and 0 now (most are a past abuse now, as the held-out
+    data labels such posts). At least four in five of the children found must be spoken to as one, no adult telling
+    of a child, and at most one in fifteen of the adults recalling their childhood."""
+    rows = [json.loads(line) for line in (TESTDATA / "whose_blind.jsonl").open()]
+    spoken_to_as_a_child = {kind: [] for kind in ("teen_no_age", "adult_about_child", "adult_recalls")}
+    found = dict.fromkeys(spoken_to_as_a_child, 0)
+    for row in rows:
+        if row["kind"] in found:
+            result = screen(row["text"])
+            found[row["kind"]] += result.category == "child_safety"
+            if result.category == "child_safety" and result.writer_is_child:
+                spoken_to_as_a_child[row["kind"]].append(row["id"])
+    assert found["teen_no_age"] >= 20, found
+    assert len(spoken_to_as_a_child["teen_no_age"]) >= 4 * found["teen_no_age"] // 5, spoken_to_as_a_child
+    assert not spoken_to_as_a_child["adult_about_child"], spoken_to_as_a_child
+    assert len(spoken_to_as_a_child["adult_recalls"]) <= 1, spoken_to_as_a_child
 
 
 def test_a_crisis_buried_in_a_long_message_is_caught_as_what_it_is():

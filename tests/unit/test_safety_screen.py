@@ -924,6 +924,42 @@ def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_s
     screened_as(text, "child_safety", writer_is_child=True, tentative=True)
 
 
+@pytest.mark.parametrize("text", [
+    "my stepmom only feeds my brothers and says i have to earn my food, i havent had a real meal in days",
+    "my stepdad keeps walking into the bathroom when im in the shower and just watches",
+    "my mums boyfriend makes me sit on his lap and says its our little secret",
+    "my foster mum locks the fridge and i only get to eat at school",
+])
+def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_are_the_one_hurt(text):
+    """No age said, and no rule names it: the writer is the one hurt, and speaks as no adult (no partner, no child of
+    their own). They were answered as an adult who worries about a child."""
+    assert not rule_layer(normalise(text)).found
+    screened_as(text, "child_safety", writer_is_child=True, tentative=True)
+
+
+@pytest.mark.parametrize("text, category, severity", [
+    # A parent's blow to the writer's face or head, not only to "me" ("my face so hard" read as a partner, "my so").
+    ("my dad hit my face so hard my ear rang all night", "child_safety", "physical_abuse"),
+    ("mom locks me out of the house when her friends come over, last night i slept in the shed", "child_safety",
+     "at_risk"),
+])
+def test_a_child_hurt_by_a_parent_the_rules_find_is_spoken_to_as_one(text, category, severity):
+    screened_as(text, category, severity=severity, writer_is_child=True)
+
+
+@pytest.mark.parametrize("text, category", [
+    # An adult hurt by their own parent: an adult's abuse, with its reply (pregnant; an age said).
+    ("i'm pregnant and my dad punched me in the stomach", "abuse"),
+    ("im 24 and my mom still slaps me when i talk back", "abuse"),
+    # An adult recalling their own childhood: not a child at risk now.
+    ("my dad used to beat me with a belt when i was little and now i'm scared i'll be like him", "abuse"),
+    # An adult telling of a child: "she's 6".
+    ("she's 6 and she flinches whenever her stepdad walks in the room", "child_safety"),
+])
+def test_an_adult_is_not_spoken_to_as_a_child(text, category):
+    screened_as(text, category, writer_is_child=False)
+
+
 @pytest.mark.parametrize("text, category", [
     # A partner's abuse, with a parent in the room: the partner is the last one named before what they did.
     ("my husband choked me last night in front of my mom", "abuse"),

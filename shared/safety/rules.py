@@ -65,7 +65,7 @@ W = r"(?:[\w']+ )"  # one filler word
 PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|hubby|ex|ex-?husband|"
                 r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
 FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate)"
-PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|step-?father|step-?mother|parents?|"
+PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|parents?|"
                r"mom'?s boyfriend|mum'?s boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
 CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|stepson|stepdaughter|step-?kids?|"
               r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
@@ -74,7 +74,7 @@ CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|st
 # Someone hurting the speaker: a pronoun, or "my <partner/family member>", with up to two words between.
 SUBJ = rf"(?:he|she|they|he's|she's|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN})"
 SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my {PARENT_NOUN}|[\w]+'s (?:boyfriend|girlfriend|husband|wife|"
-              r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|stepdad|stepmom|boyfriend|"
+              r"partner|dad|mom|father|mother|brother|uncle)|(?:his|her|their|the) (?:dad|mom|father|mother|step[ -]?dad|step[ -]?mom|boyfriend|"
               r"girlfriend|teacher|coach|babysitter|nanny|uncle|aunt))")
 PRON_OBJ = r"(?:him|her|them)"
 # The rule of a parent afraid of their own thoughts of hurting their child: its reply is for the parent (reply.py).
@@ -663,9 +663,9 @@ RULES: tuple[Rule, ...] = (
     # A child or teen who saw one parent hurt the other ("I saw my dad push mom and hit her") discloses abuse at
     # home, present or past; "my dad beat my mum at chess" does not.
     _r("abu.between_parents", A, "physical",
-       rf"\bmy (?:dad|father|stepdad|step-?father|mom's boyfriend|mum's boyfriend|mom|mum|mother|stepmom|stepmum) {FILL}{FILL}"
+       rf"\bmy (?:dad|father|step[ -]?dad|step[ -]?father|mom's boyfriend|mum's boyfriend|mom|mum|mother|step[ -]?mom|step[ -]?mum) {FILL}{FILL}"
        r"(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|chok\w*|strangl\w*|push|pushed|pushes|pushing|shov\w*|kick\w*|"
-       r"threw|throws|hurt|hurts|hurting|attack\w*) (?:my |our )?(?:mom|mum|mother|dad|father|stepmom|stepmum|stepdad)\b"
+       r"threw|throws|hurt|hurts|hurting|attack\w*) (?:my |our )?(?:mom|mum|mother|dad|father|step[ -]?mom|step[ -]?mum|step[ -]?dad)\b"
        r"(?!'s)(?! (?:at|in|to|on|up) )(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|towel))",
        negatable=True),
     _r("abu.threats", A, "threats",
@@ -783,7 +783,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:takes|took|taking|used|uses) (?:a|his|her|the) belt to (?:them|him|her|the kids|my|our)\b"
        r"|\b(?:shook|shakes|shaking|shaken) (?:the|my|our|her|his) (?:baby|infant|newborn)\b|\b(?:too|really|so|very) rough with (?:the|my|our) (?:baby|infant|newborn|toddler)\b"
        rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
-       rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|stepdad|stepmom|stepmum|uncle)\b(?!'s)"
+       rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r(PARENT_HURTS_ME, C, "physical_abuse",
        rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
@@ -803,7 +803,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:pics|pictures|photos)|explicit (?:pics|pictures|photos|videos)) to (?:a|an|this|some) (?:grown |older |\d\d ?(?:year|yr)s?[- ]?old )?"
        r"(?:man|guy|adult|stranger|woman)\b"
        rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
-       r"stepdad|stepfather|step-?dad|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
+       r"step[ -]?dad|step[ -]?father|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
        r"boyfriend|stepbrother) (?:touched|touches|kissed|kisses|fondled|groped) (?:her|him|them)\b"),
     _r(I_HURT_A_CHILD, C, "physical_abuse",
        rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
@@ -812,7 +812,7 @@ RULES: tuple[Rule, ...] = (
        negatable=True, present_only=True),  # not "I smacked my son's bottom once years ago"
     _r("chi.at_risk", C, "at_risk",
        rf"\b(?:asks?|asking|asked|tells?|telling|told) (?:my|our) {CHILD_NOUN} to keep (?:a )?secrets?\b"
-       r"|\bmy (?:stepdad|stepfather|step-?dad|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "
+       r"|\bmy (?:step[ -]?dad|step[ -]?father|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "
        r"(?:\w+ )?(?:comes|came|sneaks|snuck|sneaked|keeps coming) into my (?:room|bed|bedroom) (?:[\w']+ ){0,3}(?:at night|when "
        r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b"
        # Grooming: an adult who makes a child keep secrets ("my mom's boyfriend makes me keep secrets about what he
@@ -883,7 +883,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:was|is|got|gets|has been|were|are) (?:left|forgotten) (?:alone )?(?:in|inside) (?:the|a|her|his|my|our) "
        r"(?:hot |locked )?car\b(?! (?:with|seat))(?=.{0,60}\b(?:hot|heat|sun|hours|an hour|\d+ (?:minutes|mins)|windows up|locked|alone)\b)"
        # A child telling it: "my mom leaves us alone for days".
-       r"|\bmy (?:mom|mum|dad|mother|father|parents|stepdad|stepmom|stepmum|stepfather|stepmother) (?:\w+ )?(?:leaves|left|leave|leaving) "
+       r"|\bmy (?:mom|mum|dad|mother|father|parents|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother) (?:\w+ )?(?:leaves|left|leave|leaving) "
        r"(?:us|me|my (?:little |baby )?(?:brothers?|sisters?|siblings)) (?:home )?alone (?:[\w']+ ){0,3}?(?:for (?:days|the night|the weekend|whole weekends?)|"
        r"all night|overnight|every (?:night|weekend))"
        # A small child who can reach a loaded gun.
@@ -947,7 +947,7 @@ RULES: tuple[Rule, ...] = (
        # A threat to kill someone outside the family, made real by a weapon, a time or its earnestness ("my husband
        # said he's going to kill his boss tomorrow and he has a gun"), or said as a threat.
        rf"|\b{OTHER} (?:[\w']+ ){{0,8}}?(?:threatened|threatens|threatening) to (?:stab|shoot) (?:his|her|their) (?:dad|father|mom|mum|mother|"
-       r"stepdad|stepmom|stepmum|brother|sister|grandma|grandpa|gran|nan)\b"
+       r"step[ -]?dad|step[ -]?mom|step[ -]?mum|brother|sister|grandma|grandpa|gran|nan)\b"
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:threatened|threatens|threatening) to (?:kill|shoot|stab|murder) (?:his|her|their|the|a) "
        r"(?:[\w']+ )?(?:boss|manager|supervisor|coworker|co-worker|colleague|teacher|principal|coach|neighbou?r|ex|landlord|"
        r"classmates?|bully|bullies|boyfriend|girlfriend)\b(?! (?:in|at|on) (?:a |the )?(?:game|fortnite|minecraft|roblox|call of duty|cod|gta|"
@@ -1352,7 +1352,7 @@ def _theirs(text: str, start: int, end: int) -> bool:
 # me"), is a parent or someone who looks after them, and the writer names no partner of their own.
 _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|granny|step-?brother|foster carer|"
           r"(?:mom|mum|dad|mother|father)'?s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
-          r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|stepdad|stepmom|stepmum)\b")
+          r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)\b")
 # The writer's own partner ("my husband", "my new boyfriend"; not "my mom's boyfriend").
 # A word before it, but not before "so" or "man", which are partners only alone ("my so", "my man"; not "hit my face
 # so hard", "my old man").

@@ -906,6 +906,9 @@ def test_a_threat_to_self_harm_made_to_control_the_writer_stays_abuse():
      "physical_abuse"),
     ("my stepmom locks me in the basement when my dad's away, sometimes for a whole day", "at_risk"),
     ("my mom's boyfriend hit me", "physical_abuse"),
+    # "step dad" as two words, or with a hyphen, escaped every rule.
+    ("my step dad hits me", "physical_abuse"),
+    ("my step-mum locks me in my room", "at_risk"),
     # The writer says they are under 18: whoever hurts them (teen dating violence), and violence they see at home.
     ("I'm 16 and my boyfriend hits me", "physical_abuse"),
     ("im 15 and my stepdad hits my mum when he drinks", "physical_abuse"),

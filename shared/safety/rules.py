@@ -71,6 +71,13 @@ CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|st
               r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
               r"baby (?:brother|sister)|\d{1,2} ?(?:year|yr)s? old|\d{1,2} ?(?:yo|y/o)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
               r"eleven|twelve|thirteen|fourteen|fifteen)[ -](?:year|yr)[ -]old)")
+# An adult at home or around a child, named ("my stepdad", "my mum's boyfriend", "my coach"; "grandpa" at the start of a
+# sentence): the one who does what a child tells in their own words. Not "he" or "she": the writer's partner may be.
+ADULT_AROUND_ME = (r"(?:\bmy (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|"
+                   r"uncle|aunt|grandpa|grandad|granddad|grandfather|cousin|step[ -]?brother|older brother|coach|teacher|tutor|"
+                   r"babysitter|pastor|priest|neighbou?r|foster (?:dad|mom|mum|parent|carer)|"
+                   r"(?:mom|mum|dad|mother|father)'?s (?:boyfriend|girlfriend|husband|wife|partner|friend))"
+                   r"|(?:^|(?<=[.!?;,] ))(?:grandpa|grandad|granddad|uncle \w+|dad|step[ -]?dad))")
 # Someone hurting the speaker: a pronoun, or "my <partner/family member>", with up to two words between.
 SUBJ = rf"(?:he|she|they|he's|she's|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN})"
 SUBJ_ADULT = (rf"(?:he|she|they|he's|she's|someone|somebody|my {PARTNER_NOUN}|my {PARENT_NOUN}|[\w]+'s (?:boyfriend|girlfriend|husband|wife|"
@@ -805,6 +812,24 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
        r"step[ -]?dad|step[ -]?father|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
        r"boyfriend|stepbrother) (?:touched|touches|kissed|kisses|fondled|groped) (?:her|him|them)\b"),
+    # A child's own words about an adult at home or around them who does sexual things to them ("my step dad watches
+    # me change", "my uncle makes me touch him", "my stepdad tries to kiss me when mom is at work"): named, never "he",
+    # who may be the writer's own partner.
+    _r("chi.sexual_to_me", C, "sexual_abuse",
+       rf"{ADULT_AROUND_ME} (?:\w+ )?(?:watches|watched|keeps watching|films|filmed|(?:takes|took) (?:pictures|pics|photos|videos) of) "
+       r"me (?:\w+ ){0,4}?(?:change|changing|get changed|getting changed|undress|undressing|shower|showering|in the shower|"
+       r"in the bath|bathing|naked|in my underwear)\b"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:makes|made|forces|forced|tries to make|tried to make|wants|wanted) me (?:to )?"
+       r"(?:(?:touch|rub|suck) (?:him|his|it|her)\b(?! (?:hair|feet|foot|hand|hands|arm|shoulders?|back|car|phone|stuff|things))"
+       r"|undress|get naked|take off my clothes|sit on his lap|watch porn)\b"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:shows|showed|sends|sent|keeps showing|keeps sending) me (?:\w+ ){{0,2}}?(?:porn|nudes|"
+       r"(?:videos|pictures|pics|photos) of naked|naked (?:pictures|pics|photos|videos)|sex videos|his (?:dick|penis|privates))\b"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:tries|tried|keeps trying) to (?:touch|undress|get into bed with) me\b"
+       # a kiss: not a parent's goodnight, but a step-parent's, a relative's or another adult's when no one is there
+       r"|\bmy (?:step[ -]?(?:dad|mom|mum|father|mother|brother)|uncle|aunt|cousin|older brother|coach|teacher|tutor|"
+       r"babysitter|pastor|priest|neighbou?r|(?:mom|mum|dad|mother|father)'?s (?:boyfriend|girlfriend|husband|wife|partner|friend)) "
+       r"(?:\w+ )?(?:tries|tried|keeps trying) to kiss me (?:on the (?:lips|mouth)|when|while|if)\b",
+       negatable=True, present_only=True),
     _r(I_HURT_A_CHILD, C, "physical_abuse",
        rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
        r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)"
@@ -817,7 +842,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b"
        # Grooming: an adult who makes a child keep secrets ("my mom's boyfriend makes me keep secrets about what he
        # does to me"), or asks a child to meet alone, send pictures or not tell their parents.
-       rf"|\bmy (?:{PARENT_NOUN}|coach|teacher|tutor|neighbou?r|pastor|priest|babysitter|cousin|stepbrother) (?:\w+ )?"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?"
        r"(?:makes|made|tells|told|asks|asked|wants|forces|forced) me (?:to )?keep (?:\w+ ){0,2}secrets?\b"
        rf"|^(?=.*{CHILD_AGE})(?=.*\b(?:adult|grown man|grown woman|older (?:guy|man|boy|woman)|\d\d ?(?:yo|y/o|year old|yr old)|"
        r"stranger|coach|teacher|tutor|online|discord|snapchat|snap|roblox|instagram|insta|tiktok|fortnite|minecraft|xbox|"
@@ -1380,6 +1405,7 @@ _PARENTS_VOICE = re.compile(
     r"|\bpregnant\b")
 # An adult recalling their own childhood ("when i was little", "growing up"), unless it is still going on.
 _CHILDHOOD_RECALLED = re.compile(r"\b(?:when i was (?:little|a kid|a child|young|younger|small|a (?:little )?(?:girl|boy)|"
+                                 r"a baby|a toddler|"
                                  r"\d{1,2})|i was (?:only |just )?(?:little|a kid|a child|young|\d{1,2}) when|growing up|"
                                  r"as a (?:kid|child|little (?:girl|boy))|(?:in )?my childhood|i grew up)\b")
 _STILL_NOW = re.compile(r"\b(?:again|tonight|right now|last night|this morning|this week)\b")

@@ -930,7 +930,7 @@ def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_s
 @pytest.mark.parametrize("text", [
     "my stepmom only feeds my brothers and says i have to earn my food, i havent had a real meal in days",
     "my stepdad keeps walking into the bathroom when im in the shower and just watches",
-    "my mums boyfriend makes me sit on his lap and says its our little secret",
+    "my mom's boyfriend walks in on me in the bathroom on purpose",
     "my foster mum locks the fridge and i only get to eat at school",
 ])
 def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_are_the_one_hurt(text):
@@ -943,6 +943,8 @@ def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_a
 @pytest.mark.parametrize("text, category, severity", [
     # A parent's blow to the writer's face or head, not only to "me" ("my face so hard" read as a partner, "my so").
     ("my dad hit my face so hard my ear rang all night", "child_safety", "physical_abuse"),
+    # "my mums boyfriend", without the apostrophe, is the mother's, not the writer's partner.
+    ("my mums boyfriend hits me when she's at work", "child_safety", "physical_abuse"),
     ("mom locks me out of the house when her friends come over, last night i slept in the shed", "child_safety",
      "at_risk"),
 ])
@@ -976,6 +978,33 @@ def test_an_adult_is_not_spoken_to_as_a_child(text, category):
 ])
 def test_a_partner_s_abuse_or_an_adult_s_is_not_ruled_a_child_s(text, category):
     screened_as(text, category, writer_is_child=False)
+
+
+# A child's own words about an adult at home or around them who does sexual things to them: no rule named it, and the
+# learned layers let most of them through.
+@pytest.mark.parametrize("text", [
+    "my step dad watches me change through the gap in the door",
+    "my stepbrother makes me touch him",
+    "my uncle shows me videos of naked people",
+    "my stepdad tries to kiss me when mom is at work",
+    "my coach makes me watch porn with him",
+    "grandpa makes me keep secrets about what we do in the garage",
+])
+def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as_one(text):
+    screened_as(text, "child_safety", writer_is_child=True, tentative=False)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad watches me play football every saturday",
+    "my coach makes me run laps when i'm late",
+    "my teacher wants me to kiss up to her lol",
+    "my mom tried to kiss me goodnight and i pulled away lol",
+    "my dad tries to kiss me when i leave for school, so embarrassing",
+    "my mom makes me touch her feet, gross",
+    "my boyfriend tried to kiss me",
+])
+def test_an_adult_s_ordinary_attention_is_not_a_child_s_sexual_abuse(text):
+    assert "child_safety" not in rule_layer(normalise(text)).found, text
 
 
 @pytest.mark.parametrize("text", [

@@ -173,6 +173,10 @@ def rule_layer(norm: str) -> RuleOutcome:
                        someone_elses=someone_elses, writer_is_child=writer_is_child)
 
 
+# The signal of control the rules read as a parent's rules for a teen, no crisis (``_childs_abuse``).
+PARENTS_RULES = "chi.parents_rules"
+
+
 def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
     """A child or a teen hurt at home (``rules.hurt_at_home``): the writer's abuse, found by the rules in ``own`` (the
     writer's strong hits), is a child's, and ``found`` says so (child_safety in place of abuse; a parent's control of
@@ -202,7 +206,7 @@ def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
         signals.append("chi.hurt_at_home")
         return True
     if ABUSE not in found:
-        signals.append("chi.parents_rules")
+        signals.append(PARENTS_RULES)
     return childs
 
 
@@ -241,6 +245,11 @@ def screen(text: str, locale: str = "en-US",
         else:
             scores, layer = decision.scores, decision.layer
             for cat in decision.categories:
+                if cat == ABUSE and PARENTS_RULES in rules.signals:
+                    # The rules read the control as a parent's rules for a teen ("my mom checks my phone"), no crisis;
+                    # the learned layers, which read the same words as a partner's control, do not make it one.
+                    signals.append("model.abuse.parents_rules")
+                    continue
                 found[cat] = None
                 signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))
         if not found and self_harm_second_opinion is not None:

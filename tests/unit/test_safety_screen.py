@@ -313,6 +313,8 @@ LEARNT_NEIGHBOURS = [
     # A teen's complaints about their parents' rules (rules.as_childs: a parent's control of a teen is no crisis).
     "my dad won't let me see my friends",
     "my dad grounded me and took my car keys",
+    # ...and one the learned layers read as a partner's control, which the rules read as a parent's rules first.
+    "my stepdad tracks my location all the time",
 ]
 # ...and one they still read as a crisis (car keys taken as control): asserted at the rule layer, and at the screen as
 # a strict xfail.
@@ -324,9 +326,9 @@ RULE_ONLY_NEIGHBOURS = [
     # and 3 before).
     "i'm 15 minutes late and my coach said not to tell anyone",
     "he lied to me again",
-    # A parent's rules for a teen, which the rules no longer call a partner's control: the learned layers still do.
+    # A parent's rules for a teen that no rule reads (no rule has "my mom" check a phone): the learned layers read it
+    # as a partner's control.
     "my mom checks my phone and reads my texts",
-    "my stepdad tracks my location all the time",
 ]
 
 

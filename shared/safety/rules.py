@@ -1374,7 +1374,7 @@ def _theirs(text: str, start: int, end: int) -> bool:
 # at me", "i'm 14 and my uncle punches me"): what the abuse rules found is a child's abuse (child_safety), not a
 # partner's, and the reply speaks to the child. The writer says they are under 18 (CHILD_AGE), or the one who hurt
 # them, the last person named up to the statement's end, and not as an object ("my dad came home drunk. he choked
-# me"), is a parent or someone who looks after them, and the writer names no partner of their own.
+# me"), is a parent or someone who looks after them, and the writer speaks as no adult (``speaks_as_an_adult``).
 _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|granny|step-?brother|foster carer|"
           r"(?:mom|mum|dad|mother|father)'?s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
           r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)\b")
@@ -1399,8 +1399,9 @@ _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
 _PARENTS_VOICE = re.compile(
     rf"\b(?:my|our) (?!little (?:brother|sister)|baby (?:brother|sister))(?:[\w']+ )?{CHILD_NOUN}\b"
     r"|\b(?:my|our) \d{1,2}[ -]?(?:year|yr)s?[ -]old\b|(?<!i'm )(?<!im )(?<!i am )\ba \d{1,2}[ -]?(?:year|yr)s?[ -]old\b"
+    # (an age, not "she's one of my friends" or "he's 6 foot")
     r"|\b(?:he|she)(?:'s| is) (?:only |just )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve)\b(?! (?:minutes|mins|hours|days|weeks|months|years|foot|feet|ft|kg|lbs|pounds|times|percent))"
+    r"twelve)(?=\s*(?:$|[.,!?;)]|(?:and|but|so|years?|yrs?|yo)\b))"
     r"|\bthe (?:kids|children|baby|little ones|twins|toddler)\b|\bbaby is\b|\bmy (?:[\w']+ ){0,2}(?:pupils?|students)\b"
     r"|\bpregnant\b")
 # An adult recalling their own childhood ("when i was little", "growing up"), unless it is still going on.
@@ -1413,9 +1414,11 @@ _STILL_NOW = re.compile(r"\b(?:again|tonight|right now|last night|this morning|t
 _HURT_ME = re.compile(r"(?<!help )(?<!let )(?<!tell )(?<!told )(?<!ask )(?<!asked )(?<!with )\b(?:me|myself)\b"
                       r"|\bmy (?:arm|arms|face|head|neck|throat|wrist|back|leg|legs|lip|nose|eye|ear|hair|chest|ribs|"
                       r"stomach|body|hand|hands|skin|cheek|finger|fingers|shoulder)\b")
-_WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am) (?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}"
-                                 # a forum's age and sex ("28 year old male here", "(25f)", "me 31m")
-                                 r"|\b(?:1[89]|[2-9]\d) ?(?:(?:year|yr)s?[ -]old )?(?:m|f|male|female)\b(?! (?:friend|coworker|colleague|nurse|doctor))")
+_WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am|iam) (?:a )?(?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}"
+                                 # a forum's age and sex, of the writer ("I (25F)", "me (31m)", "28 year old male here");
+                                 # not of someone else ("my stepdad (35m)")
+                                 r"|\b(?:i|me) \((?:1[89]|[2-9]\d) ?[mf]?\)"
+                                 r"|\b(?:1[89]|[2-9]\d) ?(?:(?:year|yr)s?[ -]old )?(?:m|f|male|female|guy|man|woman) here\b")
 # What a parent may do that the abuse rules read as a partner's control ("my dad checks my phone", "she took my car
 # keys", "my mom tracks my location"): a parent's rules, not abuse. Not when it is: locked in or out, kept from food
 # or sleep, called worthless.

@@ -947,6 +947,8 @@ def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_a
     ("my dad hit my face so hard my ear rang all night", "child_safety", "physical_abuse"),
     # "my mums boyfriend", without the apostrophe, is the mother's, not the writer's partner.
     ("my mums boyfriend hits me when she's at work", "child_safety", "physical_abuse"),
+    # "she's one" is no child's age said of someone else.
+    ("she's one of my friends but my stepdad hits me when i stay out late", "child_safety", "physical_abuse"),
     ("mom locks me out of the house when her friends come over, last night i slept in the shed", "child_safety",
      "at_risk"),
 ])
@@ -958,6 +960,7 @@ def test_a_child_hurt_by_a_parent_the_rules_find_is_spoken_to_as_one(text, categ
     # An adult hurt by their own parent: an adult's abuse, with its reply (pregnant; an age said).
     ("i'm pregnant and my dad punched me in the stomach", "abuse"),
     ("im 24 and my mom still slaps me when i talk back", "abuse"),
+    ("I (25F) still live at home and my dad hit me last night", "abuse"),
     # An adult recalling their own childhood: not a child at risk now.
     ("my dad used to beat me with a belt when i was little and now i'm scared i'll be like him", "abuse"),
     # An adult telling of a child: "she's 6".

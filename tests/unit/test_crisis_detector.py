@@ -381,16 +381,20 @@ def test_the_reply_speaks_to_the_child_only_when_the_child_is_the_one_writing():
     none is spoken to as a child, before or now. Of its 15 adults recalling their own childhood, safe now, 6 were
     found a child at risk and 5 spoken to as a child before; 1 and 0 now (most are a past abuse now, as the held-out
     data labels such posts). At least four in five of the children found must be spoken to as one, no adult telling
-    of a child, and at most one in fifteen of the adults recalling their childhood."""
+    of a child, and at most one in fifteen of the adults recalling their childhood; and at most one in twenty of its 55
+    ordinary messages, teens' and parents', may escalate (1 before and now)."""
     rows = [json.loads(line) for line in (TESTDATA / "whose_blind.jsonl").open()]
     spoken_to_as_a_child = {kind: [] for kind in ("teen_no_age", "adult_about_child", "adult_recalls")}
     found = dict.fromkeys(spoken_to_as_a_child, 0)
+    ordinary = [row for row in rows if row["kind"] in ("teen_ordinary", "parent_ordinary")]
+    false_alarms = [row["id"] for row in ordinary if screen(row["text"]).escalate]
     for row in rows:
         if row["kind"] in found:
             result = screen(row["text"])
             found[row["kind"]] += result.category == "child_safety"
             if result.category == "child_safety" and result.writer_is_child:
                 spoken_to_as_a_child[row["kind"]].append(row["id"])
+    assert len(false_alarms) <= len(ordinary) // 20, false_alarms
     assert found["teen_no_age"] >= 20, found
     assert len(spoken_to_as_a_child["teen_no_age"]) >= 4 * found["teen_no_age"] // 5, spoken_to_as_a_child
     assert not spoken_to_as_a_child["adult_about_child"], spoken_to_as_a_child

@@ -21,7 +21,7 @@ from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
 from shared.push.sender import Pusher, ReplyStream
-from shared.store.accounts import AccountStore, expiry_for
+from shared.store.accounts import AccountStore, expiry_for, minor_for_crisis_reply
 from shared.store.incidents import IncidentStore
 from shared.store.threads import PriorAttempt, ThreadStore, TurnContext
 
@@ -77,7 +77,9 @@ class ChatService:
         answer = self._answer_writes(member_id, question, screening, member_message.id)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
-            response = crisis_response(screening, locale)
+            # A member flagged under 18 in a circle is also given the line for young people.
+            minor = minor_for_crisis_reply(self.accounts.client, self.accounts.table, member_id)
+            response = crisis_response(screening, locale, minor=minor)
             reply = CoachReply(text=response.text, source=ReplySource.SAFETY.value, model="crisis-protocol",
                                quick_replies=response.quick_replies)
             # Read after the message is safely stored: the member's retention setting, applied with the reply.

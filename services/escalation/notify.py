@@ -17,6 +17,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
+from shared.store.accounts import is_minor
 from shared.store.table import dynamodb_client, from_item, to_item, to_value
 
 # When the coach checks in again after a crisis (the check-ins service delivers it).
@@ -155,19 +156,7 @@ class Escalator:
 
     def _is_minor(self, member_id: str) -> bool:
         """A member flagged as under 18 in any of their circles."""
-        response = self.dynamodb.query(
-            TableName=self.table,
-            IndexName="by_owner",
-            KeyConditionExpression="#owner = :me AND begins_with(sk, :membership)",
-            FilterExpression="minor = :yes",
-            ExpressionAttributeNames={"#owner": "owner"},
-            ExpressionAttributeValues={
-                ":me": to_value(member_id),
-                ":membership": to_value(f"MEMBER#{member_id}"),
-                ":yes": to_value(True),
-            },
-        )
-        return bool(response.get("Items"))
+        return is_minor(self.dynamodb, self.table, member_id)
 
 
 def _danger(incident: dict[str, Any]) -> str:

@@ -79,7 +79,8 @@ def resources_for(locale: str | None) -> Resources:
 
 
 def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
-                 someone_else: bool = False, own_urge: bool = False, writer_is_child: bool = False) -> str:
+                 someone_else: bool = False, own_urge: bool = False, writer_is_child: bool = False,
+                 minor: bool = False) -> str:
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
@@ -105,10 +106,15 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
     ``writer_is_child`` (``ScreenResult.writer_is_child``): the member is the child hurt at home ("my stepdad choked
     me"). They are told it is not their fault, where to go if they are in danger (a safe adult nearby too), the line
-    that talks with young people, and asked about an adult they trust: a child can rarely make themselves safe alone."""
+    that talks with young people, and asked about an adult they trust: a child can rarely make themselves safe alone.
+
+    ``minor``: the member is flagged as under 18 in one of their circles. A child at risk they tell of is answered as
+    the child's (``writer_is_child``): whoever is hurt at their home, they are a child there too. Their own suicidal
+    thoughts or abuse get the country's line for young people as well, before the open door."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
+    writer_is_child = writer_is_child or (minor and category == CHILD_SAFETY and not own_urge)
     if category == SUICIDE_SELF_HARM and someone_else:
         parts = [
             "Thank you for telling me. It's frightening to hear this about someone you love, and you're right to take "
@@ -227,6 +233,9 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             "Stay with the person if it's safe to, and follow the emergency operator's instructions.",
             "I'm here when you're ready to talk.",
         ]
+    if minor and category in (SUICIDE_SELF_HARM, ABUSE) and not someone_else:
+        # Before the last part, the open door: "I'm here".
+        parts.insert(len(parts) - 1, f"There is a line for young people, too: you can {r.youth}.")
     return "\n\n".join(parts)
 
 
@@ -240,10 +249,11 @@ class CrisisResponse:
     quick_replies: tuple[str, ...]  # the one-tap answers, when the reply asks the screener's question
 
 
-def crisis_response(screening: ScreenResult, locale: str | None) -> CrisisResponse:
+def crisis_response(screening: ScreenResult, locale: str | None, minor: bool = False) -> CrisisResponse:
     """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
-    the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree)."""
+    the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree).
+    ``minor``: the member is flagged as under 18 in one of their circles (``crisis_reply``)."""
     text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
                         someone_else=screening.someone_else, writer_is_child=screening.writer_is_child,
-                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals)
+                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals, minor=minor)
     return CrisisResponse(text=text, quick_replies=quick_answers(screening))

@@ -117,6 +117,24 @@ def test_a_teen_hurt_at_home_is_spoken_to_as_a_child_and_on_call_is_told_the_mem
     assert "choked" not in json.dumps(notice) and "stepdad" not in json.dumps(notice)
 
 
+def test_a_member_under_18_is_also_given_the_line_for_young_people(local_stack, make_member):
+    """Over HTTP with real tokens: a teen flagged as under 18 in their family's circle who writes of suicidal thoughts
+    gets the crisis line and the line for young people; their parent, writing the same words, gets the crisis line
+    only. On-call's notice says the teen is a minor."""
+    parent, teen = make_member("pam"), make_member("toby")
+    circle = parent.post("/circles", json={"kind": "family", "name": "The Ts", "role": "parent"}).json()
+    code = parent.post(f"/circles/{circle['id']}/invites", json={"role": "teen", "minor": True}).json()["code"]
+    assert teen.post("/invites/accept", json={"code": code, "minor": True}).status_code < 300
+    words = "i keep thinking about killing myself"
+    teens = say(teen, words).json()["reply"]
+    assert teens["source"] == "safety" and "988" in teens["text"] and "Childhelp" in teens["text"]
+    parents = say(parent, words).json()["reply"]
+    assert parents["source"] == "safety" and "988" in parents["text"] and "Childhelp" not in parents["text"]
+    assert local_stack.drain()
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == teen.sub]
+    assert notice["minor"] is True and "killing" not in json.dumps(notice)
+
+
 def test_a_suicidal_thought_let_slip_at_the_end_of_a_long_message_reaches_on_call(local_stack, member):
     """Over HTTP with a real token: one sentence at the end of a long message about the week is not drowned by it (the
     screen reads a long message again in windows)."""

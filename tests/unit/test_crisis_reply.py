@@ -275,3 +275,40 @@ def test_every_country_has_a_line_that_talks_with_young_people():
     assert "Childline" in RESOURCES["GB"].youth and "Kids Help Phone" in RESOURCES["CA"].youth
     assert "Kids Helpline" in RESOURCES["AU"].youth and "Childhelp" in RESOURCES["US"].youth
     assert "findahelpline.com" in resources_for("de-DE").youth
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_member_under_18_is_also_given_the_line_for_young_people(locale):
+    """A member flagged as under 18 in a circle: their own suicidal thoughts or abuse get the country's line for young
+    people as well as the usual lines, and a child at risk they tell of is answered as the child's."""
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    for category, line in ((SUICIDE_SELF_HARM, resources.suicide), (ABUSE, resources.abuse)):
+        for tentative in (False, True):
+            text = crisis_reply(category, "moderate", locale, tentative=tentative, minor=True)
+            assert line in text and resources.youth in text and resources.emergency in text
+            # ...before the open door, which stays last
+            assert text.index(resources.youth) < text.rindex("\n\n")
+            assert resources.youth not in crisis_reply(category, "moderate", locale, tentative=tentative)
+    # Not when the one at risk is someone else: the reply is for the one who worries.
+    assert resources.youth not in crisis_reply(SUICIDE_SELF_HARM, "moderate", locale, someone_else=True, minor=True)
+    # A child at risk a minor tells of, in words an adult might use ("the baby", their sister): the child's reply.
+    screening = screen("mum goes out every night and leaves the baby alone with nobody")
+    assert screening.category == "child_safety" and not screening.writer_is_child
+    told = crisis_response(screening, locale, minor=True).text
+    assert "not your fault" in told and resources.youth in told and "A child's safety comes first" not in told
+
+
+def test_a_failed_read_of_whether_the_member_is_a_minor_answers_as_for_an_adult():
+    """The crisis reply never waits on, or fails with, that read: a throttled table gives the adult's reply (the same
+    lines and emergency number)."""
+    from botocore.exceptions import ClientError
+
+    from shared.store.accounts import minor_for_crisis_reply
+
+    class Throttled:
+        def query(self, **_):
+            raise ClientError({"Error": {"Code": "ProvisionedThroughputExceededException"}}, "Query")
+
+    assert minor_for_crisis_reply(Throttled(), "table", "m1") is False

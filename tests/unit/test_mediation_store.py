@@ -297,3 +297,24 @@ def test_a_throttled_read_of_the_open_incident_costs_the_member_in_mediation_not
     assert support.category == "abuse" and "not your fault" in support.text  # the crisis reply, whatever the read
     [incident] = IncidentStore(TABLE, client=world["db"]).list_for_member("ben")
     assert incident["danger"] == "moderate"  # the raise was lost with the read; the open incident stands
+
+
+def test_a_member_under_18_in_any_circle_is_given_the_line_for_young_people_in_a_mediation_crisis_reply(world):
+    """Ann is flagged as under 18 in her family's circle; Ben is not. The same words in a perspective get the crisis
+    line for both, and the line for young people for Ann only."""
+    from shared.circles.rules import Membership
+    from shared.store.circles import membership_item
+    from shared.store.table import to_item
+
+    teen = Membership("c_family", "ann", Role.TEEN, False, True, "2026-01-01T00:00:00.000000Z", "Ann")
+    world["db"].put_item(TableName=TABLE, Item=to_item(membership_item(teen)))
+    mediation_id = started(world)
+    replies = {}
+    for member in ("ann", "ben"):
+        world["steps"].run({"step": "await", "mediation_id": mediation_id, "member_id": member,
+                            "phase": "perspective", "token": f"p-{member}"})
+        replies[member] = world["service"].give_perspective(
+            member, mediation_id, {"feelings": "i keep thinking about killing myself", "needs": "", "requests": "",
+                                   "share": []}, "en-US").text
+    assert "988" in replies["ann"] and "Childhelp" in replies["ann"]
+    assert "988" in replies["ben"] and "Childhelp" not in replies["ben"]

@@ -110,7 +110,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
     ``minor``: the member is flagged as under 18 in one of their circles. A child at risk they tell of is answered as
     the child's (``writer_is_child``): whoever is hurt at their home, they are a child there too. Their own suicidal
-    thoughts or abuse get the country's line for young people as well, before the open door."""
+    thoughts, abuse or anger get the country's line for young people as well, before the open door."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
@@ -233,7 +233,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
             "Stay with the person if it's safe to, and follow the emergency operator's instructions.",
             "I'm here when you're ready to talk.",
         ]
-    if minor and category in (SUICIDE_SELF_HARM, ABUSE) and not someone_else:
+    if minor and category in (SUICIDE_SELF_HARM, ABUSE, HARM_TO_OTHERS) and not someone_else:
         # Before the last part, the open door: "I'm here".
         parts.insert(len(parts) - 1, f"There is a line for young people, too: you can {r.youth}.")
     return "\n\n".join(parts)

@@ -279,12 +279,13 @@ def test_every_country_has_a_line_that_talks_with_young_people():
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_member_under_18_is_also_given_the_line_for_young_people(locale):
-    """A member flagged as under 18 in a circle: their own suicidal thoughts or abuse get the country's line for young
-    people as well as the usual lines, and a child at risk they tell of is answered as the child's."""
+    """A member flagged as under 18 in a circle: their own suicidal thoughts, abuse or anger get the country's line for
+    young people as well as the usual lines, and a child at risk they tell of is answered as the child's."""
     from shared.safety.reply import crisis_response
 
     resources = resources_for(locale)
-    for category, line in ((SUICIDE_SELF_HARM, resources.suicide), (ABUSE, resources.abuse)):
+    for category, line in ((SUICIDE_SELF_HARM, resources.suicide), (ABUSE, resources.abuse),
+                           ("harm_to_others", resources.suicide)):
         for tentative in (False, True):
             text = crisis_reply(category, "moderate", locale, tentative=tentative, minor=True)
             assert line in text and resources.youth in text and resources.emergency in text

@@ -182,8 +182,7 @@ def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
     writer's strong hits), is a child's, and ``found`` says so (child_safety in place of abuse; a parent's control of
     a teen, such as a phone checked, is no crisis). Whether the writer is the child: then the reply speaks to them."""
     childs_hits = [h for h in own if h.rule.category == CHILD_SAFETY]
-    if (childs_hits and all(h.rule.id == PARENT_HURTS_ME for h in childs_hits) and not speaks_as_the_child(masked)
-            and speaks_as_an_adult(masked)):
+    if childs_hits and all(h.rule.id == PARENT_HURTS_ME for h in childs_hits) and speaks_as_an_adult(masked):
         # The mirror: an adult hurt by their own parent ("i'm pregnant and my dad punched me in the stomach") is an
         # adult's abuse, with its reply, not a child at risk.
         del found[CHILD_SAFETY]

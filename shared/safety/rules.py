@@ -1462,7 +1462,9 @@ def speaks_as_the_child(text: str) -> bool:
 def speaks_as_an_adult(text: str) -> bool:
     """Whether the writer speaks as an adult: says they are 18 or older, names a partner of their own or a child of
     their own ("my son", "the kids", "she's 4", "my pupils"), is pregnant, or recalls their own childhood as over
-    ("growing up my mom locked me in the closet")."""
+    ("growing up my mom locked me in the closet"). Never a writer who says they are under 18 ("i'm 16 and pregnant")."""
+    if _WRITER_IS_A_CHILD.search(text):
+        return False
     if _WRITER_IS_AN_ADULT.search(text) or _PARTNER_NAMED.search(text) or _PARENTS_VOICE.search(text):
         return True
     return bool(_CHILDHOOD_RECALLED.search(text)) and not _STILL_NOW.search(text)

@@ -1010,6 +1010,7 @@ def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as
 ])
 def test_an_adult_s_ordinary_attention_is_not_a_child_s_sexual_abuse(text):
     assert "child_safety" not in rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text  # nor any other crisis, once the learned layers have read it
 
 
 @pytest.mark.parametrize("text", [

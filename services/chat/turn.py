@@ -21,7 +21,8 @@ from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
 from shared.push.sender import Pusher, ReplyStream
-from shared.store.accounts import AccountStore, expiry_for, minor_for_crisis_reply
+from shared.store.accounts import AccountStore, expiry_for
+from shared.store.circles import CircleStore, minor_for_crisis_reply
 from shared.store.incidents import IncidentStore
 from shared.store.threads import PriorAttempt, ThreadStore, TurnContext
 
@@ -43,15 +44,18 @@ class ChatService:
     coach: CoachGateway
     incidents: IncidentStore | None = None
     accounts: AccountStore | None = None
+    circles: CircleStore | None = None  # whether the member is a minor, for the crisis reply
     # Real-time push (shared.push): the reply streams to the member's open apps. None: HTTP only.
     pusher: Pusher | None = None
 
     def __post_init__(self) -> None:
-        # Incidents and member settings live in the same table as the threads.
+        # Incidents, member settings and circles live in the same table as the threads.
         if self.incidents is None:
             self.incidents = IncidentStore(self.store.table, client=self.store._client)
         if self.accounts is None:
             self.accounts = AccountStore(self.store.table, client=self.store._client)
+        if self.circles is None:
+            self.circles = CircleStore(self.store.table, client=self.store._client)
 
     def take_turn(
         self, member_id: str, thread_id: str, text: str, idempotency_key: str, locale: str = "en-US"
@@ -78,7 +82,7 @@ class ChatService:
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             # A member flagged under 18 in a circle is also given the line for young people.
-            minor = minor_for_crisis_reply(self.accounts.client, self.accounts.table, member_id)
+            minor = minor_for_crisis_reply(self.circles, member_id)
             response = crisis_response(screening, locale, minor=minor)
             reply = CoachReply(text=response.text, source=ReplySource.SAFETY.value, model="crisis-protocol",
                                quick_replies=response.quick_replies)

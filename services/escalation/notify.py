@@ -17,7 +17,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from shared.models import iso, utc_now
-from shared.store.accounts import is_minor
+from shared.store.circles import CircleStore
 from shared.store.table import dynamodb_client, from_item, to_item, to_value
 
 # When the coach checks in again after a crisis (the check-ins service delivers it).
@@ -38,6 +38,7 @@ class Escalator:
 
     def __post_init__(self) -> None:
         self.dynamodb = self.dynamodb or dynamodb_client()
+        self.circles = CircleStore(self.table, client=self.dynamodb)  # whether the member is a minor
 
     def escalate(self, incident: dict[str, Any]) -> bool:
         """Escalate one incident item. False when it had been escalated already."""
@@ -49,7 +50,7 @@ class Escalator:
         if not current or "escalated_at" in current:
             return False
         member_id = incident["owner"]
-        minor = self._is_minor(member_id)
+        minor = self.circles.is_minor(member_id)
         self._tell(incident, minor, EVENT_DETAIL_TYPE, f"Inetta crisis incident ({_danger(incident)})")
         self._book_follow_up(incident, member_id)
         self.dynamodb.update_item(
@@ -82,7 +83,7 @@ class Escalator:
         new = [change for change in changes if change.key not in told_before]
         if not new:
             return []  # a redelivery
-        minor = self._is_minor(incident["owner"])
+        minor = self.circles.is_minor(incident["owner"])
         for change in new:
             self._tell(incident, minor, change.detail_type, change.subject, change.detail)
         self.dynamodb.update_item(TableName=self.table, Key=key, UpdateExpression="ADD told :changes",
@@ -153,10 +154,6 @@ class Escalator:
         except ClientError as error:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise
-
-    def _is_minor(self, member_id: str) -> bool:
-        """A member flagged as under 18 in any of their circles."""
-        return is_minor(self.dynamodb, self.table, member_id)
 
 
 def _danger(incident: dict[str, Any]) -> str:

@@ -34,10 +34,9 @@ from shared.models import ReplySource, iso, utc_now
 from shared.safety import screen
 from shared.safety.reply import crisis_response
 from shared.safety.vocab import ABUSE
-from shared.store.accounts import minor_for_crisis_reply
 from shared.store.agreements import AgreementStore
 from shared.store.batch import transact
-from shared.store.circles import CircleStore
+from shared.store.circles import CircleStore, minor_for_crisis_reply
 from shared.store.incidents import IncidentStore
 from shared.store.mediations import MediationInactive, MediationNotFound, MediationStore, NotAwaited
 from shared.store.threads import ThreadStore, private_thread_id
@@ -313,7 +312,7 @@ class MediationService:
                 logger.warning("Crisis screened in a mediation text",
                                extra={"category": screening.category, "danger": screening.danger})
                 self._open_or_raise_incident(me, screening, where, text)
-                minor = minor_for_crisis_reply(self.incidents.client, self.incidents.table, me)
+                minor = minor_for_crisis_reply(self.circles, me)
                 response = crisis_response(screening, locale, minor=minor)
                 self._deliver_to_private_thread(me, where, text, response.text, response.quick_replies)
                 return CrisisSupport(response.text, screening.category)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from aws_lambda_powertools import Logger
 from botocore.exceptions import ClientError
 
 from shared.context.why import WHY_PREFIX, describe
@@ -24,7 +23,6 @@ from shared.store.batch import delete_keys, query, query_owner
 from shared.store.table import TableStore, from_item, to_item, to_value
 from shared.store.threads import THREAD_SK, private_thread_id, thread_pk
 
-logger = Logger(child=True)
 DAY_SECONDS = 24 * 3600
 # Internal bookkeeping that says nothing about the member and only confuses an export.
 _NOT_EXPORTED = {"pk", "sk", "owner", "request_hash", "lease_until", "member_message_sk", "reply_sk"}
@@ -35,33 +33,6 @@ def expiry_for(retention_days: int | None, now: float | None = None) -> int | No
     if not retention_days:
         return None
     return int((now if now is not None else time.time()) + retention_days * DAY_SECONDS)
-
-
-def is_minor(client: Any, table: str, member_id: str) -> bool:
-    """A member flagged as under 18 in any of their circles (their memberships, through the owner index)."""
-    response = client.query(
-        TableName=table,
-        IndexName="by_owner",
-        KeyConditionExpression="#owner = :me AND begins_with(sk, :membership)",
-        FilterExpression="minor = :yes",
-        ExpressionAttributeNames={"#owner": "owner"},
-        ExpressionAttributeValues={
-            ":me": to_value(member_id),
-            ":membership": to_value(f"MEMBER#{member_id}"),
-            ":yes": to_value(True),
-        },
-    )
-    return bool(response.get("Items"))
-
-
-def minor_for_crisis_reply(client: Any, table: str, member_id: str) -> bool:
-    """``is_minor`` for a crisis reply, which must not wait on, or fail with, a read: a failed read answers as for an
-    adult (the same lines and emergency number, without the line for young people)."""
-    try:
-        return is_minor(client, table, member_id)
-    except Exception:  # noqa: BLE001 - the crisis reply goes out whatever this read does
-        logger.exception("Whether the member is a minor could not be read; answering as for an adult")
-        return False
 
 
 class AccountStore(TableStore):

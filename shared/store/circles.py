@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from aws_lambda_powertools import Logger
+
 from shared.circles.rules import INVITE_LIFETIME, MAX_MEMBERS, Membership, invite_key, new_invite_code
 from shared.models import Circle, CircleDetail, CircleKind, CircleMember, Role, iso, utc_now
 from shared.store import keys
 from shared.store.batch import TransactionCancelled, batch_get, query, transact
 from shared.store.table import TableStore, from_item, to_item, to_value
+
+logger = Logger(child=True)
 
 
 class CircleNotFound(Exception):
@@ -136,6 +140,16 @@ def my_circle_item(m: Membership) -> dict[str, Any]:
             "circle_id": m.circle_id, "joined_at": m.joined_at}
 
 
+def minor_for_crisis_reply(circles: CircleStore, member_id: str) -> bool:
+    """``CircleStore.is_minor`` for a crisis reply, which must not wait on, or fail with, a read: a failed read answers
+    as for an adult (the same lines and emergency number, without the line for young people)."""
+    try:
+        return circles.is_minor(member_id)
+    except Exception:  # noqa: BLE001 - the crisis reply goes out whatever this read does
+        logger.exception("Whether the member is a minor could not be read; answering as for an adult")
+        return False
+
+
 class CircleStore(TableStore):
     # --- reading -------------------------------------------------------------------------------------
 
@@ -153,6 +167,23 @@ class CircleStore(TableStore):
 
     def circle_ids_of(self, member_id: str) -> list[str]:
         return [v["circle_id"] for v in query(self.client, self.table, keys.member_pk(member_id), "CIRCLE#")]
+
+    def is_minor(self, member_id: str) -> bool:
+        """Whether the member is flagged as under 18 in any of their circles: their memberships, found through the
+        owner index in one request (for on-call's notice and the crisis reply)."""
+        response = self.client.query(
+            TableName=self.table,
+            IndexName="by_owner",
+            KeyConditionExpression="#owner = :me AND begins_with(sk, :membership)",
+            FilterExpression="minor = :yes",
+            ExpressionAttributeNames={"#owner": "owner"},
+            ExpressionAttributeValues={
+                ":me": to_value(member_id),
+                ":membership": to_value(keys.membership_sk(member_id)),
+                ":yes": to_value(True),
+            },
+        )
+        return bool(response.get("Items"))
 
     def circles_of(self, member_id: str) -> list[Circle]:
         """The member's circles with their own place in each: two requests, however many circles."""

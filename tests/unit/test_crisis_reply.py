@@ -306,10 +306,10 @@ def test_a_failed_read_of_whether_the_member_is_a_minor_answers_as_for_an_adult(
     lines and emergency number)."""
     from botocore.exceptions import ClientError
 
-    from shared.store.accounts import minor_for_crisis_reply
+    from shared.store.circles import CircleStore, minor_for_crisis_reply
 
     class Throttled:
         def query(self, **_):
             raise ClientError({"Error": {"Code": "ProvisionedThroughputExceededException"}}, "Query")
 
-    assert minor_for_crisis_reply(Throttled(), "table", "m1") is False
+    assert minor_for_crisis_reply(CircleStore("table", client=Throttled()), "m1") is False

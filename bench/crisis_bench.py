@@ -86,6 +86,13 @@ Evaluates ``shared.safety.screen`` on
   child hurt or endangered by someone else; 15 an adult recalling abuse in their own childhood, safe now; 25 teens'
   ordinary complaints about a parent; 30 parents' ordinary messages), written blind in the sixth session of November
   27, before any change for them, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/pronoun_blind.jsonl``: 160 family messages in which the one who does the harm is named once
+  ("my stepdad", "my husband") and the act is told with "he" or "she", to measure whose abuse the pronoun is read as
+  (``writer`` and ``kind``: 40 a child or teen hurt at home who never says their age; 20 the same, naming their own
+  boyfriend, girlfriend, best friend or school in passing; 30 an adult hurt by a partner or ex, many naming their own
+  parents or children in passing; 10 an adult telling of a child hurt by a named adult; 30 teens' and 30 adults'
+  ordinary messages about a parent or partner), written blind in the seventh session of November 27, before any
+  change for them, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -133,6 +140,7 @@ LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
 CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
 TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
 WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
+PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -224,7 +232,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, WHOSE, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, WHOSE, PRONOUN, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -69,6 +69,10 @@ Evaluates ``shared.safety.screen`` on
   them heavy: grief, burnout, a blazing row, idioms), written blind in the fourth session of November 27, before any
   change for long messages, by a writer who never saw the repo; its ``where`` says where the disclosure sits; texts
   never read;
+- ``tests/data/crisis/long_blind_2.jsonl``: the same kind of set again (200 long family messages of 132 to 328 words: 80
+  with one disclosure buried after at least 85 words of everyday detail, 35 the writer's suicidal thoughts or
+  self-harm, 25 abuse, 10 a child at risk, 10 a threat of violence; 120 long ordinary ones, many heavy), written blind in
+  the seventh session of November 27, long after the windows were made, to measure them afresh; texts never read;
 - ``tests/data/crisis/child_blind.jsonl``: 150 family messages (60 a child in danger, 12 of each ``kind``: hurt by a
   parent, partner, relative or carer; sexually abused or groomed; dangerously neglected; otherwise at serious risk (a
   much older partner, missing, exploited, afraid to go home); a teen member hurt at home, in their own words; 90
@@ -137,6 +141,7 @@ SOMEONE_ELSE = ROOT / "tests" / "data" / "crisis" / "someone_else_blind.jsonl"
 SPELLING = ROOT / "tests" / "data" / "crisis" / "spelling_blind.jsonl"
 DANGER = ROOT / "tests" / "data" / "crisis" / "danger_blind.jsonl"
 LONG = ROOT / "tests" / "data" / "crisis" / "long_blind.jsonl"
+LONG_2 = ROOT / "tests" / "data" / "crisis" / "long_blind_2.jsonl"
 CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
 TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
 WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
@@ -232,7 +237,7 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, CHILD, TEEN, WHOSE, PRONOUN, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -66,7 +66,8 @@ PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e
                 r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
 FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate)"
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|parents?|"
-               r"mom'?s boyfriend|mum'?s boyfriend|uncle|aunt|grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
+               r"(?:mom|mum|mother)'?s (?:boyfriend|husband|partner)|(?:dad|father)'?s (?:girlfriend|wife|partner)|uncle|aunt|"
+               r"grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
 CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|stepson|stepdaughter|step-?kids?|"
               r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
               r"baby (?:brother|sister)|\d{1,2} ?(?:year|yr)s? old|\d{1,2} ?(?:yo|y/o)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -1373,8 +1374,11 @@ def _theirs(text: str, start: int, end: int) -> bool:
 # A child or a teen hurt at home, in their own words ("my stepdad pinned me down and choked me", "mom threw the remote
 # at me", "i'm 14 and my uncle punches me"): what the abuse rules found is a child's abuse (child_safety), not a
 # partner's, and the reply speaks to the child. The writer says they are under 18 (CHILD_AGE), or the one who hurt
-# them, the last person named up to the statement's end, and not as an object ("my dad came home drunk. he choked
-# me"), is a parent or someone who looks after them, and the writer speaks as no adult (``speaks_as_an_adult``).
+# them is a parent or someone who looks after them and the writer speaks as no adult (``speaks_as_an_adult``). The one
+# who hurt them is the last person named, not as an object, up to the statement's end ("my dad came home drunk. he
+# choked me"); when the statement starts with "he" or "she", the last one named before it who can be "he" or "she"
+# ("my stepdad got drunk and my mom just watched. he choked me": the stepdad; "my boyfriend was over and my mom
+# found out. she slapped me": the mother).
 _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|granny|step-?brother|foster carer|"
           r"(?:mom|mum|dad|mother|father)'?s (?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?))\b"
           r"|(?:^|(?<=[.!?;,] ))(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)\b")
@@ -1383,7 +1387,10 @@ _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|gra
 # so hard", "my old man").
 _PARTNER = (rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?!so[ -]called\b)(?:[\w'-]+ (?!so\b|man\b))?"
             rf"{PARTNER_NOUN}\b")
-_PARTNER_NAMED = re.compile(_PARTNER)
+# ...one only an adult has: a spouse, a fiance, the other parent of their child. A teen has a boyfriend or a girlfriend
+# too ("my bf says i should tell someone"), so those alone do not say the writer is an adult.
+_SPOUSE_NAMED = re.compile(r"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?:[\w'-]+ )?(?:husband|wife|wifey|hubby|spouse|fianc[eé]e?|ex-?husband|ex-?wife|"
+                           r"baby ?daddy|baby ?mama)\b")
 # ...or a brother, a sister or a friend: someone named who is neither.
 _PERSON = re.compile(rf"(?P<carer>{_CARER})|{_PARTNER}|\b(?:my|our) (?:little |big |older |younger |twin |step-?)?"
                      r"(?:brother|sister|bro|sis|friend|bestie|classmate)s?\b")
@@ -1437,11 +1444,37 @@ def hurt_at_home(text: str, start: int, end: int, rule_id: str) -> bool:
         return True
     if rule_id == "abu.between_parents" or speaks_as_an_adult(text):
         return False
-    last = None
-    for person in _PERSON.finditer(text, 0, end):
-        if not _AS_OBJECT.search(text, max(0, person.start() - 20), person.start()):
-            last = person
-    return last is not None and last.group("carer") is not None
+    doer = _doer(text, start, end)
+    return doer is not None and doer.group("carer") is not None
+
+
+# Who "he" or "she" can be: by the last word of how they are named ("my mom's boyfriend" is a he). Anyone else (a
+# parent, a partner, a friend) can be either.
+_HE = re.compile(r"(?:dad|daddy|father|step[ -]?dad|step[ -]?father|uncle|grandpa|grandad|granddad|grandfather|brother|"
+                 r"bro|boyfriend|bf|husband|hubby|man|baby ?daddy)s?$")
+_SHE = re.compile(r"(?:mom|mum|mommy|mummy|mother|step[ -]?mom|step[ -]?mum|step[ -]?mother|aunt|grandma|grandmother|gran|"
+                  r"nan|nana|granny|sister|sis|girlfriend|gf|wife|wifey|baby ?mama)s?$")
+# "me and my boyfriend" at a clause's start does things with the writer, and may be the "he" after ("me and my boyfriend
+# had a fight, my mom had warned me. he pushed me"); after a verb it is an object ("he hit me and my dad").
+_WITH_ME = re.compile(r"(?:^|[.!?;,] ?)me and\s$")
+_PLURAL = re.compile(r"(?:parents|brothers|sisters|friends|besties|classmates)$")  # "they", never "he" or "she"
+_PRONOUN_SUBJECT = re.compile(r"(?P<he>he|he's|hes|he'd|he'll)\b|(?P<she>she|she's|shes|she'd|she'll)\b")
+
+
+def _doer(text: str, start: int, end: int) -> re.Match | None:
+    """The person named who did what ``text[start:end]`` tells (see ``_CARER``): the last one named up to its end, not
+    as an object; when it starts with "he" or "she", the last one named before it who can be that."""
+    pronoun = _PRONOUN_SUBJECT.match(text, start)
+    subjects = [person for person in _PERSON.finditer(text, 0, start if pronoun else end)
+                if not _AS_OBJECT.search(text, max(0, person.start() - 20), person.start())
+                or (pronoun and _WITH_ME.search(text, max(0, person.start() - 20), person.start()))]
+    if pronoun is not None:
+        # The last one named who can be "he" (or "she"). If none can be, they were named in a way not read here ("his
+        # girlfriend", a first name), and the last one named stands.
+        not_them = _SHE if pronoun.group("he") else _HE
+        subjects = [person for person in subjects
+                    if not (not_them.search(person.group()) or _PLURAL.search(person.group()))] or subjects
+    return subjects[-1] if subjects else None
 
 
 def speaks_as_the_child(text: str) -> bool:
@@ -1460,12 +1493,12 @@ def speaks_as_the_child(text: str) -> bool:
 
 
 def speaks_as_an_adult(text: str) -> bool:
-    """Whether the writer speaks as an adult: says they are 18 or older, names a partner of their own or a child of
-    their own ("my son", "the kids", "she's 4", "my pupils"), is pregnant, or recalls their own childhood as over
+    """Whether the writer speaks as an adult: says they are 18 or older, names a spouse of their own (not a boyfriend or
+    a girlfriend: a teen has them too) or a child of their own ("my son", "the kids", "she's 4", "my pupils"), is pregnant, or recalls their own childhood as over
     ("growing up my mom locked me in the closet"). Never a writer who says they are under 18 ("i'm 16 and pregnant")."""
     if _WRITER_IS_A_CHILD.search(text):
         return False
-    if _WRITER_IS_AN_ADULT.search(text) or _PARTNER_NAMED.search(text) or _PARENTS_VOICE.search(text):
+    if _WRITER_IS_AN_ADULT.search(text) or _SPOUSE_NAMED.search(text) or _PARENTS_VOICE.search(text):
         return True
     return bool(_CHILDHOOD_RECALLED.search(text)) and not _STILL_NOW.search(text)
 

@@ -985,6 +985,34 @@ def test_a_partner_s_abuse_or_an_adult_s_is_not_ruled_a_child_s(text, category):
     screened_as(text, category, writer_is_child=False)
 
 
+# Whose act "he" or "she" tells: the last one named before it who can be "he" or "she". A teen's own boyfriend or
+# girlfriend, named in passing, does not make the writer an adult (it did, and "he slammed me into the wall" was a
+# partner's abuse); a spouse still does. A mother's husband or a father's wife is a carer, not the writer's spouse.
+@pytest.mark.parametrize("text", [
+    "my bf says i should tell someone. my stepdad came home drunk and he slammed me into the wall",
+    "my boyfriend was over and my mom found out. she slapped me so hard my lip bled",
+    "my girlfriend lets me stay at hers on weekends. my dad hits me when he drinks",
+    "my stepdad got drunk and my mom just watched. he choked me",
+    "my mom's husband hits me when she's at work",
+    "my dad's girlfriend moved in and my dad is never home. she burns me with her cigarette",
+])
+def test_he_or_she_is_the_carer_named_before_and_a_teen_s_boyfriend_does_not_make_them_an_adult(text):
+    screened_as(text, "child_safety", severity="physical_abuse", writer_is_child=True)
+
+
+@pytest.mark.parametrize("text, severity", [
+    # "he" can't be the mother named between: the boyfriend.
+    ("me and my boyfriend had a fight, my mom had warned me. he pushed me down the stairs", "physical"),
+    ("my mom is visiting next week. my boyfriend got mad and he choked me", "strangulation"),
+    # "she" can't be "my parents": the girlfriend.
+    ("my girlfriend lives with me and my parents, she checks my phone every night and takes my money", "controlling"),
+    # A spouse: an adult, whoever is named after.
+    ("my husband got mad last night, my dad never liked him. he choked me", "strangulation"),
+])
+def test_he_or_she_is_the_partner_when_the_parent_named_between_cannot_be(text, severity):
+    screened_as(text, "abuse", severity=severity, writer_is_child=False)
+
+
 # A child's own words about an adult at home or around them who does sexual things to them: no rule named it, and the
 # learned layers let most of them through.
 @pytest.mark.parametrize("text", [

@@ -139,6 +139,9 @@ OTHER_WILL = r"\b(?:he'll|she'll|they'll|he'd|she'd|they'd|he's going to|she's g
 OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\w']+ ){0,3}?"  # "he has been", "she told me she"
 OTHER_IS = r"\b(?:he's|she's|they're|hes|shes|he'd be|she'd be|they'd be)"  # "she's a burden", "he's suicidal"
 THEM_SELF = r"(?:himself|herself|themselves|themself)"
+# Those the writer would leave behind ("they'd be fine without me", "whether the kids would be okay without me").
+_THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my family|my wife|my husband|my partner|my girls|my boys|"
+             r"my son|my daughter|the family|you all|you guys)")
 # What a threat of suicide made to control the writer says it will do ("kill himself", "take all her pills").
 SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their) (?:own )?life|end it all|(?:commit )?suicide|"
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
@@ -287,7 +290,15 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:like (?:this|that)|with (?:him|her|them|my|his|her|you|a)|in (?:this|that|fear|a|the)|together|here|there|apart))"),
     _r("sui.not_wake_up", S, "wish_to_be_dead",
        r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?wake (?:up|again)\b"
-       r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"),
+       r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"
+       # ...or that an illness or an accident would take them: "wishing I'd get sick and not recover", "hoping a truck
+       # hits me on the way home".
+       r"|\b(?:wish|wishes|wishing|wished|hope|hoping|hoped|pray|praying) (?:that )?i(?:'d| would| could)? (?:get|got|catch|caught) "
+       r"(?:sick|ill|cancer|something) and (?:not|never|don't|didn't) (?:recover|get better|come back|wake up)\b"
+       r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:a|the|some) (?:car|truck|bus|train|drunk driver) (?:would |will )?"
+       r"(?:hit|hits|takes?) me\b"
+       r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:didn't|wouldn't) wake up\b"
+       r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:don't|didn't|won't|wouldn't|never) make it home\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
        r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
        r"were gone|wasn't here|weren't here|didn't exist|was out of the picture|were out of the picture|wasn't around|weren't around))|better off dead|(?:nobody|no one|noone) (?:would|will) "
@@ -378,7 +389,26 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:engine|car|motor) running\b"
        r"|\b(?:only|last) reason (?:i'm|im|i am) (?:still )?(?:alive|here)\b|\bmy last (?:message|post|words)\b"
        r"|\b(?:made up my mind|my mind is made up)\b"
-       r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b", strong=False),
+       r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b"
+       # Warning signs let slip in a long message about the week (C-SSRS's wish to be dead and preparatory acts, said
+       # sideways): "doing the math on whether they'd be okay without me", "thinking about when and how", the passwords
+       # and the will written down for a partner, "I don't see anything past January", sitting with the rifle.
+       rf"|\b(?:whether )?{_THEY_ALL}(?:'d| would| will|'ll)? (?:all )?(?:be|do|manage|cope) (?:just )?(?:fine|okay|ok|alright|"
+       r"all right|better|happier) without me\b(?! (?:for|this|next|tonight|on|at|while|until)\b)"
+       r"|\b(?:picture|imagine|imagining|picturing) (?:them|everyone|my family|the kids|my kids|their lives) without me\b"
+       r"|\b(?:thinking|thought|think|wondering|planning|planned|worked out|working out|figured out|figuring out|decided) "
+       r"(?:about )?(?:when and how|how and when)\b(?! (?:to|i|we|you|he|she|they)\b)"
+       r"|\b(?:working|worked|figuring|figured) out (?:the )?(?:actual |exact )?(?:method|logistics of (?:it|ending))\b"
+       r"|\b(?:vanish\w*|disappear\w*) (?:for real|permanently|for good|forever)\b"
+       r"|\b(?:passwords?|life insurance|insurance (?:details|policy|papers)|(?:where )?(?:the|my) will (?:is|was)\b)"
+       r".{0,80}\b(?:haven't told|not told|didn't tell|without telling|for (?:her|him|them) to find|when i'm gone|after i'm gone)\b"
+       r"|\b(?:getting|got|putting|put) (?:my |all my )?affairs in order\b"
+       r"|\b(?:don't|dont|do not) (?:plan|intend|expect) (?:on |to )?(?:be|being) (?:there|around|here|alive) (?:for|to see|by|when|after)\b"
+       r"|\b(?:won't|wont|will not|not going to|not gonna) be (?:here|around) (?:to see|when)\b"
+       r"|\b(?:don't|dont|can't|cant) (?:see|picture|imagine) (?:anything|myself|me|a future|any future) (?:past|after|beyond) "
+       r"(?:that|then|christmas|the holidays|january|new year|this|graduation|summer)\b"
+       r"|\b(?:sitting|sat|sit) (?:\w+ ){0,5}?with (?:the|my|a|his|dad's|my dad's) (?:gun|rifle|pistol|shotgun|revolver|rope)\b"
+       r"(?! (?:cleaning|case|safe|locked)\b)", strong=False),
     # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
     _r("sui.attempt", S, "behaviour",
        rf"\b{I} {FILL}(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"

@@ -559,6 +559,48 @@ def test_indirect_disclosure_is_caught_by_the_classifier():
     assert r.escalate and r.category == "suicide_self_harm"
 
 
+# The week's news around one sentence: a long message, read whole and in windows (combine.windows).
+_THE_WEEK = ("We finally got the car back from the shop on Tuesday, which cost more than the quote, and my mother-in-law is "
+             "staying with us until Sunday so the spare room is full of her boxes. The kids have swimming on Wednesdays and "
+             "football on Saturdays and I'm the one who drives to both. My husband is working late most nights this month "
+             "because of the audit. ")
+
+
+# Warning signs let slip in a long message about the week: a wish to be dead or a preparatory act said sideways. A
+# wish that an illness or an accident would take them is C-SSRS's first item, and a rule (``sui.not_wake_up``); the
+# rest are cues (``sui.indirect``) that tell the learned layers, which read one sentence among the week's news too
+# weakly.
+@pytest.mark.parametrize("sentence", [
+    "I keep wishing I'd get sick and not recover.",
+    "Some mornings I'm hoping a truck hits me on the way to work.",
+])
+def test_a_wish_to_be_dead_let_slip_in_a_long_message_is_ruled_one(sentence):
+    screened_as(_THE_WEEK + sentence, "suicide_self_harm", severity="wish_to_be_dead", tentative=False)
+
+
+@pytest.mark.parametrize("sentence, long", [
+    ("I've been standing in the shower some mornings doing the math on whether they'd be okay without me.", True),
+    ("I wrote down all the passwords and the life insurance details for him and I haven't told him why.", True),
+    # Said alone; among the week's news the learned layers still let them through (the README's known gaps).
+    ("I've started quietly thinking about when and how.", False),
+    ("Some nights I sit out in the truck with the rifle for a long time.", False),
+])
+def test_a_warning_sign_said_sideways_escalates(sentence, long):
+    assert "sui.indirect" in rule_layer(normalise(sentence)).cues
+    screened_as(_THE_WEEK + sentence if long else sentence, "suicide_self_harm", tentative=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He says the kids will be fine without me for one night, so I'm going to my sister's on Friday.",
+    "I'm thinking about when and how to tell my husband about the new job.",
+    "I finally got my will done and the lawyer was lovely about it.",
+    "We sat with the dog for a long time at the vet, she's fine now.",
+])
+def test_the_same_words_about_the_week_do_not(sentence):
+    assert "sui.indirect" not in rule_layer(normalise(sentence)).cues
+    assert not screen(_THE_WEEK + sentence).escalate
+
+
 def test_signals_name_rules_not_user_text():
     r = screen("he choked me last night and said he'd kill me if I leave")
     assert r.category == "abuse" and r.severity == "threat_to_kill"

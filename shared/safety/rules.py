@@ -148,6 +148,10 @@ SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their)
                   r"take all (?:his|her|their) (?:pills|meds|tablets))")
 THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
 # What makes a threat of suicide a means of control: a condition on the writer ("if I leave", "unless you come back").
+# What makes a threat to kill someone earnest, not words in anger: a weapon, a time, "for real", or steps taken (knowing
+# where they live, driving past, looking up doses).
+EARNEST = (rf"{WEAPON}|loaded|tonight|tomorrow|for real|not joking|isn't joking|serious|means it|meant it|"
+           r"knows where (?:he|she|they|dad|mom|mum) (?:lives?|works?)|driv(?:es|ing|en) (?:by|past)|looked up|searched|doses?")
 ON_CONDITION = r"(?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
 # How the writer reports what someone else said: "he said", "she texted me", "he keeps telling me".
 QUOTING = (r"(?:said|says|saying|told me|tells me|texted|texts|texting|wrote|writes|messaged|posted|screamed|yelled|"
@@ -598,7 +602,17 @@ RULES: tuple[Rule, ...] = (
        r"(?:me|us|my|our|the kids|the children|me and)\b"
        rf"|\b(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)(?: that)? (?:he|she|they)"
        r"(?:'d| would| will|'ll| is going to| was going to| was gonna| is gonna|'s gonna|'s going to| could| wants to) "
-       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:me|us|my|our|the kids|the children)\b"
+       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:me|us|the kids|the children)\b"
+       # ...or someone of the writer's, unless a son, a daughter, a brother, a sister, a friend or a parent's partner said
+       # it: their threat against a third person is harm to others ("my brother said he's going to kill my stepdad"),
+       # not the writer's abuse
+       + "|" + "".join(f"(?<!my {who} )" for who in (
+           "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
+           "grandson", *(f"{parent}'s {new}{partner}" for parent in ("mom", "mum", "dad") for new in ("", "new ")
+                         for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))))
+       + r"\b(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)(?: that)? (?:he|she|they)"
+       r"(?:'d| would| will|'ll| is going to| was going to| was gonna| is gonna|'s gonna|'s going to| could| wants to) "
+       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:my|our)\b"
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
@@ -955,7 +969,13 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:no|don't have any|dont have any|do not have any|haven't had any|there's no|there is no) (?:food|formula|milk) for (?:the|my|our) "
        r"(?:kids|children|baby|toddler)\b(?: [\w']+){0,4}? (?:for|in) (?:days|a week|weeks|\d+ days|two days|three days|four days)\b"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not|havent|hasnt) (?:eaten|had (?:any )?food|had a (?:proper )?meal) (?:in|for) (?:days|a week|\d+ days|two days|three days)"
-       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"),
+       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"
+       # A child kept from food by the adult at home, in their own words: "my stepmom says i have to earn my food", "my
+       # mom says i don't get food until i learn respect" (not a dinner missed as a punishment).
+       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,6}}?(?:says|said|tells me|told me|keeps saying) (?:that )?i (?:have to|need to|must|gotta) "
+       r"earn (?:my|the) (?:food|meals?|dinner|lunch|breakfast)\b"
+       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,6}}?(?:says|said|tells me|told me|keeps saying) (?:that )?i (?:don't|dont|do not|can't|cant|won't|wont) "
+       r"(?:get|eat|have) (?:any )?(?:food|anything to eat|to eat) (?:until|unless|till)\b"),
     # Drugs where small children crawl and play; the one in charge of a baby too drunk or high to look after it.
     _r("chi.neglect_carer", C, "neglect",
        r"\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?)\b(?: [\w']+){0,8}? (?:where|and|while) (?:the|my|our|her|his|their) "
@@ -969,7 +989,8 @@ RULES: tuple[Rule, ...] = (
 
     # ---------------------------------------------------------------- harm to others
     _r("har.intent", H, "intent",
-       rf"\b(?:i'm|im|i am|i'll|i will|i'm gonna|i am gonna|im gonna|i'm going to|gonna|going to) (?:\w+ )?(?:going to |gonna |about to )?(?:kill|hurt|stab|shoot|strangle|choke|"
+       # ("gonna kill him" with no subject only where a clause starts: "he's going to kill my stepdad" is not the writer's)
+       rf"\b(?:i'm|im|i am|i'll|i will|i'm gonna|i am gonna|im gonna|i'm going to|(?<![\w'] )(?:gonna|going to)) (?:\w+ )?(?:going to |gonna |about to )?(?:kill|hurt|stab|shoot|strangle|choke|"
        rf"murder|beat the|beat up|run over|poison|burn down the house with) {PERSON_OBJ}\b(?! (?:at|in) )"
        r"(?!.{0,20}\b(?:lol|lmao|haha|hahaha|jk|joking|kidding|😂|🤣)\b)"
        rf"|\b{I} (?:\w+ )?(?:going|gonna|about|ready|decided) to (?:kill|hurt|stab|shoot|murder) (?:him|her|them|my {PARTNER_NOUN}|my {PARENT_NOUN}|someone|somebody)\b"
@@ -1009,16 +1030,22 @@ RULES: tuple[Rule, ...] = (
        r"classmates?|bully|bullies|boyfriend|girlfriend)\b(?! (?:in|at|on) (?:a |the )?(?:game|fortnite|minecraft|roblox|call of duty|cod|gta|"
        r"match|chess|cards|xbox|playstation))"
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:said|says|saying|keeps saying|swore|swears|told me|told us) (?:that )?(?:he|she|they)(?:'s| is| are|'ll| will|'d| would)? "
-       r"(?:going to |gonna |gunna )?(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that) (?:[\w']+ ){0,2}?(?:boss|manager|supervisor|"
+       r"(?:going to |gonna |gunna )?(?:kill|shoot|stab|murder|poison) (?:his|her|their|the|a|that) (?:[\w']+ ){0,2}?(?:[\w']+'s )?(?:boss|manager|supervisor|"
        r"coworker|co-worker|colleague|teacher|principal|coach|neighbou?r|landlord|roommate|classmates?|bully|bullies|guy|man|woman|dude|kid|boy|girl|"
        r"(?:ex's |ex-(?:wife|husband)'s )?new (?:boyfriend|girlfriend|partner|husband|wife|man|guy))\b"
-       rf"(?=.{{0,80}}\b(?:{WEAPON}|loaded|tonight|tomorrow|for real|not joking|isn't joking|serious|means it|meant it)\b)"
+       rf"(?=.{{0,80}}\b(?:{EARNEST})\b)"
+       # ...or a relative ("my brother said he's going to kill my stepdad and he got a knife"; "my son said he'll shoot his
+       # dad if he hits me again, and he knows where the gun is"), as earnest
+       rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:said|says|saying|keeps saying|swore|swears|told me|told us) (?:that )?(?:he|she|they)(?:'s| is| are|'ll| will|'d| would)? "
+       r"(?:going to |gonna |gunna )?(?:kill|shoot|stab|murder) (?:his|her|their|my|our) (?:dad|father|mom|mum|mother|step[ -]?dad|"
+       r"step[ -]?father|step[ -]?mom|step[ -]?mum|step[ -]?mother|brother|sister|uncle|aunt|cousin|grandpa|grandma|stepbrother)\b"
+       rf"(?=.{{0,80}}\b(?:{EARNEST})\b)"
        # A weapon taken up, then the threat: "dad just grabbed his pistol and left saying he's gonna shoot the guy".
        rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:grabbed|took|loaded|got out|took out|has|bought) (?:his|her|their|a|the) {GUN}\b(?: [\w']+){{0,8}}? "
        r"(?:he's|she's|they're|he is|she is|they are|he'll|she'll|they'll|to) (?:going to |gonna )?(?:shoot|kill) (?:his|her|their|the|a|that)\b",
        someone_else=True, present_only=True,
        gate=rf"\b(?:shoot(?:ing)? up|shot up|blow(?:ing)? up|bomb|(?:shoot|kill|stab|hurt|attack)\w* (?:everyone|everybody|people|them all|"
-            rf"all of them|as many)|threaten\w* to|(?:kill|shoot|stab|murder) (?:his|her|their|the|a|that)|{GUN})\b", laughed_off=True),
+            rf"all of them|as many)|threaten\w* to|(?:kill|shoot|stab|murder|poison) (?:his|her|their|the|a|that|my|our)|{GUN})\b", laughed_off=True),
     _r("har.other_plan", H, "plan",
        rf"\b(?:{OTHER} (?:[\w']+ ){{0,3}}?(?:has|had|made|wrote|has written|keeps|kept|is keeping)|(?:found|saw|discovered|came across|read)) "
        r"(?:a |an |his |her |their |this )?(?:hit list|kill list|list of (?:people|kids|names|classmates|students|teachers|coworkers|"

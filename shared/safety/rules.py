@@ -72,6 +72,9 @@ CHILD_NOUN = (r"(?:son|daughter|kid|kids|child|children|baby|toddler|boy|girl|st
               r"little one|infant|newborn|grandson|granddaughter|niece|nephew|teen|teenager|little (?:brother|sister)|"
               r"baby (?:brother|sister)|\d{1,2} ?(?:year|yr)s? old|\d{1,2} ?(?:yo|y/o)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
               r"eleven|twelve|thirteen|fourteen|fifteen)[ -](?:year|yr)[ -]old)")
+# The body, hurt: "burned my hand", "hit my face" (the writer's own, in rules for what is done to them).
+_BODY = (r"(?:face|head|back|mouth|ear|ears|hand|hands|arm|arms|leg|legs|neck|throat|hair|nose|eye|eyes|lip|lips|chest|"
+         r"stomach|wrist|wrists|cheek|skin|finger|fingers|shoulder|ribs|body)")
 # An adult at home or around a child, named ("my stepdad", "my mum's boyfriend", "my coach"; "grandpa" at the start of a
 # sentence): the one who does what a child tells in their own words. Not "he" or "she": the writer's partner may be.
 ADULT_AROUND_ME = (r"(?:\bmy (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|"
@@ -147,11 +150,11 @@ SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their)
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
                   r"take all (?:his|her|their) (?:pills|meds|tablets))")
 THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
-# What makes a threat of suicide a means of control: a condition on the writer ("if I leave", "unless you come back").
 # What makes a threat to kill someone earnest, not words in anger: a weapon, a time, "for real", or steps taken (knowing
 # where they live, driving past, looking up doses).
 EARNEST = (rf"{WEAPON}|loaded|tonight|tomorrow|for real|not joking|isn't joking|serious|means it|meant it|"
            r"knows where (?:he|she|they|dad|mom|mum) (?:lives?|works?)|driv(?:es|ing|en) (?:by|past)|looked up|searched|doses?")
+# What makes a threat of suicide a means of control: a condition on the writer ("if I leave", "unless you come back").
 ON_CONDITION = r"(?:if|unless|when|whenever|every time|each time|the day|the moment) (?:i|we|you)\b"
 # How the writer reports what someone else said: "he said", "she texted me", "he keeps telling me".
 QUOTING = (r"(?:said|says|saying|told me|tells me|texted|texts|texting|wrote|writes|messaged|posted|screamed|yelled|"
@@ -840,7 +843,19 @@ RULES: tuple[Rule, ...] = (
     _r(PARENT_HURTS_ME, C, "physical_abuse",
        rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
        r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) (?:me\b(?! up)(?! with (?:the|a|this|that) "
-       r"(?:news|question|idea))|my (?:face|head|back|mouth|ear)\b)",
+       rf"(?:news|question|idea))|my {_BODY}\b(?! away))(?![^.!?]{{0,40}}\b(?:by accident|accidentally|on accident|didn't mean to)\b)"
+       # Hurt another way: pinched, scratched, twisted or pulled until it hurt ("my mom pinches me until i bruise", "my
+       # stepdad twisted my arm until it popped"; not a pinched cheek or a scratched back), dragged (by the hair, across
+       # the floor; not "dragged me to a recital"), something hard thrown at them, held under water.
+       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:pinch\w*|scratch\w*|twist\w*|yank\w*|pull\w*|grabb?\w*|squeez\w*|bit|bites) "
+       rf"(?:me|my {_BODY})\b(?=[^.!?]{{0,40}}\b(?:until|so hard|really hard|hard enough|bruis\w*|bleed\w*|bled|blood|marks|welts|"
+       r"popped|cracked|screamed|scream|cried|crying)\b)"
+       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:drags|dragged|dragging) me (?:across|by|along|through|down the (?:stairs|hall|hallway)|up the stairs)\b"
+       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:throws|threw|thrown|throwing) (?:a|the|her|his|their|my) (?:[\w']+ )?(?:plate|glass|"
+       r"bottle|cup|mug|phone|remote|shoe|knife|chair|bowl|pan|book|lamp|hairbrush|brush|ashtray|can|jar|vase|plates|glasses|"
+       r"bottles) (?:at|into) (?:me|my (?:head|face))\b"
+       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:holds|held|holding|pushes|pushed|shoves|shoved) my (?:head|face) (?:under|into|in) "
+       r"(?:the )?(?:water|bath|bathtub|tub|toilet|sink|pool)\b",
        negatable=True, present_only=True),  # not an adult's "my dad beat me when i was little"
     _r("chi.sexual", C, "sexual_abuse",
        rf"\b(?:touch\w*|fondl\w*|groped?|grop\w*|molest\w*|abus\w*) (?:my|our|the|her|his) {CHILD_NOUN}(?:'s)? (?:\w+ ){{0,3}}(?:inappropriately|sexually|"
@@ -990,7 +1005,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- harm to others
     _r("har.intent", H, "intent",
        # ("gonna kill him" with no subject only where a clause starts: "he's going to kill my stepdad" is not the writer's)
-       rf"\b(?:i'm|im|i am|i'll|i will|i'm gonna|i am gonna|im gonna|i'm going to|(?<![\w'] )(?:gonna|going to)) (?:\w+ )?(?:going to |gonna |about to )?(?:kill|hurt|stab|shoot|strangle|choke|"
+       rf"\b(?:i'm|im|i am|i'll|i will|i'm gonna|i am gonna|im gonna|i'm going to|(?<![\w'] )(?:gonna|going to)) (?:\w+ )?"
+       r"(?:going to |gonna |about to )?(?:kill|hurt|stab|shoot|strangle|choke|"
        rf"murder|beat the|beat up|run over|poison|burn down the house with) {PERSON_OBJ}\b(?! (?:at|in) )"
        r"(?!.{0,20}\b(?:lol|lmao|haha|hahaha|jk|joking|kidding|😂|🤣)\b)"
        rf"|\b{I} (?:\w+ )?(?:going|gonna|about|ready|decided) to (?:kill|hurt|stab|shoot|murder) (?:him|her|them|my {PARTNER_NOUN}|my {PARENT_NOUN}|someone|somebody)\b"
@@ -1446,8 +1462,8 @@ _PARTNER = (rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?!so[ -]called
             rf"{PARTNER_NOUN}\b")
 # ...one only an adult has: a spouse, a fiance, the other parent of their child. A teen has a boyfriend or a girlfriend
 # too ("my bf says i should tell someone"), so those alone do not say the writer is an adult.
-_SPOUSE_NAMED = re.compile(r"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?:[\w'-]+ )?(?:husband|wife|wifey|hubby|spouse|fianc[eé]e?|ex-?husband|ex-?wife|"
-                           r"baby ?daddy|baby ?mama)\b")
+_SPOUSE_NAMED = re.compile(r"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?:[\w'-]+ )?(?:husband|wife|wifey|hubby|"
+                           r"spouse|fianc[eé]e?|ex-?husband|ex-?wife|baby ?daddy|baby ?mama)\b")
 # ...or a brother, a sister or a friend: someone named who is neither.
 _PERSON = re.compile(rf"(?P<carer>{_CARER})|{_PARTNER}|\b(?:my|our) (?:little |big |older |younger |twin |step-?)?"
                      r"(?:brother|sister|bro|sis|friend|bestie|classmate)s?\b")
@@ -1551,8 +1567,9 @@ def speaks_as_the_child(text: str) -> bool:
 
 def speaks_as_an_adult(text: str) -> bool:
     """Whether the writer speaks as an adult: says they are 18 or older, names a spouse of their own (not a boyfriend or
-    a girlfriend: a teen has them too) or a child of their own ("my son", "the kids", "she's 4", "my pupils"), is pregnant, or recalls their own childhood as over
-    ("growing up my mom locked me in the closet"). Never a writer who says they are under 18 ("i'm 16 and pregnant")."""
+    a girlfriend: a teen has them too) or a child of their own ("my son", "the kids", "she's 4", "my pupils"), is
+    pregnant, or recalls their own childhood as over ("growing up my mom locked me in the closet"). Never a writer who
+    says they are under 18 ("i'm 16 and pregnant")."""
     if _WRITER_IS_A_CHILD.search(text):
         return False
     if _WRITER_IS_AN_ADULT.search(text) or _SPOUSE_NAMED.search(text) or _PARENTS_VOICE.search(text):

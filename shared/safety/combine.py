@@ -51,6 +51,9 @@ def log_odds(p: dict[str, float], cls: str) -> float:
 
 
 SHORT_WORDS = 40
+# The cues of an indirect disclosure, one family for the combiner (``rules.py``: sui.said_sideways is sui.indirect's,
+# behind a gate of its own).
+INDIRECT_CUES = frozenset({"sui.indirect", "sui.said_sideways"})
 
 
 def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
@@ -59,7 +62,7 @@ def cheap_features(tfidf: dict[str, float], rules, text: str) -> list[float]:
     over-reads short ones about a partner ("he hurt my feelings"), so the log-odds of short messages are separate
     features whose weight the combiner learns from the data."""
     cues = rules.cues
-    suicide = [float("sui.weak_cues" in cues or "sui.suicide_word" in cues), float("sui.indirect" in cues)]
+    suicide = [float("sui.weak_cues" in cues or "sui.suicide_word" in cues), float(bool(INDIRECT_CUES & cues))]
     others = [float(CATEGORY_OF[c] in rules.weak) for c in CRISIS_CLASSES[1:]]  # one cue per other category
     t = [log_odds(tfidf, c) for c in CRISIS_CLASSES]
     short = float(len(text.split()) < SHORT_WORDS)

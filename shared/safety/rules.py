@@ -396,11 +396,14 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:sitting|sat|sit) in the (?:garage|car) with the (?:engine|car|motor) running\b"
        r"|\b(?:only|last) reason (?:i'm|im|i am) (?:still )?(?:alive|here)\b|\bmy last (?:message|post|words)\b"
        r"|\b(?:made up my mind|my mind is made up)\b"
-       r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b"
-       # Warning signs let slip in a long message about the week (C-SSRS's wish to be dead and preparatory acts, said
-       # sideways): "doing the math on whether they'd be okay without me", "thinking about when and how", the passwords
-       # and the will written down for a partner, "I don't see anything past January", sitting with the rifle.
-       rf"|\b(?:whether )?{_THEY_ALL}(?:'d| would| will|'ll)? (?:all )?(?:be|do|manage|cope) (?:just )?(?:fine|okay|ok|alright|"
+       r"|\bcuts on my (?:arms?|legs?|wrists?|thighs?)\b|\bgo to sleep and not wake\b|\bnot waking up\b", strong=False),
+    # Warning signs let slip in a long message about the week (C-SSRS's wish to be dead and preparatory acts, said
+    # sideways): "doing the math on whether they'd be okay without me", "thinking about when and how", the passwords
+    # and the will written down for a partner, "I don't see anything past January", sitting with the rifle. Read with
+    # sui.indirect, as one cue family (combine.INDIRECT_CUES); a rule of their own only so that a gate keeps them cheap
+    # on long posts.
+    _r("sui.said_sideways", S, None,
+       rf"\b(?:whether )?{_THEY_ALL}(?:'d| would| will|'ll)? (?:all )?(?:be|do|manage|cope) (?:just )?(?:fine|okay|ok|alright|"
        r"all right|better|happier) without me\b(?! (?:for|this|next|tonight|on|at|while|until)\b)"
        r"|\b(?:picture|imagine|imagining|picturing) (?:them|everyone|my family|the kids|my kids|their lives) without me\b"
        r"|\b(?:thinking|thought|think|wondering|planning|planned|worked out|working out|figured out|figuring out|decided) "
@@ -415,7 +418,10 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:don't|dont|can't|cant) (?:see|picture|imagine) (?:anything|myself|me|a future|any future) (?:past|after|beyond) "
        r"(?:that|then|christmas|the holidays|january|new year|this|graduation|summer)\b"
        r"|\b(?:sitting|sat|sit) (?:\w+ ){0,5}?with (?:the|my|a|his|dad's|my dad's) (?:gun|rifle|pistol|shotgun|revolver|rope)\b"
-       r"(?! (?:cleaning|case|safe|locked)\b)", strong=False),
+       r"(?! (?:cleaning|case|safe|locked)\b)", strong=False,
+       gate=r"\b(?:without me|when and how|how and when|method|logistics|passwords?|insurance|will (?:is|was)|affairs|plan|intend|"
+            r"expect|(?:here|around) (?:to see|when)|(?:past|after|beyond) (?:that|then|christmas|the holidays|january|new year|this|"
+            r"graduation|summer)|vanish\w*|disappear\w*|gun|rifle|pistol|shotgun|revolver|rope)\b"),
     # 3.-6. method, intent, plan are derived below from cues; behaviour (self-harm, attempts) are rules.
     _r("sui.attempt", S, "behaviour",
        rf"\b{I} {FILL}(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
@@ -609,7 +615,8 @@ RULES: tuple[Rule, ...] = (
        # ...or someone of the writer's, unless a son, a daughter, a brother, a sister, a friend or a parent's partner said
        # it: their threat against a third person is harm to others ("my brother said he's going to kill my stepdad"),
        # not the writer's abuse
-       + "|" + "".join(f"(?<!my {who} )" for who in (
+       + r"|(?=(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)\b)"
+       + "".join(f"(?<!my {who} )" for who in (
            "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
            "grandson", *(f"{parent}'s {new}{partner}" for parent in ("mom", "mum", "dad") for new in ("", "new ")
                          for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))))
@@ -984,13 +991,14 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:no|don't have any|dont have any|do not have any|haven't had any|there's no|there is no) (?:food|formula|milk) for (?:the|my|our) "
        r"(?:kids|children|baby|toddler)\b(?: [\w']+){0,4}? (?:for|in) (?:days|a week|weeks|\d+ days|two days|three days|four days)\b"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not|havent|hasnt) (?:eaten|had (?:any )?food|had a (?:proper )?meal) (?:in|for) (?:days|a week|\d+ days|two days|three days)"
-       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"
-       # A child kept from food by the adult at home, in their own words: "my stepmom says i have to earn my food", "my
-       # mom says i don't get food until i learn respect" (not a dinner missed as a punishment).
-       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,6}}?(?:says|said|tells me|told me|keeps saying) (?:that )?i (?:have to|need to|must|gotta) "
-       r"earn (?:my|the) (?:food|meals?|dinner|lunch|breakfast)\b"
-       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,6}}?(?:says|said|tells me|told me|keeps saying) (?:that )?i (?:don't|dont|do not|can't|cant|won't|wont) "
-       r"(?:get|eat|have) (?:any )?(?:food|anything to eat|to eat) (?:until|unless|till)\b"),
+       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"),
+    # A child kept from food by the adult at home, in their own words: "my stepmom says i have to earn my food", "my
+    # mom says i don't get food until i learn respect" (not a dinner missed as a punishment).
+    _r("chi.food_withheld", C, "neglect",
+       rf"{ADULT_AROUND_ME} (?:[\w']+ ){{0,6}}?(?:says|said|tells me|told me|keeps saying) (?:that )?i "
+       r"(?:(?:have to|need to|must|gotta) earn (?:my|the) (?:food|meals?|dinner|lunch|breakfast)"
+       r"|(?:don't|dont|do not|can't|cant|won't|wont) (?:get|eat|have) (?:any )?(?:food|anything to eat|to eat) (?:until|unless|till))\b",
+       gate=r"\bearn (?:my|the) (?:food|meals?|dinner|lunch|breakfast)\b|\b(?:food|to eat) (?:until|unless|till)\b"),
     # Drugs where small children crawl and play; the one in charge of a baby too drunk or high to look after it.
     _r("chi.neglect_carer", C, "neglect",
        r"\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?)\b(?: [\w']+){0,8}? (?:where|and|while) (?:the|my|our|her|his|their) "

@@ -568,8 +568,8 @@ _THE_WEEK = ("We finally got the car back from the shop on Tuesday, which cost m
 
 # Warning signs let slip in a long message about the week: a wish to be dead or a preparatory act said sideways. A
 # wish that an illness or an accident would take them is C-SSRS's first item, and a rule (``sui.not_wake_up``); the
-# rest are cues (``sui.indirect``) that tell the learned layers, which read one sentence among the week's news too
-# weakly.
+# rest are cues (``sui.said_sideways``, read with ``sui.indirect``) that tell the learned layers, which read one
+# sentence among the week's news too weakly.
 @pytest.mark.parametrize("sentence", [
     "I keep wishing I'd get sick and not recover.",
     "Some mornings I'm hoping a truck hits me on the way to work.",
@@ -586,7 +586,7 @@ def test_a_wish_to_be_dead_let_slip_in_a_long_message_is_ruled_one(sentence):
     ("Some nights I sit out in the truck with the rifle for a long time.", False),
 ])
 def test_a_warning_sign_said_sideways_escalates(sentence, long):
-    assert "sui.indirect" in rule_layer(normalise(sentence)).cues
+    assert "sui.said_sideways" in rule_layer(normalise(sentence)).cues
     screened_as(_THE_WEEK + sentence if long else sentence, "suicide_self_harm", tentative=True)
 
 
@@ -597,7 +597,7 @@ def test_a_warning_sign_said_sideways_escalates(sentence, long):
     "We sat with the dog for a long time at the vet, she's fine now.",
 ])
 def test_the_same_words_about_the_week_do_not(sentence):
-    assert "sui.indirect" not in rule_layer(normalise(sentence)).cues
+    assert not {"sui.indirect", "sui.said_sideways"} & rule_layer(normalise(sentence)).cues
     assert not screen(_THE_WEEK + sentence).escalate
 
 

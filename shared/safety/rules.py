@@ -150,6 +150,10 @@ SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their)
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
                   r"take all (?:his|her|their) (?:pills|meds|tablets))")
 THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
+# Someone's words that they will kill ("he said he'd kill", "she keeps saying she's going to shoot"), before whom.
+_SAYING = r"(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)"
+_SAYS_THEY_WILL_KILL = (rf"{_SAYING}(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to| was gonna| "
+                        r"is gonna|'s gonna|'s going to| could| wants to) (?:\w+ )?(?:kill|murder|shoot|stab|end)")
 # What makes a threat to kill someone earnest, not words in anger: a weapon, a time, "for real", or steps taken (knowing
 # where they live, driving past, looking up doses).
 EARNEST = (rf"{WEAPON}|loaded|tonight|tomorrow|for real|not joking|isn't joking|serious|means it|meant it|"
@@ -609,20 +613,16 @@ RULES: tuple[Rule, ...] = (
     _r("abu.threat_to_kill", A, "threat_to_kill",
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
        r"(?:me|us|my|our|the kids|the children|me and)\b"
-       rf"|\b(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)(?: that)? (?:he|she|they)"
-       r"(?:'d| would| will|'ll| is going to| was going to| was gonna| is gonna|'s gonna|'s going to| could| wants to) "
-       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:me|us|the kids|the children)\b"
+       rf"|\b{_SAYS_THEY_WILL_KILL} (?:me|us|the kids|the children)\b"
        # ...or someone of the writer's, unless a son, a daughter, a brother, a sister, a friend or a parent's partner said
        # it: their threat against a third person is harm to others ("my brother said he's going to kill my stepdad"),
        # not the writer's abuse
-       + r"|(?=(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)\b)"
+       + rf"|(?={_SAYING}\b)"
        + "".join(f"(?<!my {who} )" for who in (
            "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
            "grandson", *(f"{parent}'s {new}{partner}" for parent in ("mom", "mum", "dad") for new in ("", "new ")
                          for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))))
-       + r"\b(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)(?: that)? (?:he|she|they)"
-       r"(?:'d| would| will|'ll| is going to| was going to| was gonna| is gonna|'s gonna|'s going to| could| wants to) "
-       r"(?:\w+ )?(?:kill|murder|shoot|stab|end) (?:my|our)\b"
+       + rf"\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b"
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
@@ -848,21 +848,22 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r(PARENT_HURTS_ME, C, "physical_abuse",
-       rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
+       rf"\bmy {PARENT_NOUN} {FILL}{FILL}(?:"
+       r"(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|whip\w*|"
        r"hurt|hurts|hurting|abus\w*|throws things at|threw things at|strangl\w*) (?:me\b(?! up)(?! with (?:the|a|this|that) "
        rf"(?:news|question|idea))|my {_BODY}\b(?! away))(?![^.!?]{{0,40}}\b(?:by accident|accidentally|on accident|didn't mean to)\b)"
        # Hurt another way: pinched, scratched, twisted or pulled until it hurt ("my mom pinches me until i bruise", "my
        # stepdad twisted my arm until it popped"; not a pinched cheek or a scratched back), dragged (by the hair, across
        # the floor; not "dragged me to a recital"), something hard thrown at them, held under water.
-       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:pinch\w*|scratch\w*|twist\w*|yank\w*|pull\w*|grabb?\w*|squeez\w*|bit|bites) "
+       r"|(?:pinch\w*|scratch\w*|twist\w*|yank\w*|pull\w*|grabb?\w*|squeez\w*|bit|bites) "
        rf"(?:me|my {_BODY})\b(?=[^.!?]{{0,40}}\b(?:until|so hard|really hard|hard enough|bruis\w*|bleed\w*|bled|blood|marks|welts|"
        r"popped|cracked|screamed|scream|cried|crying)\b)"
-       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:drags|dragged|dragging) me (?:across|by|along|through|down the (?:stairs|hall|hallway)|up the stairs)\b"
-       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:throws|threw|thrown|throwing) (?:a|the|her|his|their|my) (?:[\w']+ )?(?:plate|glass|"
+       r"|(?:drags|dragged|dragging) me (?:across|by|along|through|down the (?:stairs|hall|hallway)|up the stairs)\b"
+       r"|(?:throws|threw|thrown|throwing) (?:a|the|her|his|their|my) (?:[\w']+ )?(?:plate|glass|"
        r"bottle|cup|mug|phone|remote|shoe|knife|chair|bowl|pan|book|lamp|hairbrush|brush|ashtray|can|jar|vase|plates|glasses|"
        r"bottles) (?:at|into) (?:me|my (?:head|face))\b"
-       rf"|\bmy {PARENT_NOUN} {FILL}{FILL}(?:holds|held|holding|pushes|pushed|shoves|shoved) my (?:head|face) (?:under|into|in) "
-       r"(?:the )?(?:water|bath|bathtub|tub|toilet|sink|pool)\b",
+       r"|(?:holds|held|holding|pushes|pushed|shoves|shoved) my (?:head|face) (?:under|into|in) "
+       r"(?:the )?(?:water|bath|bathtub|tub|toilet|sink|pool)\b)",
        negatable=True, present_only=True),  # not an adult's "my dad beat me when i was little"
     _r("chi.sexual", C, "sexual_abuse",
        rf"\b(?:touch\w*|fondl\w*|groped?|grop\w*|molest\w*|abus\w*) (?:my|our|the|her|his) {CHILD_NOUN}(?:'s)? (?:\w+ ){{0,3}}(?:inappropriately|sexually|"
@@ -1466,11 +1467,12 @@ _CARER = (rf"\b(?:my|our) (?:{PARENT_NOUN}|grandma|grandmother|gran|nan|nana|gra
 # The writer's own partner ("my husband", "my new boyfriend"; not "my mom's boyfriend").
 # A word before it, but not before "so" or "man", which are partners only alone ("my so", "my man"; not "hit my face
 # so hard", "my old man").
-_PARTNER = (rf"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?!so[ -]called\b)(?:[\w'-]+ (?!so\b|man\b))?"
+_NOT_A_PARENTS = r"(?!(?:mom|mum|dad|mother|father)'?s )"  # "my mom's boyfriend" is not the writer's
+_PARTNER = (rf"\b(?:my|our) {_NOT_A_PARENTS}(?!so[ -]called\b)(?:[\w'-]+ (?!so\b|man\b))?"
             rf"{PARTNER_NOUN}\b")
 # ...one only an adult has: a spouse, a fiance, the other parent of their child. A teen has a boyfriend or a girlfriend
 # too ("my bf says i should tell someone"), so those alone do not say the writer is an adult.
-_SPOUSE_NAMED = re.compile(r"\b(?:my|our) (?!(?:mom|mum|dad|mother|father)'?s )(?:[\w'-]+ )?(?:husband|wife|wifey|hubby|"
+_SPOUSE_NAMED = re.compile(rf"\b(?:my|our) {_NOT_A_PARENTS}(?:[\w'-]+ )?(?:husband|wife|wifey|hubby|"
                            r"spouse|fianc[eé]e?|ex-?husband|ex-?wife|baby ?daddy|baby ?mama)\b")
 # ...or a brother, a sister or a friend: someone named who is neither.
 _PERSON = re.compile(rf"(?P<carer>{_CARER})|{_PARTNER}|\b(?:my|our) (?:little |big |older |younger |twin |step-?)?"

@@ -97,6 +97,15 @@ Evaluates ``shared.safety.screen`` on
   parents or children in passing; 10 an adult telling of a child hurt by a named adult; 30 teens' and 30 adults'
   ordinary messages about a parent or partner), written blind in the seventh session of November 27, before any
   change for them, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/secrets_blind.jsonl``: 180 family messages about what is kept secret, touched or paid for, to
+  measure a child's own words about sexual abuse and a threat that keeps someone from telling (``writer`` and
+  ``kind``: 50 a child or teen telling of someone around them who touches them, makes them do sexual things, shows
+  them sexual material or grooms them, mostly vaguely and ashamed; 20 a threat that keeps a child, or an adult about
+  their partner, from telling; 20 an adult whose partner controls their money; 30 teens' ordinary messages in the
+  same words, "my mom will kill me if she sees my grades", a surprise kept, a sibling who keeps touching them in the
+  car; 30 adults' ordinary touch and secrets, body safety taught, a partner "touched out"; 30 couples' ordinary
+  money), written blind in the eighth session of November 27, before any change for them, by a writer who never saw
+  the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -146,6 +155,7 @@ CHILD = ROOT / "tests" / "data" / "crisis" / "child_blind.jsonl"
 TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
 WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
 PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
+SECRETS = ROOT / "tests" / "data" / "crisis" / "secrets_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -237,7 +247,8 @@ def main(argv=None) -> int:
 
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
-                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, VERY_SHORT):
+                 CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
+                 VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

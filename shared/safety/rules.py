@@ -154,6 +154,31 @@ THEIR_LIFE = r"(?:his|her|their) (?:own )?life"
 _SAYING = r"(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|keeps saying)"
 _SAYS_THEY_WILL_KILL = (rf"{_SAYING}(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to| was gonna| "
                         r"is gonna|'s gonna|'s going to| could| wants to) (?:\w+ )?(?:kill|murder|shoot|stab|end)")
+# Those whose threat against the writer for telling ("my sister said if i tell mom she'll kill me") or against a third
+# person ("my brother said he's going to kill my stepdad") is not the writer's abuse: a son, a daughter, a sibling, a
+# friend. A look-behind on each, put before the words that say it.
+_NOT_SAID_BY_KIN = "".join(f"(?<!my {who} )" for who in (
+    "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
+    "grandson"))
+# ...nor, against a third person, a parent's partner ("my mom's boyfriend said he'd kill my dad"): harm to others.
+_NOT_SAID_BY_A_PARENTS_PARTNER = "".join(
+    f"(?<!my {parent}'s {new}{partner} )" for parent in ("mom", "mum", "dad") for new in ("", "new ")
+    for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))
+_THREATENED = (r"(?:said|says|told me|tells me|swore|swears|threatened|threatens|warned me|warns me|keeps saying|"
+               r"keeps telling me|texted)")
+# Someone's threat to keep the writer from telling those who would help what they do, up to what they will do: "she
+# said if i ever tell a teacher about the bruises she'll", "he told me that if i told anyone he would". Told to someone
+# in the family, only what they do ("if i tell my mom what he does he'll"): "if i tell my sister about the puppy
+# she'll kill me" is a surprise kept.
+_IF_I_TELL = (rf"{_THREATENED}(?: me)?(?: that)? if i (?:ever )?(?:tell|told|say anything to|talk to|go to|went to|call|called|"
+              r"report (?:him|her|it|this|them) to) (?:(?:anyone|anybody|someone|somebody|any ?one|the (?:police|cops|school|"
+              r"teachers?|counsel?lor|nurse)|a (?:teacher|counsel?lor|nurse|social worker|doctor|friend)|my (?:teacher|teachers|"
+              r"counsel?lor|social worker|doctor|friends?)|cps|social services|child services)\b(?: [\w']+){0,8}?"
+              r"|my (?:mom|mum|dad|mother|father|sister|brother|grandma|nan|aunt)(?: (?:anything|what happen\w*|what (?:he|she|they) "
+              r"(?:does|did|do|said)(?: to me)?|about (?:it|this|that|him|her|us|what (?:he|she|they) (?:does|did|do)|what happen\w*)))?),? ")
+_THEY_WILL = r"(?:he|she|they)(?:'d|'ll| will| would| is going to| is gonna|'s going to|'s gonna| was going to| was gonna)"
+# Whom a threat that keeps the writer from telling is against: the writer, or those they would protect.
+_ME_OR_MINE = r"(?:me|us|my|our|the kids|the children|the baby|him|her|them)\b"
 # What makes a threat to kill someone earnest, not words in anger: a weapon, a time, "for real", or steps taken (knowing
 # where they live, driving past, looking up doses).
 EARNEST = (rf"{WEAPON}|loaded|tonight|tomorrow|for real|not joking|isn't joking|serious|means it|meant it|"
@@ -617,13 +642,12 @@ RULES: tuple[Rule, ...] = (
        # ...or someone of the writer's, unless a son, a daughter, a brother, a sister, a friend or a parent's partner said
        # it: their threat against a third person is harm to others ("my brother said he's going to kill my stepdad"),
        # not the writer's abuse
-       + rf"|(?={_SAYING}\b)"
-       + "".join(f"(?<!my {who} )" for who in (
-           "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
-           "grandson", *(f"{parent}'s {new}{partner}" for parent in ("mom", "mum", "dad") for new in ("", "new ")
-                         for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))))
-       + rf"\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b"
+       + rf"|(?={_SAYING}\b){_NOT_SAID_BY_KIN}{_NOT_SAID_BY_A_PARENTS_PARTNER}\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b"
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
+       # ...or the threat after its condition, to keep the writer from telling what is done to them ("my dad said if
+       # i tell anyone he'll kill me"). Not "if i tell mom i failed she'll kill me", nor a brother's threat over a
+       # broken vase: someone's words, of telling those who would help, and not a sibling's or a friend's.
+       + rf"|(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}{_THEY_WILL} (?:\w+ )?(?:kill|murder) {_ME_OR_MINE}"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
        r"|\b(?:afraid|scared|fear|terrified) for my life\b"
@@ -757,6 +781,13 @@ RULES: tuple[Rule, ...] = (
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
        r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
+       # A threat that keeps the writer from telling what is done to them, short of killing ("she said if i ever tell a
+       # teacher about the bruises i'll regret it", "he told me if i tell my mom he'll hurt her"); who may not say it as
+       # in abu.threat_to_kill.
+       + rf"|(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}(?:{_THEY_WILL} (?:\w+ )?(?:(?:hurt|harm|hit|beat|punish|"
+       rf"get rid of|take) {_ME_OR_MINE}|send me away|put me in|make me (?:regret|pay|sorry)|make (?:my|your) life hell)|"
+       r"(?:i'll|i will|i'd|i would|you'll|you will|you'd|you would) (?:\w+ )?(?:regret it|be sorry|pay for it|get hurt|"
+       r"end up in (?:the )?hospital|never see (?:my|your|the) \w+ again))"
        # A pet hurt or threatened to control or punish the writer: "he said he'd hurt the dog if I left", "she kicked
        # the cat to punish me".
        r"|\b(?:threat\w* to|(?:he|she|they)(?:'d|'ll| would| will| is going to| is gonna| was going to| was gonna)) "
@@ -799,7 +830,7 @@ RULES: tuple[Rule, ...] = (
        r"get a job|have a job|drive|wear|have my own|use the car|use my phone|have a phone|have money|have friends|sleep|eat)\b"
        r"(?! (?:his|her|their) (?:new |precious |beloved |vintage |classic |work )?(?:car|truck|van|bike|motorbike|ute|boat|camera|laptop))"
        r"(?! (?:finish|explain|help|pay|apologi|in (?:his|her) room|near (?:his|her) (?:phone|room)|a word|the last word|the remote))"
-       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:takes|took|keeps|kept|holds|controls|has control of|confiscated|confiscates) (?:all )?(?:of )?(?:my|our|the) (?:money|paycheck|paychecks|wages|salary|"
+       rf"|\b(?:he|she|they|my {PARTNER_NOUN}) (?:\w+ )?(?:takes|took|keeps|kept|holds|controls|has control of|confiscated|confiscates) (?:all )?(?:of )?(?:my|our|the) (?:whole |entire )?(?:money|paycheck|paychecks|wages|salary|"
        r"finances|bank card|debit card|credit cards|passport|id|car keys|bank account)\b"
        # "she took the car keys because I'd had three beers" is care, not control
        r"(?![ \w']{0,40}\b(?:because|cause|cos|since|as) i(?:'d| had| was|'m| am| were) (?:\w+ ){0,2}(?:had|drinking|drunk|tipsy|wasted|beers?|wine|pints?|drinks))"
@@ -893,6 +924,19 @@ RULES: tuple[Rule, ...] = (
        rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:shows|showed|sends|sent|keeps showing|keeps sending) me (?:\w+ ){{0,2}}?(?:porn|nudes|"
        r"(?:videos|pictures|pics|photos) of naked|naked (?:pictures|pics|photos|videos)|sex videos|his (?:dick|penis|privates))\b"
        rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:tries|tried|keeps trying) to (?:touch|undress|get into bed with) me\b"
+       # Touched where or when no one should touch a child: "my grandpa touches me in ways i don't like", "my babysitter
+       # touches my private parts", "my cousin touches me when we're alone". Not "my coach touched my shoulder", nor "my
+       # mom rubs my back at night": only touching the child ("me") then how or when, or the parts of the body that are
+       # private; a grab only of those ("my dad grabs me when he's angry" is a parent's blow, chi.parent_hurts_me).
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:touches|touched|keeps touching|kept touching|has been touching|"
+       r"fondles|fondled|gropes|groped) me (?:[\w']+ ){0,3}?(?:in ways?|like that|where|at night|in (?:my|his|her) bed|under my|"
+       r"down there|when (?:we're|we are|i'm|im|i am|no ?one|nobody|no one's|nobody's|everyone's|everyone is|(?:my )?(?:mom|mum|dad)"
+       r"(?:'s| is)|(?:mom|mum|dad) (?:isn't|is not|goes|leaves|works)) ?(?:alone|asleep|sleeping|home|around|looking|at work|out|"
+       r"away|gone|not)?)"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:feels|felt|keeps feeling|tries to feel|tried to feel) me up\b"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:touches|touched|keeps touching|kept touching|has been touching|tries to touch|tried to touch|"
+       r"fondles|fondled|gropes|groped|grabs|grabbed|feels|felt|rubs|rubbed) my (?:private|privates|private parts|boobs|breasts|"
+       r"butt|bum|crotch|penis|vagina|dick|chest)\b"
        # a kiss: not a parent's goodnight, but a step-parent's, a relative's or another adult's when no one is there
        r"|\bmy (?:step[ -]?(?:dad|mom|mum|father|mother|brother)|uncle|aunt|cousin|older brother|coach|teacher|tutor|"
        r"babysitter|pastor|priest|neighbou?r|(?:mom|mum|dad|mother|father)'?s (?:boyfriend|girlfriend|husband|wife|partner|friend)) "
@@ -912,6 +956,12 @@ RULES: tuple[Rule, ...] = (
        # does to me"), or asks a child to meet alone, send pictures or not tell their parents.
        rf"|{ADULT_AROUND_ME} (?:\w+ )?"
        r"(?:makes|made|tells|told|asks|asked|wants|forces|forced) me (?:to )?keep (?:\w+ ){0,2}secrets?\b"
+       # ...or makes them do what they may not tell: "my stepbrother makes me do things and says i'll get in trouble
+       # if i tell"
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:makes|made|forces|forced|tries to make|tried to make|wants) me (?:to )?do "
+       r"(?:stuff|things|something|it|sexual things)\b(?=[^.!?]{0,80}?\b(?:if i (?:ever )?tell|not to tell|never (?:to )?tell|"
+       r"(?:don't|dont|can't|cant|cannot) tell|our (?:little )?secret|keep (?:it )?(?:a )?secret|(?:no ?one|nobody) (?:will|would) "
+       r"believe|get in trouble))"
        rf"|^(?=.*{CHILD_AGE})(?=.*\b(?:adult|grown man|grown woman|older (?:guy|man|boy|woman)|\d\d ?(?:yo|y/o|year old|yr old)|"
        r"stranger|coach|teacher|tutor|online|discord|snapchat|snap|roblox|instagram|insta|tiktok|fortnite|minecraft|xbox|"
        r"playstation|game)\b).*\b(?:keep (?:it |this |us )?(?:a |our )?secret|our (?:little )?secret|(?:not to|to not|never to|don't|dont) tell "
@@ -1503,7 +1553,8 @@ _STILL_NOW = re.compile(r"\b(?:again|tonight|right now|last night|this morning|t
 # The writer as the one hurt: "me" (not "help me", "tell me", "let me know"), or their body ("broke my arm").
 _HURT_ME = re.compile(r"(?<!help )(?<!let )(?<!tell )(?<!told )(?<!ask )(?<!asked )(?<!with )\b(?:me|myself)\b"
                       r"|\bmy (?:arm|arms|face|head|neck|throat|wrist|back|leg|legs|lip|nose|eye|ear|hair|chest|ribs|"
-                      r"stomach|body|hand|hands|skin|cheek|finger|fingers|shoulder)\b")
+                      r"stomach|body|hand|hands|skin|cheek|finger|fingers|shoulder|private|privates|butt|bum|crotch|"
+                      r"boobs|breasts)\b")
 _WRITER_IS_AN_ADULT = re.compile(rf"\b(?:i'm|im|i am|iam) (?:a )?(?:1[89]|[2-9]\d)\b{NOT_AN_AMOUNT}"
                                  # a forum's age and sex, of the writer ("I (25F)", "me (31m)", "28 year old male here");
                                  # not of someone else ("my stepdad (35m)")

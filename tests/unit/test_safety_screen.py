@@ -1100,6 +1100,13 @@ def test_he_or_she_is_the_partner_when_the_parent_named_between_cannot_be(text, 
     "my stepdad tries to kiss me when mom is at work",
     "my coach makes me watch porn with him",
     "grandpa makes me keep secrets about what we do in the garage",
+    # touched where or when no one should touch a child, or made to do what they may not tell: no rule read these
+    "my grandpa touches me in ways i don't like",
+    "my babysitter touches my private parts",
+    "my cousin touches me when we're alone and i don't know how to make it stop",
+    "my stepbrother feels me up when mom is at work",
+    "my uncle grabbed my butt at the bbq and laughed",
+    "my stepbrother makes me do things and says i'll get in trouble if i tell",
 ])
 def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as_one(text):
     screened_as(text, "child_safety", writer_is_child=True, tentative=False)
@@ -1113,6 +1120,14 @@ def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as
     "my dad tries to kiss me when i leave for school, so embarrassing",
     "my mom makes me touch her feet, gross",
     "my boyfriend tried to kiss me",
+    "my mom rubs my back at night when i can't sleep",
+    "my grandma touches my hair when we watch tv",
+    "my coach touched my shoulder to fix my stance",
+    "my mom touches my forehead when i'm sick",
+    "my grandpa grabs my hand when we cross the street",
+    "my cousin touches my stuff when we're alone in my room",
+    "my uncle makes me do stuff like mow his lawn and pays me",
+    "my dad told me not to tell mom about her birthday present",
 ])
 def test_an_adult_s_ordinary_attention_is_not_a_child_s_sexual_abuse(text):
     assert "child_safety" not in rule_layer(normalise(text)).found, text
@@ -1148,3 +1163,42 @@ def test_cutting_said_of_oneself_is_still_self_harm(text):
 def test_a_parent_s_smack_told_as_a_story_that_is_over_is_not_a_child_hurt_now():
     assert "child_safety" not in rule_layer(normalise("years ago i slapped my son once and i still feel bad about it")).found
     screened_as("i slapped my daughter yesterday and i feel sick about it", "child_safety", severity="physical_abuse")
+
+
+# A threat that keeps the writer from telling what is done to them: the threat after its condition was read by no rule
+# ("he'll kill me if i tell" was).
+@pytest.mark.parametrize("text, category, severity", [
+    ("my dad said if i tell anyone he'll kill me", "child_safety", "physical_abuse"),
+    ("my stepdad said if i tell my mom he'll kill me", "child_safety", "physical_abuse"),
+    ("my uncle said if i tell anyone he'll hurt my little sister", "child_safety", "at_risk"),
+    ("my mom's boyfriend told me that if i ever told anyone about what happens at night he would hurt my sister",
+     "child_safety", "at_risk"),
+    ("my dad says if i tell the school about the bruises he'll beat me worse", "child_safety", None),
+    ("she said if i ever tell a teacher she'll make me regret it", None, "threats"),
+    ("he said if i tell my mom what he does he'll kill us both", None, "threat_to_kill"),
+])
+def test_a_threat_that_keeps_the_writer_from_telling_is_a_crisis(text, category, severity):
+    result = screen(text)
+    assert result.escalate and not result.tentative, (text, result)
+    assert result.category in ((category,) if category else ("abuse", "child_safety")), (text, result)
+    assert severity is None or result.severity == severity, (text, result)
+
+
+# ...not a sibling's or a friend's, a surprise kept, nor an idiom of a parent's anger; told with a laugh, only a cue.
+@pytest.mark.parametrize("text", [
+    "my brother said if i tell mom he'll kill me",
+    "my sister said if i tell anyone about her boyfriend she'll kill me",
+    "my dad said if i tell mom about the surprise party he'll kill me",
+    "my mom said if i tell my sister about the puppy she'll kill me",
+    "if i tell my mom i failed she'll kill me lol",
+    "she said if i tell my boss about the mistake i'll regret it",
+    "my dad said if i tell anyone about the fishing spot he'll kill me haha",
+])
+def test_a_secret_kept_in_the_family_is_not_ruled_a_threat(text):
+    found = rule_layer(normalise(text)).found
+    assert not {"abuse", "child_safety"} & set(found), (text, found)
+
+
+def test_a_partner_who_takes_the_writer_s_whole_paycheck_is_control():
+    screened_as("my husband takes my whole paycheck and gives me $20 a week", "abuse", severity="controlling")
+    assert not screen("my husband handles the money and i get an allowance we both agreed on").escalate

@@ -80,7 +80,9 @@ _BODY = (r"(?:face|head|back|mouth|ear|ears|hand|hands|arm|arms|leg|legs|neck|th
 ADULT_AROUND_ME = (r"(?:\bmy (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|"
                    r"uncle|aunt|grandpa|grandad|granddad|grandfather|cousin|step[ -]?brother|older brother|coach|teacher|tutor|"
                    r"babysitter|pastor|priest|neighbou?r|foster (?:dad|mom|mum|parent|carer)|"
-                   r"(?:mom|mum|dad|mother|father)'?s (?:boyfriend|girlfriend|husband|wife|partner|friend))"
+                   r"(?:mom|mum|dad|mother|father)'?s (?:boyfriend|girlfriend|husband|wife|partner|friend)|"
+                   r"(?:grandma|gran|nan|nana|granny|grandmother|aunt|auntie)'?s (?:boyfriend|husband|partner)|"
+                   r"(?:brother|sister)'?s (?:friend|boyfriend)|family friend)"
                    r"|(?:^|(?<=[.!?;,] ))(?:grandpa|grandad|granddad|uncle \w+|dad|step[ -]?dad))")
 # Someone hurting the speaker: a pronoun, or "my <partner/family member>", with up to two words between.
 SUBJ = rf"(?:he|she|they|he's|she's|my {PARTNER_NOUN}|my {FAMILY_NOUN}|my {PARENT_NOUN})"
@@ -917,7 +919,8 @@ RULES: tuple[Rule, ...] = (
     _r("chi.sexual_to_me", C, "sexual_abuse",
        rf"{ADULT_AROUND_ME} (?:\w+ )?(?:watches|watched|keeps watching|films|filmed|(?:takes|took) (?:pictures|pics|photos|videos) of) "
        r"me (?:\w+ ){0,4}?(?:change|changing|get changed|getting changed|undress|undressing|shower|showering|in the shower|"
-       r"in the bath|bathing|naked|in my underwear)\b"
+       r"in the bath|bathing|naked|in my (?:underwear|swimsuit|bathing suit|bikini|bra|towel)|while i(?:'m| am| was)? "
+       r"(?:asleep|sleeping))\b"
        rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:makes|made|forces|forced|tries to make|tried to make|wants|wanted) me (?:to )?"
        r"(?:(?:touch|rub|suck) (?:him|his|it|her)\b(?! (?:hair|feet|foot|hand|hands|arm|shoulders?|back|car|phone|stuff|things))"
        r"|undress|get naked|take off my clothes|sit on his lap|watch porn)\b"
@@ -928,11 +931,16 @@ RULES: tuple[Rule, ...] = (
        # touches my private parts", "my cousin touches me when we're alone". Not "my coach touched my shoulder", nor "my
        # mom rubs my back at night": only touching the child ("me") then how or when, or the parts of the body that are
        # private; a grab only of those ("my dad grabs me when he's angry" is a parent's blow, chi.parent_hurts_me).
-       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:touches|touched|keeps touching|kept touching|has been touching|"
-       r"fondles|fondled|gropes|groped) me (?:[\w']+ ){0,3}?(?:in ways?|like that|where|at night|in (?:my|his|her) bed|under my|"
+       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,4}}?(?:touches|touched|keeps touching|kept touching|has been touching|"
+       r"fondles|fondled|gropes|groped) me(?: (?:[\w']+ ){0,3}?(?:in ways?|like that|where|at night|in (?:my|his|her) bed|under my|"
        r"down there|when (?:we're|we are|i'm|im|i am|no ?one|nobody|no one's|nobody's|everyone's|everyone is|(?:my )?(?:mom|mum|dad)"
        r"(?:'s| is)|(?:mom|mum|dad) (?:isn't|is not|goes|leaves|works)) ?(?:alone|asleep|sleeping|home|around|looking|at work|out|"
        r"away|gone|not)?)"
+       # ...or said plainly, as children say it ("my uncle touched me", "my uncle touched me again last night"): the
+       # clause ends there, or says when or where, not on what part of the body
+       r"| ?(?=[.!?,;]|$)| (?=again\b|too\b|last (?:night|week|time)|yesterday|and (?:it|now|said|says|told|tells)\b|but\b|"
+       r"(?:at|in|on) (?:the|his|her|their|my|a) (?:party|house|place|car|bed|couch|sofa|room|bedroom|pool|sleepover|camp|"
+       r"basement|garage|tent|bathroom)\b))"
        rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:feels|felt|keeps feeling|tries to feel|tried to feel) me up\b"
        rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:touches|touched|keeps touching|kept touching|has been touching|tries to touch|tried to touch|"
        r"fondles|fondled|gropes|groped|grabs|grabbed|feels|felt|rubs|rubbed) my (?:private|privates|private parts|boobs|breasts|"
@@ -950,8 +958,19 @@ RULES: tuple[Rule, ...] = (
     _r("chi.at_risk", C, "at_risk",
        rf"\b(?:asks?|asking|asked|tells?|telling|told) (?:my|our) {CHILD_NOUN} to keep (?:a )?secrets?\b"
        r"|\bmy (?:step[ -]?dad|step[ -]?father|uncle|mum's boyfriend|mom's boyfriend|stepbrother|grandpa|grandad|cousin) "
-       r"(?:\w+ )?(?:comes|came|sneaks|snuck|sneaked|keeps coming) into my (?:room|bed|bedroom) (?:[\w']+ ){0,3}(?:at night|when "
-       r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))\b"
+       r"(?:\w+ )?(?:(?:comes|came|sneaks|snuck|sneaked|keeps coming) into my (?:room|bed|bedroom) (?:[\w']+ ){0,3}(?:at night|when "
+       r"(?:i'm|i am|everyone'?s?|mum'?s?|mom'?s?|my (?:mum|mom) is) (?:asleep|sleeping|out|at work|away)|and (?:touches|touched|gets into|got into|lies|lay))"
+       # ...or into their bed, or the bathroom while they wash: not a parent's, who may lie down with a child who is ill
+       r"|(?:gets|got|climbs|climbed|crawls|crawled|sleeps|slept|lies|lay|keeps getting) (?:in|into) my bed"
+       r"|(?:comes|came|walks|walked|keeps coming|barges) in(?:to)? the bathroom when i'?m (?:showering|in the shower|in the bath|"
+       r"changing|naked|peeing))\b"
+       # "my uncle does things to me when he babysits", "i think what my stepdad does to me is not normal": the words a
+       # child has for it, of an adult around them
+       rf"|{ADULT_AROUND_ME} (?:\w+ )?(?:does|did|keeps doing|has been doing|tries to do|tried to do) (?:stuff|things|"
+       r"(?:weird|bad|gross|sexual) (?:stuff|things)) to me\b"
+       rf"|\bwhat {ADULT_AROUND_ME} (?:does|did|keeps doing|has been doing) to me\b"
+       rf"|{ADULT_AROUND_ME} (?:[\w']+ ){{0,4}}?(?:forced|forces|forcing|tried to force|tries to force) me (?:to )?do (?:stuff|things|"
+       r"sexual things)\b(?! like| such as| for| around| at| in)"
        # Grooming: an adult who makes a child keep secrets ("my mom's boyfriend makes me keep secrets about what he
        # does to me"), or asks a child to meet alone, send pictures or not tell their parents.
        rf"|{ADULT_AROUND_ME} (?:\w+ )?"
@@ -1075,6 +1094,9 @@ RULES: tuple[Rule, ...] = (
        rf"(?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|strangle|strangling|murder|murdering|harm|harming) {PERSON_OBJ}\b"
        r"(?!'s)(?! (?:feelings|pride|chances|ego))"  # "hurt my son's feelings", "hurt her feelings"
        r"(?!.{0,20}(?:lol|lmao|haha|jk|joking|kidding|😂|🤣))"
+       # A brother or a sister is wanted dead in every quarrel over a diary read or a charger taken: only when the
+       # sentence makes it earnest (a weapon, a time, "for real", steps taken)
+       rf"(?:(?<!my brother)(?<!my sister)|(?=[^.!?]{{0,80}}\b(?:{EARNEST})\b))"
        rf"|\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'll|i might|i will|i'm going to|i'm gonna) (?:[\w']+ ){{0,4}}(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
        rf"|\bi (?:sometimes |often |keep |still )?(?:picture|imagine|daydream about|fantasi[sz]e about) (?:hurting|killing|stabbing|strangling|smothering) {PERSON_OBJ}\b"
        r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True, laughed_off=True),

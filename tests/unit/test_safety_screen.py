@@ -988,7 +988,8 @@ def test_a_child_hurt_at_home_in_their_own_words_is_a_child_at_risk_and_the_repl
 
 @pytest.mark.parametrize("text", [
     "i'm 11 and my mum makes me stand in the corner all night and throws cold water on me",
-    "im 14 and my mom's boyfriend keeps coming into the bathroom when im showering",
+    # (a rule now reads "keeps coming into the bathroom when im showering": chi.at_risk)
+    "im 14 and my mom's boyfriend walks in when im changing and won't leave",
 ])
 def test_a_child_at_risk_the_learned_layers_find_is_spoken_to_as_one_when_they_say_their_age(text):
     assert not rule_layer(normalise(text)).found  # no rule names it: the learned layers do
@@ -1107,6 +1108,13 @@ def test_he_or_she_is_the_partner_when_the_parent_named_between_cannot_be(text, 
     "my stepbrother feels me up when mom is at work",
     "my uncle grabbed my butt at the bbq and laughed",
     "my stepbrother makes me do things and says i'll get in trouble if i tell",
+    "my uncle does things to me when he babysits",
+    "i think what my uncle does to me is not normal",
+    "my grandma's boyfriend gave me alcohol and touched me",
+    "my brother's friend is 19 and forced me to do stuff",
+    "my stepbrother gets in my bed at night",
+    "my mom's boyfriend comes in the bathroom when i'm showering",
+    "my neighbor takes pictures of me in my swimsuit",
 ])
 def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as_one(text):
     screened_as(text, "child_safety", writer_is_child=True, tentative=False)
@@ -1128,6 +1136,14 @@ def test_a_child_s_own_words_about_sexual_abuse_are_a_child_at_risk_spoken_to_as
     "my cousin touches my stuff when we're alone in my room",
     "my uncle makes me do stuff like mow his lawn and pays me",
     "my dad told me not to tell mom about her birthday present",
+    "my mom lies in my bed with me when i'm sick",
+    "my dad sleeps in my bed when i have nightmares",
+    "my dad did something to me that really hurt my feelings",
+    "my stepdad did it to me again, he read my diary",
+    "my coach touched me on the shoulder and said good job",
+    "my mom touched me and i jumped because i didn't hear her come in",
+    "my brother's friend is 19 and forced me to do stuff like carry his amp",
+    "my dad forced me to do things like go to church and chores",
 ])
 def test_an_adult_s_ordinary_attention_is_not_a_child_s_sexual_abuse(text):
     assert "child_safety" not in rule_layer(normalise(text)).found, text
@@ -1202,3 +1218,22 @@ def test_a_secret_kept_in_the_family_is_not_ruled_a_threat(text):
 def test_a_partner_who_takes_the_writer_s_whole_paycheck_is_control():
     screened_as("my husband takes my whole paycheck and gives me $20 a week", "abuse", severity="controlling")
     assert not screen("my husband handles the money and i get an allowance we both agreed on").escalate
+
+
+# A brother or a sister wanted dead in a quarrel is an idiom; made earnest, the writer's thoughts of harm.
+@pytest.mark.parametrize("text", [
+    "i want to kill my brother he read my diary",
+    "i literally want to kill my sister, she told mom about my crush",
+    "i feel like killing my brother when he posts my baby pics",
+])
+def test_a_sibling_wanted_dead_in_a_quarrel_is_not_ruled_harm(text):
+    assert "harm_to_others" not in rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", [
+    "i want to kill my brother, i took my dad's gun and i know where he is",
+    "i want to kill my sister for real, i've thought about how",
+    "i keep thinking about killing my stepdad, he hits my mom",
+])
+def test_thoughts_of_killing_a_relative_made_earnest_are_still_harm(text):
+    screened_as(text, "harm_to_others", severity="thoughts")

@@ -178,6 +178,7 @@ _IF_I_TELL = (rf"{_THREATENED}(?: me)?(?: that)? if i (?:ever )?(?:tell|told|say
               r"counsel?lor|social worker|doctor|friends?)|cps|social services|child services)\b(?: [\w']+){0,8}?"
               r"|my (?:mom|mum|dad|mother|father|sister|brother|grandma|nan|aunt)(?: (?:anything|what happen\w*|what (?:he|she|they) "
               r"(?:does|did|do|said)(?: to me)?|about (?:it|this|that|him|her|us|what (?:he|she|they) (?:does|did|do)|what happen\w*)))?),? ")
+_IF_I_TELL_GATE = r"\bif i (?:ever )?(?:tell|told|say|talk|go|went|call|called|report)\b"
 _THEY_WILL = r"(?:he|she|they)(?:'d|'ll| will| would| is going to| is gonna|'s going to|'s gonna| was going to| was gonna)"
 # Whom a threat that keeps the writer from telling is against: the writer, or those they would protect.
 _ME_OR_MINE = r"(?:me|us|my|our|the kids|the children|the baby|him|her|them)\b"
@@ -646,10 +647,6 @@ RULES: tuple[Rule, ...] = (
        # not the writer's abuse
        + rf"|(?={_SAYING}\b){_NOT_SAID_BY_KIN}{_NOT_SAID_BY_A_PARENTS_PARTNER}\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b"
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
-       # ...or the threat after its condition, to keep the writer from telling what is done to them ("my dad said if
-       # i tell anyone he'll kill me"). Not "if i tell mom i failed she'll kill me", nor a brother's threat over a
-       # broken vase: someone's words, of telling those who would help, and not a sibling's or a friend's.
-       + rf"|(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}{_THEY_WILL} (?:\w+ )?(?:kill|murder) {_ME_OR_MINE}"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
        r"|\b(?:afraid|scared|fear|terrified) for my life\b"
@@ -783,13 +780,6 @@ RULES: tuple[Rule, ...] = (
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
        r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
-       # A threat that keeps the writer from telling what is done to them, short of killing ("she said if i ever tell a
-       # teacher about the bruises i'll regret it", "he told me if i tell my mom he'll hurt her"); who may not say it as
-       # in abu.threat_to_kill.
-       + rf"|(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}(?:{_THEY_WILL} (?:\w+ )?(?:(?:hurt|harm|hit|beat|punish|"
-       rf"get rid of|take) {_ME_OR_MINE}|send me away|put me in|make me (?:regret|pay|sorry)|make (?:my|your) life hell)|"
-       r"(?:i'll|i will|i'd|i would|you'll|you will|you'd|you would) (?:\w+ )?(?:regret it|be sorry|pay for it|get hurt|"
-       r"end up in (?:the )?hospital|never see (?:my|your|the) \w+ again))"
        # A pet hurt or threatened to control or punish the writer: "he said he'd hurt the dog if I left", "she kicked
        # the cat to punish me".
        r"|\b(?:threat\w* to|(?:he|she|they)(?:'d|'ll| would| will| is going to| is gonna| was going to| was gonna)) "
@@ -805,6 +795,20 @@ RULES: tuple[Rule, ...] = (
        r"|\bmy (?:head|face) (?:would|will|'d|'ll|is going to) be next\b"
        r"|\b(?:says|said|tells me|told me|keeps saying|keeps telling me|reminds me|threatened)(?: that)? (?:no ?one|nobody) (?:will|would|'d|'ll) (?:ever )?believe (?:me|my word|a word i say|you)\b",
        negatable=True),
+    # A threat that keeps the writer from telling what is done to them, the threat after its condition ("my dad said
+    # if i tell anyone he'll kill me", "she said if i ever tell a teacher about the bruises i'll regret it"; "he'll kill
+    # me if i tell" is abu.threat_to_kill's). Not "if i tell mom i failed she'll kill me", nor a brother's threat over a
+    # broken vase: someone's words, of telling those who would help, and not a sibling's or a friend's. Rules of
+    # their own, behind a look for the condition: tried at every position of every text, they were slow.
+    _r("abu.silenced_kill", A, "threat_to_kill",
+       rf"(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}{_THEY_WILL} (?:\w+ )?(?:kill|murder) {_ME_OR_MINE}",
+       negatable=True, laughed_off=True, gate=_IF_I_TELL_GATE),
+    _r("abu.silenced", A, "threats",
+       rf"(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}(?:{_THEY_WILL} (?:\w+ )?(?:(?:hurt|harm|hit|beat|punish|"
+       rf"get rid of|take) {_ME_OR_MINE}|send me away|put me in|make me (?:regret|pay|sorry)|make (?:my|your) life hell)|"
+       r"(?:i'll|i will|i'd|i would|you'll|you will|you'd|you would) (?:\w+ )?(?:regret it|be sorry|pay for it|get hurt|"
+       r"end up in (?:the )?hospital|never see (?:my|your|the) \w+ again))",
+       negatable=True, gate=_IF_I_TELL_GATE),
     _r("abu.stalking", A, "stalking",
        r"\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|every move|movements|whereabouts|gps)\b"
        r"|\b(?:put|installed|installs|hid|placed) (?:a |an )?(?:tracker|tracking (?:app|device)|gps|air ?tag|spyware|camera|hidden camera)"

@@ -314,9 +314,9 @@ LEARNT_NEIGHBOURS = [
     "my dad won't let me see my friends",
     "my dad grounded me and took my car keys",
     # ...and one the learned layers read as a partner's control, which the rules read as a parent's rules first.
-    "my stepdad tracks my location all the time",    # Near the rules for a relative's threat, a parent's blow and food withheld (November 27, seventh session).
+    "my stepdad tracks my location all the time",
+    # Near the rules for a relative's threat, a parent's blow and food withheld (November 27, seventh session).
     "my brother says his boss is going to murder him for missing the deadline",
-    "my son says he'll kill his sister if she touches his xbox again",
     "my mom says i don't get dinner until i apologise to her boyfriend",
     "my dad says i have to earn my allowance by mowing the lawn",
     "my mom pinched my cheek at the party lol",
@@ -338,8 +338,12 @@ RULE_ONLY_NEIGHBOURS = [
     "he lied to me again",
     # A parent's rules for a teen that no rule reads (no rule has "my mom" check a phone): the learned layers read it
     # as a partner's control.
-    "my mom checks my phone and reads my texts",    # An idiom near the rule for a relative's threat: no rule reads it, the learned layers read it as abuse.
+    "my mom checks my phone and reads my texts",
+    # An idiom near the rule for a relative's threat: no rule reads it, the learned layers read it as abuse.
     "he's going to kill my stepdad when he sees the state of the car",
+    # Since the training messages about children's own words for sexual abuse (November 27, eighth session), "touches"
+    # in a sibling's quarrel is read as a child at risk, and asked about.
+    "my son says he'll kill his sister if she touches his xbox again",
 ]
 
 

@@ -106,6 +106,12 @@ Evaluates ``shared.safety.screen`` on
   car; 30 adults' ordinary touch and secrets, body safety taught, a partner "touched out"; 30 couples' ordinary
   money), written blind in the eighth session of November 27, before any change for them, by a writer who never saw
   the repo; texts never read;
+- ``tests/data/crisis/elder_blind.jsonl``: 160 family messages about older and dependent relatives, to measure abuse
+  by an adult child, a grandchild, an in-law or a family carer (``writer`` and ``kind``: 35 an older person telling of
+  their own; 25 a relative telling of an older or dependent relative's; 10 an older person hurt by their spouse; 60
+  ordinary care in the words of control, car keys taken, a parent's money managed, a door locked at night against
+  wandering; 30 older people's ordinary family messages), written blind in the eighth session of November 27, before
+  any change for them, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -156,6 +162,7 @@ TEEN = ROOT / "tests" / "data" / "crisis" / "teen_blind.jsonl"
 WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
 PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
 SECRETS = ROOT / "tests" / "data" / "crisis" / "secrets_blind.jsonl"
+ELDER = ROOT / "tests" / "data" / "crisis" / "elder_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -248,7 +255,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 VERY_SHORT):
+                 ELDER, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -64,7 +64,30 @@ I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|i will|i'd|i would|i was)"
 W = r"(?:[\w']+ )"  # one filler word
 PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|hubby|ex|ex-?husband|"
                 r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
-FAMILY_NOUN = r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate)"
+FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate|son-in-law|"
+               r"daughter-in-law|grandson|granddaughter|stepson|stepdaughter|nephew|niece|carer|caregiver)")
+# Those who may abuse an older or dependent adult in the family: a grown child or grandchild, an in-law, a carer ("my son
+# takes my pension", "my granddaughter won't let me leave the house").
+_ELDERS_KIN = (r"(?:my (?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?(?:son|daughter|grandson|granddaughter|"
+               r"son-in-law|daughter-in-law|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker)s?)")
+# An older or dependent relative of the writer's ("my mum", "our grandad", "my disabled brother"), and those who may abuse
+# them ("my brother", "her carer").
+_ELDER = (r"(?:(?:my|our) (?:elderly |old |disabled |frail |\d\d ?(?:year|yr)[- ]old )?(?:mom|mum|dad|mother|father|grandma|grandpa|"
+          r"nan|nana|gran|granny|grandad|granddad|grandmother|grandfather|aunt|uncle|disabled (?:brother|sister|son|daughter))"
+          r"|(?:mom|mum|dad|grandma|grandpa|nan|nana|gran|granny|grandad|granddad))")
+_ELDERS_ABUSER = (r"(?:(?:my|our) (?:older |younger |little |big |step-?)?(?:brother|sister|cousin|uncle|aunt|"
+                  r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:my|our) (?:mom|mum|dad|grandma|grandpa|nan|gran|grandad|grandmother|grandfather)'?s|"
+                  r"the|her|his|their) (?:carer|caregiver|care worker|home help|aide|live-in|new (?:wife|husband|partner|girlfriend|"
+                  r"boyfriend)))")
+# What says the one robbed depends on others (a sister who stole from dad is a family's betrayal; from dad with dementia,
+# his abuse), in the same sentence.
+_DEPENDENT = (r"(?=[^.!?]{0,100}?\b(?:dementia|alzheimer'?s|memory (?:loss|problems)|confused|frail|elderly|disabled|wheelchair|"
+              r"bedridden|bed-bound|housebound|can't (?:walk|see|remember|get out)|care home|nursing home|carer|stroke|"
+              r"(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)|in (?:his|her) [6-9]0s)\b)")
+# An older person's money, which no one else needs: taken, it is theirs robbed whatever else the sentence says.
+_PENSION = r"(?:pension|pensions|benefits|social security|life savings|retirement|retirement savings)"
+_ELDERS_MONEY = (r"(?:pension|pensions|savings|life savings|benefits|social security|bank card|debit card|money|checks?|cheques?|"
+                 r"retirement|bank account)")
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|parents?|"
                r"(?:mom|mum|mother)'?s (?:boyfriend|husband|partner)|(?:dad|father)'?s (?:girlfriend|wife|partner)|uncle|aunt|"
                r"grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
@@ -809,6 +832,43 @@ RULES: tuple[Rule, ...] = (
        r"(?:i'll|i will|i'd|i would|you'll|you will|you'd|you would) (?:\w+ )?(?:regret it|be sorry|pay for it|get hurt|"
        r"end up in (?:the )?hospital|never see (?:my|your|the) \w+ again))",
        negatable=True, gate=_IF_I_TELL_GATE),
+    # An older or dependent adult controlled or robbed by a grown child, a grandchild, an in-law or a carer, in their own
+    # words ("my son takes my pension every month", "my granddaughter won't let me see my friends", "he hides my hearing
+    # aids", "my daughter says she'll put me in a home if i tell"). Not "my son keeps my pills in a box for me", "my
+    # daughter says i should think about a home", nor a toddler who won't let a parent sleep: only what keeps them
+    # from their own life.
+    _r("abu.elder", A, "controlling",
+       rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|"
+       rf"spends|spent|drained|drains|emptied|empties|cashes|cashed) (?:all )?(?:of )?my (?:whole |entire )?{_ELDERS_MONEY}\b"
+       r"|(?:steals|stole|is stealing|has been stealing|has stolen) from me\b(?! at\b)"
+       r"|(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows) me (?:to )?(?:leave the house|go out|"
+       r"go anywhere|see (?:my|anyone|a doctor|the doctor)|talk to (?:my|anyone)|use the phone|call (?:my|anyone)|have (?:my own )?money|"
+       r"have my (?:bank card|pension|money|phone)|visit (?:my|anyone))"
+       # ...not out alone in the snow: care for someone frail
+       r"(?! (?:alone|on my own|by myself|without (?:her|him|them|someone|help)|in the (?:snow|ice|rain|dark|cold)|at night)\b)"
+       r"|(?:hides|hid|took away|takes away|won't give me|wont give me|doesn't give me|keeps back) my (?:glasses|hearing aids?|walker|"
+       r"cane|stick|wheelchair|medication|meds|pills|phone|food)"
+       r"|(?:threatens|threatened|keeps threatening) to (?:put|send|throw|dump) me (?:in|into) (?:a |the )?(?:home|nursing home|care home|"
+       r"old (?:people's|folks) home)"
+       r"|(?:says|said|tells me|told me) (?:he|she|they)(?:'ll| will|'d| would) (?:put|send|throw|dump) me (?:in|into) (?:a |the )?"
+       r"(?:home|nursing home|care home)(?: [\w']+){0,3} (?:if|unless) i\b)",
+       negatable=True, laughed_off=True, gate=r"\bmy (?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?(?:son|daughter|grand|stepson|"
+       r"stepdaughter|nephew|niece|carer|caregiver|care worker)"),
+    # ...and an older or dependent relative's, told by someone else in the family ("my brother is stealing from our dad
+    # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
+    # brother beat dad at chess", nor "my sister takes mum to her appointments".
+    _r("abu.other.elder", A, "controlling",
+       rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:{HIT}|slaps|pinches|pinched|locks|locked|is locking) (?:{_ELDER}|her|him)\b"
+       r"(?!'s)(?! (?:at|in a|to|on|up|out) )"
+       rf"|(?:steals|stole|is stealing|has been stealing|has stolen) from {_ELDER}{_DEPENDENT}"
+       rf"|(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|spends|spent|drained|drains|emptied|"
+       rf"cashes|cashed) (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
+       r"(?! (?:to|for|in|into|out|at) )"
+       rf"|(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows) (?:{_ELDER}|her|him) (?:leave the house|go out|"
+       r"see (?:anyone|a doctor|the doctor|us|me|her friends|his friends)|use the phone|call (?:anyone|us|me)))",
+       someone_else=True, present_only=True, negatable=True,
+       gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "
+       r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),
     _r("abu.stalking", A, "stalking",
        r"\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|every move|movements|whereabouts|gps)\b"
        r"|\b(?:put|installed|installs|hid|placed) (?:a |an )?(?:tracker|tracking (?:app|device)|gps|air ?tag|spyware|camera|hidden camera)"

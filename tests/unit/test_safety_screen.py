@@ -1241,3 +1241,40 @@ def test_a_sibling_wanted_dead_in_a_quarrel_is_not_ruled_harm(text):
 ])
 def test_thoughts_of_killing_a_relative_made_earnest_are_still_harm(text):
     screened_as(text, "harm_to_others", severity="thoughts")
+
+
+# An older or dependent adult abused by a grown child, a grandchild, an in-law or a carer: no rule read these but a blow.
+@pytest.mark.parametrize("text", [
+    "my son takes my pension every month and won't let me see my friends",
+    "i'm 70 and my son won't let me leave the house",
+    "my daughter says she'll put me in a home if i tell anyone about the money",
+    "my grandson hides my hearing aids when he's angry with me",
+])
+def test_an_older_person_controlled_by_their_family_is_abuse(text):
+    screened_as(text, "abuse", severity="controlling", someone_else=False)
+
+
+@pytest.mark.parametrize("text", [
+    "my brother is stealing from our dad who has dementia and yells at him",
+    "my daughter in law locks my mother in her room when she goes out",
+    "my brother takes dad's pension every month and he has nothing left",
+])
+def test_an_older_relative_abused_by_family_is_their_abuse(text):
+    screened_as(text, "abuse", severity="controlling", someone_else=True)
+
+
+# Care for someone frail, in the words of control, is not abuse.
+@pytest.mark.parametrize("text", [
+    "my daughter says i should think about a home after the fall",
+    "my baby daughter won't let me sleep more than 2 hours",
+    "my sister takes mum to her appointments every tuesday",
+    "my brother beat dad at chess again",
+    "my brother takes dad's pension to the bank for him every month",
+    "my sister manages mum's money with power of attorney",
+    "my daughter took away my car keys and honestly she was right",
+    "my son won't let me pay for dinner ever",
+    "my daughter won't let me go out in the snow without her",
+    "my nephew steals from me at cards every christmas lol",
+])
+def test_care_for_an_older_relative_is_not_ruled_abuse(text):
+    assert "abuse" not in rule_layer(normalise(text)).found, text

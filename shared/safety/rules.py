@@ -79,6 +79,11 @@ _ELDERS_ABUSER = (r"(?:(?:my|our) (?:older |younger |little |big |step-?)?(?:bro
                   r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:my|our) (?:mom|mum|dad|grandma|grandpa|nan|gran|grandad|grandmother|grandfather)'?s|"
                   r"the|her|his|their) (?:carer|caregiver|care worker|home help|aide|live-in|new (?:wife|husband|partner|girlfriend|"
                   r"boyfriend)))")
+# Taking someone's money, stealing from them, keeping them from their own life.
+_TAKES_MONEY = (r"(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|spends|spent|drained|drains|"
+                r"emptied|empties|cashes|cashed)")
+_STEALS = r"(?:steals|stole|is stealing|has been stealing|has stolen)"
+_WONT_LET = r"(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows)"
 # What says the one robbed depends on others (a sister who stole from dad is a family's betrayal; from dad with dementia,
 # his abuse), in the same sentence.
 _DEPENDENT = (r"(?=[^.!?]{0,100}?\b(?:dementia|alzheimer'?s|memory (?:loss|problems)|confused|frail|elderly|disabled|wheelchair|"
@@ -838,10 +843,9 @@ RULES: tuple[Rule, ...] = (
     # daughter says i should think about a home", nor a toddler who won't let a parent sleep: only what keeps them
     # from their own life.
     _r("abu.elder", A, "controlling",
-       rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|"
-       rf"spends|spent|drained|drains|emptied|empties|cashes|cashed) (?:all )?(?:of )?my (?:whole |entire )?{_ELDERS_MONEY}\b"
-       r"|(?:steals|stole|is stealing|has been stealing|has stolen) from me\b(?! at\b)"
-       r"|(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows) me (?:to )?(?:leave the house|go out|"
+       rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:{_TAKES_MONEY} (?:all )?(?:of )?my (?:whole |entire )?{_ELDERS_MONEY}\b"
+       rf"|{_STEALS} from me\b(?! at\b)"
+       rf"|{_WONT_LET} me (?:to )?(?:leave the house|go out|"
        r"go anywhere|see (?:my|anyone|a doctor|the doctor)|talk to (?:my|anyone)|use the phone|call (?:my|anyone)|have (?:my own )?money|"
        r"have my (?:bank card|pension|money|phone)|visit (?:my|anyone))"
        # ...not out alone in the snow: care for someone frail
@@ -860,11 +864,10 @@ RULES: tuple[Rule, ...] = (
     _r("abu.other.elder", A, "controlling",
        rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:{HIT}|slaps|pinches|pinched|locks|locked|is locking) (?:{_ELDER}|her|him)\b"
        r"(?!'s)(?! (?:at|in a|to|on|up|out) )"
-       rf"|(?:steals|stole|is stealing|has been stealing|has stolen) from {_ELDER}{_DEPENDENT}"
-       rf"|(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|spends|spent|drained|drains|emptied|"
-       rf"cashes|cashed) (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
+       rf"|{_STEALS} from {_ELDER}{_DEPENDENT}"
+       rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
        r"(?! (?:to|for|in|into|out|at) )"
-       rf"|(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows) (?:{_ELDER}|her|him) (?:leave the house|go out|"
+       rf"|{_WONT_LET} (?:{_ELDER}|her|him) (?:leave the house|go out|"
        r"see (?:anyone|a doctor|the doctor|us|me|her friends|his friends)|use the phone|call (?:anyone|us|me)))",
        someone_else=True, present_only=True, negatable=True,
        gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "

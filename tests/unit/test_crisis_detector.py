@@ -452,6 +452,21 @@ def test_a_child_s_own_words_about_sexual_abuse_and_a_threat_that_silences_are_c
     assert len(false_alarms) <= len(ordinary) // 18, false_alarms
 
 
+def test_an_older_relative_s_abuse_is_caught_and_care_in_the_words_of_control_is_not():
+    """Family messages about older and dependent relatives. Held-out set, written blind before the change (never
+    trained on, texts never read). Of its 35 older people telling of their own abuse by a grown child, a grandchild, an
+    in-law or a carer, 15 were caught as abuse before and now; of its 25 relatives telling of it, 1 before, 3 now; of
+    its 90 ordinary messages (care in the words of control), 4 escalated before and now. At least two in five of the
+    older people's own must be caught as abuse, and at most one in eighteen ordinary messages may escalate (the
+    learned layers are the gap: see the README)."""
+    rows = [json.loads(line) for line in (TESTDATA / "elder_blind.jsonl").open()]
+    own = [screen(row["text"]) for row in rows if row["kind"] == "elder_self"]
+    ordinary = [row for row in rows if row["expect"] is None]
+    false_alarms = [row["id"] for row in ordinary if screen(row["text"]).escalate]
+    assert len([r for r in own if r.category == "abuse"]) >= 2 * len(own) // 5
+    assert len(false_alarms) <= len(ordinary) // 18, false_alarms
+
+
 def test_a_crisis_buried_in_a_long_message_is_caught_as_what_it_is():
     """One sentence about not being around, or what a partner did, in 150 words about the week. Held-out set, written
     blind before long messages were read in windows (never trained on, texts never read): 29 of its 80 buried

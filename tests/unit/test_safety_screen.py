@@ -1205,18 +1205,36 @@ def test_a_threat_that_keeps_the_writer_from_telling_is_a_crisis(text, category,
 
 
 # ...not a sibling's or a friend's, a surprise kept, nor an idiom of a parent's anger; told with a laugh, only a cue.
-@pytest.mark.parametrize("text", [
+SECRETS_KEPT = [
     "my brother said if i tell mom he'll kill me",
-    "my sister said if i tell anyone about her boyfriend she'll kill me",
     "my dad said if i tell mom about the surprise party he'll kill me",
     "my mom said if i tell my sister about the puppy she'll kill me",
     "if i tell my mom i failed she'll kill me lol",
     "she said if i tell my boss about the mistake i'll regret it",
+]
+# ...two of which the learned layers escalate, and ask about: a sister's threat (as before these rules), and a laugh
+# that leaves the rule's cue for them.
+SECRETS_KEPT_LEARNT_ESCALATE = [
+    "my sister said if i tell anyone about her boyfriend she'll kill me",
     "my dad said if i tell anyone about the fishing spot he'll kill me haha",
-])
+]
+
+
+@pytest.mark.parametrize("text", SECRETS_KEPT + SECRETS_KEPT_LEARNT_ESCALATE)
 def test_a_secret_kept_in_the_family_is_not_ruled_a_threat(text):
     found = rule_layer(normalise(text)).found
     assert not {"abuse", "child_safety"} & set(found), (text, found)
+
+
+@pytest.mark.parametrize("text", SECRETS_KEPT)
+def test_a_secret_kept_in_the_family_does_not_escalate(text):
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.xfail(strict=True, reason="the learned layers read these as a threat and ask about it (a known gap)")
+@pytest.mark.parametrize("text", SECRETS_KEPT_LEARNT_ESCALATE)
+def test_a_secret_kept_in_the_family_the_learned_layers_still_escalate(text):
+    assert not screen(text).escalate, text
 
 
 def test_a_partner_who_takes_the_writer_s_whole_paycheck_is_control():
@@ -1232,6 +1250,7 @@ def test_a_partner_who_takes_the_writer_s_whole_paycheck_is_control():
 ])
 def test_a_sibling_wanted_dead_in_a_quarrel_is_not_ruled_harm(text):
     assert "harm_to_others" not in rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text
 
 
 @pytest.mark.parametrize("text", [
@@ -1278,3 +1297,4 @@ def test_an_older_relative_abused_by_family_is_their_abuse(text):
 ])
 def test_care_for_an_older_relative_is_not_ruled_abuse(text):
     assert "abuse" not in rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text

@@ -798,7 +798,7 @@ RULES: tuple[Rule, ...] = (
        rf"|{QUOTED_SUICIDE_THREAT}"
        r"|\bsuicide threats? (?:to|so) (?:stop|keep|control|make|get|force) me\b"
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
-       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
+       rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades|carer|caregiver|care worker|nurse|doctor|landlord|son|daughter))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"
        # "he scares me" said of a partner is fear of the person; "...with his driving" is not
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:really |honestly |genuinely |actually |sometimes |seriously )?(?:scares|frightens|terrifies) me\b"
@@ -868,7 +868,10 @@ RULES: tuple[Rule, ...] = (
        rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
        r"(?! (?:to|for|in|into|out|at) )"
        rf"|{_WONT_LET} (?:{_ELDER}|her|him) (?:leave the house|go out|"
-       r"see (?:anyone|a doctor|the doctor|us|me|her friends|his friends)|use the phone|call (?:anyone|us|me)))",
+       r"see (?:anyone|a doctor|the doctor|us|me|her friends|his friends)|use the phone|call (?:anyone|us|me)))"
+       # ...or afraid of the one who cares for them: "my mum is scared of her carer"
+       rf"|\b{_ELDER} (?:is|'s|seems|gets) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:her|his|their|the) "
+       r"(?:carer|caregiver|care worker|home help|aide|son-in-law|daughter-in-law)\b(?!'s)(?! (?:leaving|quitting|going))",
        someone_else=True, present_only=True, negatable=True,
        gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "
        r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),

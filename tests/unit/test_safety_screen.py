@@ -1277,6 +1277,7 @@ def test_an_older_person_controlled_by_their_family_is_abuse(text):
     "my brother is stealing from our dad who has dementia and yells at him",
     "my daughter in law locks my mother in her room when she goes out",
     "my brother takes dad's pension every month and he has nothing left",
+    "my mum is scared of her carer and begs us not to leave",
 ])
 def test_an_older_relative_abused_by_family_is_their_abuse(text):
     screened_as(text, "abuse", severity="controlling", someone_else=True)
@@ -1294,6 +1295,8 @@ def test_an_older_relative_abused_by_family_is_their_abuse(text):
     "my son won't let me pay for dinner ever",
     "my daughter won't let me go out in the snow without her",
     "my nephew steals from me at cards every christmas lol",
+    "my mum is scared of her carer leaving",
+    "my mom is scared of her son's dog",
 ])
 def test_care_for_an_older_relative_is_not_ruled_abuse(text):
     assert "abuse" not in rule_layer(normalise(text)).found, text

@@ -185,15 +185,12 @@ _SAYING = r"(?:said|says|told me|swore|swears|screamed|yelled|texted|promised|ke
 _SAYS_THEY_WILL_KILL = (rf"{_SAYING}(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to| was gonna| "
                         r"is gonna|'s gonna|'s going to| could| wants to) (?:\w+ )?(?:kill|murder|shoot|stab|end)")
 # Those whose threat against the writer for telling ("my sister said if i tell mom she'll kill me") or against a third
-# person ("my brother said he's going to kill my stepdad") is not the writer's abuse: a son, a daughter, a sibling, a
-# friend. A look-behind on each, put before the words that say it.
-_NOT_SAID_BY_KIN = "".join(f"(?<!my {who} )" for who in (
-    "son", "daughter", "brother", "sister", "kid", "teen", "friend", "cousin", "nephew", "stepson", "step son",
-    "grandson"))
+# person ("my brother just said he's going to kill my stepdad") is not the writer's abuse: a son, a daughter, a sibling,
+# a friend (``Rule.not_said_by``: named in the clause before the words that say it).
+_KIN = (r"(?:(?:little |big |older |younger |best |twin |step ?)?(?:son|daughter|brother|sister|kid|teen|friend|cousin|nephew|"
+        r"stepson|grandson|bro|sis|bestie))")
 # ...nor, against a third person, a parent's partner ("my mom's boyfriend said he'd kill my dad"): harm to others.
-_NOT_SAID_BY_A_PARENTS_PARTNER = "".join(
-    f"(?<!my {parent}'s {new}{partner} )" for parent in ("mom", "mum", "dad") for new in ("", "new ")
-    for partner in ("husband", "wife", "boyfriend", "girlfriend", "partner"))
+_PARENTS_PARTNER = r"(?:(?:mom|mum|dad)'s (?:new )?(?:husband|wife|boyfriend|girlfriend|partner))"
 _THREATENED = (r"(?:said|says|told me|tells me|swore|swears|threatened|threatens|warned me|warns me|keeps saying|"
                r"keeps telling me|texted)")
 # Someone's threat to keep the writer from telling those who would help what they do, up to what they will do: "she
@@ -298,6 +295,10 @@ class Rule:
     # (``OTHER``, "my", "the") runs only on a text that has one of the words its every match needs. Rules with the
     # same gate share one search per text (match()). A tuple of gates: every one must let the text through.
     gate: str | tuple[str, ...] | None = None
+    # Someone's words, not the writer's abuse when those who said them are these ("my brother just said he'll kill my
+    # stepdad"): a pattern for who is named ("my <who>") in the clause before the match, which starts at the words that
+    # say it (``_said_by``).
+    not_said_by: str | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -323,9 +324,9 @@ class Rule:
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
        negatable: bool = False, present_only: bool = False, writers_own: bool = False,
        someone_else: bool = False, done_to_writer: bool = False, laughed_off: bool = False,
-       gate: str | tuple[str, ...] | None = None) -> Rule:
+       gate: str | tuple[str, ...] | None = None, not_said_by: str | None = None) -> Rule:
     return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else,
-                done_to_writer, laughed_off, gate)
+                done_to_writer, laughed_off, gate, not_said_by)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -670,10 +671,6 @@ RULES: tuple[Rule, ...] = (
        r"\bthreat\w* (?:to |that (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) )?(?:kill|murder|shoot|stab) "
        r"(?:me|us|my|our|the kids|the children|me and)\b"
        rf"|\b{_SAYS_THEY_WILL_KILL} (?:me|us|the kids|the children)\b"
-       # ...or someone of the writer's, unless a son, a daughter, a brother, a sister, a friend or a parent's partner said
-       # it: their threat against a third person is harm to others ("my brother said he's going to kill my stepdad"),
-       # not the writer's abuse
-       + rf"|(?={_SAYING}\b){_NOT_SAID_BY_KIN}{_NOT_SAID_BY_A_PARENTS_PARTNER}\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b"
        r"|\b(?:kill|murder) me if i (?:ever )?(?:leave|left|tell|told|call|called|go to|went to|try|tried|report)"
        rf"|\b(?:think|afraid|scared|terrified|worried|fear) (?:that )?{SUBJ} (?:is |are )?(?:going to|gonna|will|might|could|"
        r"would|'ll|is gonna|is going to) (?:actually |really |one day )?(?:kill|murder) (?:me|us)\b"
@@ -694,6 +691,12 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:drive|crash) (?:us|me|the kids|the children|the car with us|the car with the kids) (?:all )?(?:off (?:a|the) (?:bridge|cliff|edge|road)|"
        r"into (?:a|the) (?:river|lake|sea|tree|wall))\b|\btake (?:us|me|the kids|the children|everyone) (?:all )?(?:with (?:him|her|them)|down with (?:him|her))\b",
        negatable=True, laughed_off=True),
+    # ...or someone of the writer's ("he said he'd kill my brother"), unless a son, a daughter, a brother, a sister, a
+    # friend or a parent's partner said it: their threat against a third person is harm to others ("my brother said
+    # he's going to kill my stepdad"), not the writer's abuse.
+    _r("abu.threat_to_kill_family", A, "threat_to_kill", rf"\b{_SAYS_THEY_WILL_KILL} (?:my|our)\b",
+       negatable=True, laughed_off=True, gate=r"\b(?:kill|murder|shoot|stab|end) (?:\w+ )?(?:my|our)\b",
+       not_said_by=rf"{_KIN}|{_PARENTS_PARTNER}"),
     _r("abu.weapon", A, "weapon",
        r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
@@ -829,14 +832,14 @@ RULES: tuple[Rule, ...] = (
     # broken vase: someone's words, of telling those who would help, and not a sibling's or a friend's. Rules of
     # their own, behind a look for the condition: tried at every position of every text, they were slow.
     _r("abu.silenced_kill", A, "threat_to_kill",
-       rf"(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}{_THEY_WILL} (?:\w+ )?(?:kill|murder) {_ME_OR_MINE}",
-       negatable=True, laughed_off=True, gate=_IF_I_TELL_GATE),
+       rf"\b{_IF_I_TELL}{_THEY_WILL} (?:\w+ )?(?:kill|murder) {_ME_OR_MINE}",
+       negatable=True, laughed_off=True, gate=_IF_I_TELL_GATE, not_said_by=_KIN),
     _r("abu.silenced", A, "threats",
-       rf"(?={_THREATENED}\b){_NOT_SAID_BY_KIN}\b{_IF_I_TELL}(?:{_THEY_WILL} (?:\w+ )?(?:(?:hurt|harm|hit|beat|punish|"
+       rf"\b{_IF_I_TELL}(?:{_THEY_WILL} (?:\w+ )?(?:(?:hurt|harm|hit|beat|punish|"
        rf"get rid of|take) {_ME_OR_MINE}|send me away|put me in|make me (?:regret|pay|sorry)|make (?:my|your) life hell)|"
        r"(?:i'll|i will|i'd|i would|you'll|you will|you'd|you would) (?:\w+ )?(?:regret it|be sorry|pay for it|get hurt|"
        r"end up in (?:the )?hospital|never see (?:my|your|the) \w+ again))",
-       negatable=True, gate=_IF_I_TELL_GATE),
+       negatable=True, gate=_IF_I_TELL_GATE, not_said_by=_KIN),
     # An older or dependent adult controlled or robbed by a grown child, a grandchild, an in-law or a carer, in their own
     # words ("my son takes my pension every month", "my granddaughter won't let me see my friends", "he hides my hearing
     # aids", "my daughter says she'll put me in a home if i tell"). Not "my son keeps my pills in a box for me", "my
@@ -1804,6 +1807,8 @@ def match(text: str) -> Matched:
                 continue
             if rule.done_to_writer and _WRITER_DID.search(_clause_before(masked, m.start(), 40, _CLAUSE_BREAKS)):
                 continue
+            if rule.not_said_by and _said_by(masked, m.start(), rule.not_said_by):
+                continue
             if rule.category == SUICIDE_SELF_HARM and any(t.start() <= m.start() < t.end() for t in threats):
                 continue  # someone's quoted threat to control the writer: abu.threats reads it
             if rule.category == ABUSE and not rule.someone_else and any(a <= m.start() < b for a, b in their_abuse):
@@ -1822,6 +1827,18 @@ def match(text: str) -> Matched:
         if not _NOT_A_DENIAL.match(masked, m.start("denial")):
             negated.append(_denied_clause(masked, m.start(), m.end()))
     return Matched(hits, masked, tuple(negated))
+
+
+# Who is named in a clause, up to two words before what follows it ("my little brother just", "my mom's new boyfriend").
+_NAMED_LAST = re.compile(r"\bmy ((?:(?:mom|mum|dad)'s )?(?:(?:new|little|big|older|younger|best|twin|step) )?[\w-]+)"
+                         r"(?: [\w']+){0,2} ?$")
+
+
+def _said_by(text: str, start: int, who: str) -> bool:
+    """Whether the words that start at ``start`` ("said he'd kill...") are those of someone named just before them, in
+    their clause, whom ``who`` matches (``Rule.not_said_by``)."""
+    named = _NAMED_LAST.search(_clause_before(text, start, 60, _CLAUSE_BREAKS))
+    return bool(named) and re.fullmatch(who, named.group(1)) is not None
 
 
 def suicide_severity(base: str | None, text: str) -> tuple[str, list[str]]:

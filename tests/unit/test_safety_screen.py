@@ -1220,7 +1220,13 @@ SECRETS_KEPT_LEARNT_ESCALATE = [
 ]
 
 
-@pytest.mark.parametrize("text", SECRETS_KEPT + SECRETS_KEPT_LEARNT_ESCALATE)
+@pytest.mark.parametrize("text", SECRETS_KEPT + SECRETS_KEPT_LEARNT_ESCALATE + [
+    # whose words they are is read from who is named before them in the clause, not only right before the verb
+    "my sister just said if i tell anyone about her boyfriend she'll kill me",
+    "my best friend said if i tell anyone she'll kill me",
+    "my brother just said he's going to kill my stepdad",
+    "my little brother said he's going to kill my stepdad",
+])
 def test_a_secret_kept_in_the_family_is_not_ruled_a_threat(text):
     found = rule_layer(normalise(text)).found
     assert not {"abuse", "child_safety"} & set(found), (text, found)

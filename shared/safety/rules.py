@@ -68,21 +68,22 @@ FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law
                r"daughter-in-law|grandson|granddaughter|stepson|stepdaughter|nephew|niece|carer|caregiver)")
 # Those who may abuse an older or dependent adult in the family: a grown child or grandchild, an in-law, a carer ("my son
 # takes my pension", "my granddaughter won't let me leave the house").
-_ELDERS_KIN = (r"(?:my (?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?(?:son|daughter|grandson|granddaughter|"
-               r"son-in-law|daughter-in-law|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker)s?)")
+_GROWN = r"(?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?"
+_ELDERS_KIN = (rf"(?:my {_GROWN}(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law|stepson|stepdaughter|nephew|"
+               r"niece|carer|caregiver|care worker)s?)")
 # An older or dependent relative of the writer's ("my mum", "our grandad", "my disabled brother"), and those who may abuse
 # them ("my brother", "her carer").
 _ELDER = (r"(?:(?:my|our) (?:elderly |old |disabled |frail |\d\d ?(?:year|yr)[- ]old )?(?:mom|mum|dad|mother|father|grandma|grandpa|"
           r"nan|nana|gran|granny|grandad|granddad|grandmother|grandfather|aunt|uncle|disabled (?:brother|sister|son|daughter))"
           r"|(?:mom|mum|dad|grandma|grandpa|nan|nana|gran|granny|grandad|granddad))")
 _ELDERS_ABUSER = (r"(?:(?:my|our) (?:older |younger |little |big |step-?)?(?:brother|sister|cousin|uncle|aunt|"
-                  r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:my|our) (?:mom|mum|dad|grandma|grandpa|nan|gran|grandad|grandmother|grandfather)'?s|"
-                  r"the|her|his|their) (?:carer|caregiver|care worker|home help|aide|live-in|new (?:wife|husband|partner|girlfriend|"
+                  r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:my|our) (?:mom|mum|dad|grandma|grandpa|"
+                  r"nan|gran|grandad|grandmother|grandfather)'?s|the|her|his|their) (?:carer|caregiver|care worker|home help|aide|live-in|new (?:wife|husband|partner|girlfriend|"
                   r"boyfriend)))")
 # Taking someone's money, stealing from them, keeping them from their own life.
-_TAKES_MONEY = (r"(?:takes|took|has taken|is taking|keeps taking|steals|stole|is stealing|has stolen|spends|spent|drained|drains|"
-                r"emptied|empties|cashes|cashed)")
 _STEALS = r"(?:steals|stole|is stealing|has been stealing|has stolen)"
+_TAKES_MONEY = (rf"(?:takes|took|has taken|is taking|keeps taking|{_STEALS}|spends|spent|drained|drains|emptied|empties|"
+                r"cashes|cashed)")
 _WONT_LET = r"(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|allow|allows)"
 # What says the one robbed depends on others (a sister who stole from dad is a family's betrayal; from dad with dementia,
 # his abuse), in the same sentence.
@@ -91,8 +92,7 @@ _DEPENDENT = (r"(?=[^.!?]{0,100}?\b(?:dementia|alzheimer'?s|memory (?:loss|probl
               r"(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)|in (?:his|her) [6-9]0s)\b)")
 # An older person's money, which no one else needs: taken, it is theirs robbed whatever else the sentence says.
 _PENSION = r"(?:pension|pensions|benefits|social security|life savings|retirement|retirement savings)"
-_ELDERS_MONEY = (r"(?:pension|pensions|savings|life savings|benefits|social security|bank card|debit card|money|checks?|cheques?|"
-                 r"retirement|bank account)")
+_ELDERS_MONEY = rf"(?:{_PENSION}|savings|bank card|debit card|money|checks?|cheques?|bank account)"
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|parents?|"
                r"(?:mom|mum|mother)'?s (?:boyfriend|husband|partner)|(?:dad|father)'?s (?:girlfriend|wife|partner)|uncle|aunt|"
                r"grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
@@ -191,8 +191,7 @@ _KIN = (r"(?:(?:little |big |older |younger |best |twin |step ?)?(?:son|daughter
         r"stepson|grandson|bro|sis|bestie))")
 # ...nor, against a third person, a parent's partner ("my mom's boyfriend said he'd kill my dad"): harm to others.
 _PARENTS_PARTNER = r"(?:(?:mom|mum|dad)'s (?:new )?(?:husband|wife|boyfriend|girlfriend|partner))"
-_THREATENED = (r"(?:said|says|told me|tells me|swore|swears|threatened|threatens|warned me|warns me|keeps saying|"
-               r"keeps telling me|texted)")
+_THREATENED = rf"(?:{_SAYING}|tells me|threatened|threatens|warned me|warns me|keeps telling me)"
 # Someone's threat to keep the writer from telling those who would help what they do, up to what they will do: "she
 # said if i ever tell a teacher about the bruises she'll", "he told me that if i told anyone he would". Told to someone
 # in the family, only what they do ("if i tell my mom what he does he'll"): "if i tell my sister about the puppy
@@ -859,8 +858,8 @@ RULES: tuple[Rule, ...] = (
        r"old (?:people's|folks) home)"
        r"|(?:says|said|tells me|told me) (?:he|she|they)(?:'ll| will|'d| would) (?:put|send|throw|dump) me (?:in|into) (?:a |the )?"
        r"(?:home|nursing home|care home)(?: [\w']+){0,3} (?:if|unless) i\b)",
-       negatable=True, laughed_off=True, gate=r"\bmy (?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?(?:son|daughter|grand|stepson|"
-       r"stepdaughter|nephew|niece|carer|caregiver|care worker)"),
+       negatable=True, laughed_off=True,
+       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker)"),
     # ...and an older or dependent relative's, told by someone else in the family ("my brother is stealing from our dad
     # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
     # brother beat dad at chess", nor "my sister takes mum to her appointments".

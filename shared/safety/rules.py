@@ -173,6 +173,28 @@ OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\
 OTHER_IS = r"\b(?:he's|she's|they're|hes|shes|he'd be|she'd be|they'd be)"  # "she's a burden", "he's suicidal"
 THEM_SELF = r"(?:himself|herself|themselves|themself)"
 # Those the writer would leave behind ("they'd be fine without me", "whether the kids would be okay without me").
+# The means of a suicide made ready in the writer's hands (read with _BROKEN_OFF: an attempt begun and broken off). Not
+# a gun taken down to clean or sell.
+_MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+){0,2} (?:all )?(?:counted|lined up|laid out)\b"
+                r"|\b(?:counted|lined|laid) (?:out|up) (?:the |my |all (?:the |my )?)?(?:pills|tablets|meds)\b)"
+                # ...not the week's doses sorted into their box
+                r"(?! (?:out )?(?:in|into|for) (?:the|a|my|his|her|mum's|mom's|dad's) (?:[\w-]+ )?(?:box|organi[sz]er|dispenser|case|"
+                r"container|dosette|tray|blister pack|week|days?)\b)"
+                r"|\b(?:a handful|the pills|the tablets|them all)(?: [\w']+){0,2} in my (?:palm|hand|hands)\b"
+                r"|\bheld (?:them|the pills|the tablets|it|the gun|the rope) for (?:ages|a long time|an hour|hours|ever)\b"
+                r"|\b(?:rope|noose|belt|cord)(?: [\w']+){0,4} (?:all )?(?:set up|ready|tied)\b|\btied it\b"
+                r"|\b(?:sat|sitting|sit) (?:there |out there )?with (?:it|the (?:gun|rifle|shotgun|pistol|rope|pills))\b"
+                r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season)\b)"
+                r"|\b(?:took|had|got|taken) (?:[\w']+ ){0,3}?(?:gun|rifle|shotgun|pistol|weapon|service weapon) (?:out|down)\b"
+                r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season|the range)\b)"
+                r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b")
+_BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|untied it|flushed them|poured (?:it|them) out|"
+               r"hung it back|threw them up|couldn't do it|couldn't go through with it|just couldn't\b|climbed (?:back )?down|"
+               r"stepped back|turned (?:round|around|back)|walked back|drove (?:back )?home|got back in|what stopped me|"
+               r"(?:before|then|when|until|and) (?:my|the|her|his|our) [\w'-]+(?: [\w'-]+)? (?:knocked(?! (?:it|them|over|down|the)\b)|came|walked in|called|texted|"
+               r"rang|got home|found me|came home)|came home early|shoved it (?:under|away)")
+_BENEFICIARY = (r"(?:everyone|everybody|them|all of them|the kids|my kids|my family|the family|everyone else|my wife|my husband|"
+                r"my partner|my parents|my mom|my mum|my dad)")
 _THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my family|my wife|my husband|my partner|my girls|my boys|"
              r"my son|my daughter|the family|you all|you guys)")
 # What a threat of suicide made to control the writer says it will do ("kill himself", "take all her pills").
@@ -330,6 +352,22 @@ def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
 
+# A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
+# me with the glue gun". One word, or none ("the bread knife").
+_NOT_A_TOY = (r"(?:(?!(?:water|nerf|toy|squirt|bubble|foam|glue|hot|staple|nail|paint|cap|spud|finger|pretend|plastic|rubber|"
+              r"wooden|butter|pizza|pillow|tickle)\b)[\w-]+ )?")
+# What follows "hit me" that is no blow: "kicked me out", "threw me off", "pushed me to try", "hit me up" (but "punched
+# me in the face" is one).
+_NOT_A_FIGURE = (r"(?! (?:up|out|off|at|to|away|too|harder|forward|a|as|for|about|of|on (?:the|social|instagram|facebook)|"
+                 r"in(?! (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)))\b)")
+
+# What follows a cut or a burn that was an accident, not self-harm: "cut myself on the bread knife", "cutting my legs
+# shaving", "burned my wrist on the oven door", "cut myself free of the seatbelt".
+_BY_ACCIDENT = (r" (?:on (?:the|a|an|my|some|broken|rusty|sharp)\b|while|shaving|playing|cooking|making|lifting|moving|by accident|accidentally|"
+                r"at (?:the )?(?:gym|work)|in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|"
+                r"free|loose|when i (?:fell|slipped|tripped))")
+_OWN_BODY = r"my (?:own )?(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?|hands?)"
+
 
 def _relatives_abuse(name: str, severity: str | None, pattern: str, words: str, laughed_off: bool = False) -> Rule:
     """A LAP item done now to someone in the writer's life by their partner (``abu.other.<name>``): someone else's
@@ -343,11 +381,26 @@ RULES: tuple[Rule, ...] = (
     _r("sui.wish_dead", S, "wish_to_be_dead",
        r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|im|i'm) (?:was|were|would be|'d be|could be|"
        r"just )?(?:dead|gone|never born|not alive|not here|n't alive)\b"
-       r"|\bwish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed)\b", negatable=True),
+       r"|\bwish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed)\b"
+       # "i didn't renew my registration, because i won't be around for it to matter"
+       r"|\b(?:won't|wont|will not|wouldn't|won't even) be (?:around|here|alive) (?:for (?:it|that|this|any of (?:it|this|that)) to matter|"
+       r"long enough for (?:it|that|this) to matter)\b", negatable=True),
     _r("sui.want_die", S, "wish_to_be_dead",
        r"\b(?:i|i just|i really|i honestly|i kinda|i kind of|part of me|i sometimes|i often|i still)"
        r" (?:want|wanna|wanted|wish|need) (?:to )?(?:die|be dead|stop existing|not exist|cease to exist|disappear forever)\b"
-       r"|\bfeel(?:ing)? like dying\b(?! (?:my|her|his) hair)",
+       # ...not for an hour in a hot bath (but "i want to not exist for a while. or forever" is what it says)
+       r"(?! for (?:an?|about an?|like an?|a few|a couple of|the) (?:hour|hours|minute|minutes|day|days|weekend|afternoon|evening|night)\b)"
+       r"|\bfeel(?:ing)? like dying\b(?! (?:my|her|his) hair)"
+       # Disappointed to wake up: "every morning i'm disappointed i woke up" (not "...woke up late").
+       r"|\b(?:disappointed|gutted|upset|annoyed|angry|sad) (?:that )?(?:i (?:still )?|to (?:still )?)(?:woke up|wake up|still woke up|"
+       r"am still here|am still alive|'m still here|'m still alive)\b"
+       r"(?! (?:late|early|at|so|too|with|to (?:find|see|a|the)|and (?:found|saw|had|was)|before|after|in (?:time|a|the)|on)\b)"
+       # An accident or an illness hoped for: "some days i'm actually hoping for a heart attack", "i wouldn't mind if a
+       # truck hit me", "part of me hoped the plane would just go down".
+       r"|\b(?:i'm |im |i am |actually |secretly |kind of |kinda )?(?:hoping|hope|hoped|praying|wishing) for (?:a heart attack|a stroke|"
+       r"a (?:car )?crash|an accident|cancer|the end|a fatal)\b"
+       r"|\b(?:wouldn't|wouldnt|would not) mind if (?:a|the|some) (?:car|truck|lorry|bus|train|drunk driver) (?:hit|hits|took) me\b"
+       r"|\b(?:hoped|hoping|wished|wishing) (?:that )?(?:it|the plane|the car|we) would (?:just )?(?:go down|crash)\b",
        negatable=True),
     _r("sui.dont_want_live", S, "wish_to_be_dead",
        rf"\b{I} (?:really |just |honestly |truly )?(?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
@@ -367,10 +420,22 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:didn't|wouldn't) wake up\b"
        r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:don't|didn't|won't|wouldn't|never) make it home\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
-       r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
+       r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)"
+       r"(?! (?:on (?:the|their|our) (?:roster|team|squad|project|committee|board)|in (?:the|their|our) (?:band|team|group|game|squad)|"
+       r"at (?:work|the office|practice)|for (?:the|this) (?:game|match|season|project|trip)))|(?:[\w']+ ){1,6}?than with me|if i (?:was|were|wasn't|weren't|died|was dead|were dead|was gone|"
        r"were gone|wasn't here|weren't here|didn't exist|was out of the picture|were out of the picture|wasn't around|weren't around))|better off dead|(?:nobody|no one|noone) (?:would|will) "
-       r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead))|"
-       r"world (?:would be|is) better without me)\b"),
+       r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead|didn't (?:come|drive|make it|get) home|"
+       r"wasn't (?:here|around)|just stopped))|"
+       r"world (?:would be|is) better without me)\b"
+       # ...easier, kinder, quieter for them if the writer were gone: "it'd be kinder for everyone if i just stopped", "they'd
+       # have an easier time if i was out of the equation for good". Not "...if i just stopped complaining", "...if i wasn't
+       # so strict", "...if i was gone for the weekend".
+       rf"|\b(?:(?:easier|kinder|quieter|simpler|better|happier|calmer|lighter|less stressful) for {_BENEFICIARY}|{_THEY_ALL}(?:'d| would)(?: all)? "
+       r"(?:be|have) (?:a |an )?(?:lot |much |so much )?(?:easier|kinder|quieter|simpler|better|happier|calmer|lighter)(?: time| life| lives)?) "
+       r"if i (?:just |simply )?(?:wasn't|weren't|wasnt|werent|was not|were not|(?:was|were) (?:gone|dead|out of (?:the|their) "
+       r"(?:picture|equation|lives)|not around|not here)|stopped|disappeared|didn't exist|died|(?:just )?wasn't alive)"
+       r"(?: (?:here|around|alive|there|in (?:the|their) (?:picture|lives)))?(?=\s*(?:$|[.,!?;:)-]|and\b|but\b|for good\b|"
+       r"anymore\b|at all\b|forever\b|altogether\b|permanently\b))"),
     _r("sui.no_reason_live", S, "wish_to_be_dead",
        r"\b(?:no|nothing to|don't have (?:a|any)|dont have (?:a|any)|can't find (?:a|any)) (?:reason|point|purpose) "
        r"(?:to|in|for) (?:live|living|go on|going on|be alive|being alive|stay alive|staying alive|wake up|existing|exist)\b"),
@@ -414,7 +479,8 @@ RULES: tuple[Rule, ...] = (
        r"(?: just)? (?:overdose|overdosing)\b|\bi'll (?:just )?overdose\b"
        r"|\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
        r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
-       r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)", negatable=True),
+       r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)",
+       negatable=True),
     _r("sui.research_means", S, "method",
        r"\b(?:looked|looking|look|searched|searching|search|research\w*|googl\w*|read up on|reading up on) (?:up )?(?:how many|how much) "
        r"(?:of )?(?:my |his |her |the )?(?:\w+ )?(?:pills|tablets|meds|medication|insulin|paracetamol|tylenol|acetaminophen|painkillers)\b"
@@ -429,6 +495,25 @@ RULES: tuple[Rule, ...] = (
        r"|\bhow (?:high|tall|far) (?:does|do|would|should|is) (?:a |the |an )?(?:building|bridge|fall|drop|jump|cliff|balcony|"
        r"floor|roof|parking garage)(?: [\w']+){0,4} (?:to )?(?:not survive|die|be fatal|kill (?:you|someone|me))\b",
        negatable=True),
+    # A method weighed, said in passing: rules of their own behind a gate, as above.
+    _r("sui.method_weighed", S, "method",
+       # "i keep thinking about swerving into the overpass", "tempted to steer into oncoming traffic" (not a swerve that
+       # happened: "i almost drove into a tree when the deer jumped out").
+       r"\b(?:thinking (?:about|of)|think (?:about|of)|thought (?:about|of)|tempted to|the urge to|an urge to|want(?:ed)? to|wanna|"
+       r"picture|picturing|imagine|imagining|fantasi[sz]e about|fantasi[sz]ing about|how easy it would be to) "
+       r"(?:just )?(?:swerv\w*|steer\w*|driv\w*|crash\w*|veer\w*)(?: my car| the car| off the road)? (?:into|off) (?:a |the |an )?"
+       r"(?:[\w-]+ )?(?:oncoming(?: traffic| truck| car| lorry)?|tree|wall|pillar|overpass|bridge|barrier|truck|lorry|semi|river|lake|cliff)\b"
+       # "i keep imagining walking into the river behind the house with my coat on"
+       r"|\b(?:imagin\w*|picturing|picture|thinking about|think about|thought about|fantasi[sz]\w* about) (?:just )?(?:walking|wading|swimming) "
+       r"(?:out )?into (?:the|a) (?:river|sea|ocean|lake|water|waves|traffic)\b(?=[^.!?]{0,60}\b(?:coat on|clothes on|boots on|and not|"
+       r"and never|and keep|until|stones|pockets|not coming back|not come back))"
+       # "working out whether seven floors is high enough", "reading about which bridges in the city are high enough"
+       r"|\b(?:whether|if|which|how many) (?:[\w']+ ){0,4}?(?:floors?|storeys?|stories|bridges?|buildings?|drops?) (?:[\w']+ ){0,3}?"
+       r"(?:is|are|would be|was|were) (?:high|tall) enough\b"
+       r"|\b(?:doing|did|done|do) the (?:math|maths|sums) on (?:my |the |his |her )?(?:insulin|pills|meds|medication|tablets|painkillers|"
+       r"sleeping pills)\b"
+       r"|(?<!\bno )\bpainless ways?\b(?=\s*(?:$|[.,!?;:)]|and\b|to (?:go|die|do it|end it)\b))",
+       negatable=True, gate=r"\b(?:enough|math|maths|sums|painless|walking|wading|swimming|swerv\w*|steer\w*|driv\w*|crash\w*|veer\w*)\b"),
     _r("sui.weak_cues", S, None,
        r"\b(?:can't|cant|cannot) (?:do this|take (?:it|this)|go on|keep going)(?: anymore| any more)?\b"
        r"|\b(?:want|wanna|need) (?:it|everything|this|the pain) to (?:stop|end)\b|\bend it\b"
@@ -443,7 +528,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:won't|wont|will not|not going to|not gonna|don't think i'll|don't think i will|may not|might not) be (?:here|around) (?:much longer|for (?:much )?longer|for long|by|after|next|for (?:christmas|my birthday|the holidays|new year))\b"
        r"|\b(?:don't|dont|do not) (?:plan|intend|expect) (?:on |to )?(?:be|being) (?:here|around|alive) (?:much longer|for much longer|next year|anymore|any more)\b"
        r"|\b(?:won't|wont|will not|don't|dont) (?:need|be needing) (?:it|them|any of (?:it|this|them)|my \w+|these|those)(?: \w+)? (?:anymore|any more|much longer|soon|where i'm going|after)\b"
-       r"|\b(?:giving|gave|give|handing|handed|handing out) (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|books|records|plants)\b"
+       r"|\b(?:wouldn't|won't|wont|will not) be needing (?:it|them|any of (?:it|this|them))(?=\s*(?:$|[.,!?;]|and\b|anymore\b))"
+       r"|\b(?:giving|gave|give|handing|handed|handing out) (?:away )?(?:all |a lot |most |half |loads )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|books|records|plants)\b"
        r"|\bend(?:ing)? things\b(?! (?:with|between|off with))|\bend(?:ed|ing)? it\b(?! (?:with|between))"
        r"|\b(?:know|knew|thought about|think about|thinking about|planned|worked out) (?:exactly )?how i(?:'d| would|'ll| will| could) do it\b"
        r"|\b(?:hope|hoping|wish) i (?:crash|die|get hit|don't make it)\b|\bnothing (?:left )?(?:to live for|for me here)\b"
@@ -486,6 +572,15 @@ RULES: tuple[Rule, ...] = (
     _r("sui.attempt", S, "behaviour",
        rf"\b{I} {FILL}(?:tried|attempted|tried again) (?:to )?(?:kill(?:ing)? {SELF}|end(?:ing)? (?:my life|it)|suicide|"
        r"take my (?:own )?life|overdose)\b|\bmy (?:last |first |previous |suicide )?attempt\b|\bsurvived (?:a |my )?(?:suicide )?attempt"
+       # ...said in passing, the attempt understood by when it was or where it led: "the scar on my wrist is from when i
+       # tried in college", "i spent three days on the psych ward after i tried in march", "after my overdose last year".
+       # Not "when i tried, he walked off" (tried to talk), "when i tried to bake", "when i tried out for the team".
+       r"|\b(?:when|since|after|before|the (?:last|first|second) time) i (?:tried|attempted) (?:back )?(?:in|at|during) (?:college|school|"
+       r"high school|uni|university|the army|my (?:teens|twenties|thirties|first year)|january|february|march|april|may|june|july|"
+       r"august|september|october|november|december|spring|summer|autumn|fall|winter|\d{4})\b"
+       r"|\b(?:hospital|psych ward|the ward|inpatient|icu|a&e|the er|rehab)\b[^.!?]{0,40}\b(?:after|since|when) i (?:tried|attempted)\b"
+       r"(?! (?:to (?!kill|end|take my|overdose)|out|it|on)\b)"
+       r"|\b(?:after|since|before|from) my (?:last |first |previous |second )?(?:overdose|od)\b"
        # A near miss told in the past tense ("I almost shot myself", "nearly hanged myself last night"); "killed
        # myself" only when it is not an idiom ("nearly killed myself laughing / on the stairs / at the gym").
        r"|\b(?:almost|nearly|came close to|very nearly) (?:shot|shooting|hanged|hanging|hung) myself\b|\b(?:almost|nearly) (?:overdosed|od'd)\b"
@@ -496,23 +591,95 @@ RULES: tuple[Rule, ...] = (
        r"(?:belt|rope|noose|cord|cable|wire|leash) (?:around|round|on) my neck\b"
        r"|\b(?:almost|nearly|came close to|very nearly) (?:killed|killing|ended) (?:myself|my life|it all)\b"
        r"(?! (?:laughing|on|at|trying|with|doing|in|when|getting|running|lifting|carrying|falling|tripping))"),
+    _r("sui.attempt_broken_off", S, "behaviour",
+       # An attempt begun and broken off: "twice this month i've parked at the quarry meaning to go over the edge", "i got
+       # in the bath meaning not to get out".
+       r"\bmeaning (?:to (?:go (?:in|over|off)(?: the (?:edge|side|top))?|jump|hit it|drive (?:off|into)(?: it)?|end it)|"
+       r"not to (?:get out|come (?:back|home|up|out)|wake up))\b"
+       # ...the means made ready in their hands, then put away or interrupted: "i had the pills all counted out on the
+       # counter and then my daughter called asking for a ride so i put them back", "i tied it and sat there with it and
+       # then my sister texted", "i had a handful in my palm and my little brother came in for a hug so i flushed them".
+       rf"|(?:{_MEANS_READY})[^.!?]{{0,160}}?\b(?:{_BROKEN_OFF})"
+       # ...at a height, and what held them back ("i stood on the balcony of the 14th floor for a long time and i'm not
+       # sure what stopped me", "i went to the bridge last night and i still don't know why i didn't jump").
+       r"|\b(?:stood|standing|sat|sitting|climbed|climbing|went|walked|drove|leaned|leaning) (?:up |out |over )?(?:on|at|onto|to|over|up to) "
+       r"(?:the )?(?:(?:edge|railing|ledge|side|top) of )?(?:a |the |my |our )?(?:[\w']+ ){0,3}?(?:bridge|roof|rooftop|balcony|"
+       r"ledge|cliff|overpass|railing|train tracks|tracks|parking garage|car park)\b[^.!?]{0,80}?\b(?:what stopped me|"
+       r"what (?:made|kept) me (?:from (?:jumping|doing it)|stop|step back|go home)|why i didn't(?= jump| do it| go through|\s*(?:$|[.,!?;]| and\b))|"
+       r"what held me back|(?:nearly|almost) (?:jumped|went over|let go|stepped off))",
+       gate=r"\b(?:meaning|counted|lined|laid|handful|held|rope|noose|belt|cord|tied|gun|rifle|shotgun|pistol|weapon|everything|"
+            r"bridge|roof|rooftop|balcony|ledge|cliff|overpass|railing|tracks|parking garage|car park)\b"),
+    # Intent weighed in the moment: "i sat on the edge of the tub for an hour deciding whether tonight was the night".
+    # Not "...whether tonight was the night to tell him" or "...the night we finally watch the finale".
+    _r("sui.tonight_the_night", S, "intent",
+       r"\b(?:deciding|decided|debating|asking myself|asked myself|figuring out|weighing up|weighing) (?:whether|if) tonight "
+       r"(?:is|was|would be|'s|will be) (?:the|my) night\b(?=\s*(?:$|[.,!?;:)-]|and\b|but\b|or\b|or not\b))"
+       # ...and taken: "i hugged each of the grandkids extra long because i'd decided it was the last time" (not "...the
+       # last time i lend him money").
+       r"|\b(?:i'd|i had|i've|i have|i) (?:already )?decided (?:it|this|that|today|tonight|sunday) (?:was|is|would be|will be) the last "
+       r"(?:time|one|night|day)\b(?=\s*(?:$|[.,!?;:)-]|and\b|but\b))", negatable=True,
+       gate=r"\btonight\b|\bthe last (?:time|one|night|day)\b"),
     _r("sui.self_harm_act", S, "behaviour",
        rf"\b{I} (?:\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
-       rf"scratch|scratching|starve|starving) {SELF}\b"
-       r"(?! (?:on (?:the|a|my)|while|shaving|playing|cooking|making|lifting|moving|by accident|accidentally|at (?:the )?(?:gym|work)|"
-       r"in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|when i (?:fell|slipped|tripped)))"
+       rf"scratch|scratching|starve|starving) {SELF}\b(?!{_BY_ACCIDENT})"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
        # ...not cutting something ("cutting them in quarters", "cutting back on sugar", "cutting my hair")
        r"(?:cutting(?! (?:them|it|this|that|the|a|an|up|down|back|off|out|into|through|his|her|their|our|your|some|all|"
        r"class|school|ties|carbs|sugar|costs|grass|wood|paper|coupons|hair|my (?!(?:arms?|legs?|wrists?|thighs?|skin|stomach|"
        r"body|hips?|self)\b))\b)|self[- ]harming|harming myself)(?: again)?\b"
+       rf"(?! my (?:own )?\w+(?: up)?{_BY_ACCIDENT})"
        r"|\bi(?:'ve|ve| have)? (?:been |started |start |keep )?(?:doing|did) self[- ]harm\b"
        r"|\b(?:cut|slit|slash|slashed|slitting) (?:my|both) wrists?\b|\brelapsed (?:on|with|into) (?:cutting|self[- ]harm)"
-       rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on )?my (?:own )?"
-       r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?)(?: \w+){0,3} (?:with (?:a |the )?(?:cigarettes?|lighter|razors?|blades?|knife|scissors|glass|compass)|on purpose|"
+       rf"|\b{I} (?:\w+ )?(?:cut|cutting|burn|burning|burned|burnt|scratch|scratching|carve|carving|hit|hitting) (?:on |into )?my (?:own )?"
+       r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?)(?: \w+){0,3} (?:with (?:a |the )?(?:cigarettes?|lighter|razors?|blades?|knife|scissors|glass|compass|"
+       r"safety pin|pin|needle)|on purpose|"
        r"until (?:it|they) bleeds?|to (?:feel|cope|punish))",
        negatable=True),
+    # Self-harm told in passing, in a long message about the week (C-SSRS behaviour): rules of their own so that a gate
+    # keeps them cheap on the texts without their words.
+    _r("sui.self_harm_told", S, "behaviour",
+       # ...after "and", with their own body named ("i've been getting drunk alone and cutting my arms up"); the writer's
+       # thighs or wrists cut, said plainly ("i cut my thighs last night").
+       rf"\band (?:been |started |keep |kept )?(?:cutting|burning|scratching|carving) (?:into )?{_OWN_BODY}\b(?!(?: up)?{_BY_ACCIDENT})"
+       rf"|\b{I} (?:\w+ )?(?:cut|cutting|carved|carving) (?:into )?my (?:own )?(?:thighs?|wrists?)\b(?!{_BY_ACCIDENT})"
+       # Something hot held to the skin: "i've been pressing a hot lighter into my wrist at night".
+       rf"|\b{I} (?:[\w']+ ){{0,2}}?(?:press|presses|pressing|pressed|hold|holding|held|put|putting) (?:a |the |my )?"
+       r"(?:hot |lit |burning )?(?:lighter|cigarette|match|flame|hot (?:knife|spoon|iron|metal|coin)|curling iron) "
+       rf"(?:\w+ )?(?:into|to|against|on|onto) {_OWN_BODY}\b"
+       # "the only way i got through the in-laws' visit was hurting myself in the guest bathroom" (not "all i think about
+       # is hurting myself": a thought)
+       r"|\b(?:was|by) (?:hurting|cutting|burning|harming) myself\b(?!" + _BY_ACCIDENT + ")"
+       # The marks owned: "the scratches on my legs are from me".
+       rf"|\b(?:cuts|scratches|scars|burns|marks|bruises) on {_OWN_BODY} (?:are|were) (?:from me|mine|self[- ]inflicted|my own doing)\b"
+       # Cut, said of themselves without an object: "i go upstairs and cut, and then i come back down", "because i cut the
+       # night before". Not "i cut the onions", "cut in line", "she cut".
+       r"|(?:\b(?:i|i've|ive|i had)(?: [\w']+){0,2}? and|\bbecause i|\bi) (?:cut|cutting)(?= again\b| last night\b| the night before\b|"
+       r" yesterday\b| this morning\b|\s*(?:[.!?;]|,(?! (?:and|or) )|$)|,? and then\b|, then\b)",
+       negatable=True, gate=r"\b(?:cut|cutting|carv\w*|burning|scratching|lighter|cigarette|match|flame|hot|curling iron|hurting myself|"
+                           r"harming myself|from me|mine|self[- ]inflicted|my own doing)\b"),
+    _r("sui.self_harm_marks", S, "behaviour",
+       # Hurt done to their own body until it shows: "i scratched my arms raw", "dug my nails into my arm till it bled",
+       # "snap the rubber band till it breaks the skin", "punching the wall in the shed until my knuckles split". Not
+       # "scrubbed the pan until my hands were raw" (a chore's verb), "bit my nails till they bled" (nails are no body
+       # part here).
+       rf"(?:\b{I} (?:[\w']+ ){{0,3}}?|\band (?:then )?)(?:scratch|scratched|scratching|dig|dug|digging|bite|bit|biting|pinch|pinched|pinching|snap|snapped|"
+       r"snapping|punch|punched|punching|hit|hitting|bang|banged|banging|slam|slammed|slamming|rub|rubbed|rubbing|claw|clawed|clawing)"
+       # ...done to their own body, or against a wall or a rubber band (not "bit my tongue", "bit my partner's arm")
+       r"(?: [\w']+){0,3}? (?:my (?:own )?(?:arms?|legs?|skin|knuckles|hands?|head|wrists?|thighs?|stomach|fingers|face|chest|hips?)\b|"
+       r"myself\b|(?:the|a) (?:wall|door|rubber band|band|hair tie)\b)"
+       r"(?:(?: [\w']+){0,6}? (?:until|till|til|'til) (?:it|they|the skin|my (?:[\w']+ ){0,2}?(?:skin|arms?|legs?|knuckles|hands?|head|"
+       r"wrists?|thighs?|stomach|fingers)) (?:bled|bleeds?|bleeding|blistered|blisters|blistering|bruised|bruises|split|splits|broke the skin|"
+       r"breaks the skin|was raw|were raw|went raw)|[^.!?]{0,90}? hard enough to (?:leave a mark|bruise|bleed|draw blood|break the skin))\b"
+       rf"|\b{I} (?:[\w']+ ){{0,2}}?(?:scratch|scratched|scratching|rub|rubbed|rubbing|claw|clawed|clawing) {_OWN_BODY} (?:raw|off)\b"
+       # ...on purpose, or to punish themselves: "i slammed my hand in the truck door on purpose", "i've basically stopped
+       # eating on purpose, it feels like the one thing i get to punish myself with".
+       rf"|\b{I} (?:[\w']+ ){{0,2}}?(?:slam|slammed|slamming|bang|banged|banging|bite|bit|biting|burn|burned|burnt|burning|"
+       r"hit|hitting|punch|punched|punching|pinch|pinched|pinching|scald|scalded|scalding) (?:my (?:own )?(?:hand|hands|head|fingers?|"
+       r"arms?|legs?|wrists?|thighs?|skin|knuckles|stomach))(?: [\w']+){0,5} (?:on purpose|deliberately|to punish myself|as (?:a )?punishment)\b"
+       r"|\b(?:stopped eating|stop eating|not eating|skipping meals|skip meals|starving myself)[^.!?]{0,60}? "
+       r"(?:on purpose|as (?:a |my )?punishment|to punish myself)\b",
+       negatable=True, gate=r"\b(?:until|till|til|'til|hard enough|raw|skin off|on purpose|deliberately|punish\w*|punishment)\b"),
     _r("sui.took_pills", S, "behaviour",
        rf"\b{I} (?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) (?:a (?:whole |full )?(?:bunch|handful|lot|bottle|"
        r"box|pack|packet)|all|the (?:whole|entire|rest)|an (?:entire|whole)|too many|way too many|like|over|about|\d+|"
@@ -520,10 +687,10 @@ RULES: tuple[Rule, ...] = (
        r"medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|ibuprofen|xanax|insulin|oxy)\b"),
     # An attempt under way: in a closed garage with the engine running (carbon monoxide).
     _r("sui.attempt_now", S, "behaviour",
-       rf"\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
-       r"(?! (?:to|while|so) (?:warm|defrost|charge|fix|clear|let))"
+       rf"\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
+       r"(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))"
        rf"|\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
-       r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:warm|defrost|charge|fix|clear|let))", negatable=True),
+       r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True),
     _r("sui.means_ready", S, "plan",
        rf"\b(?:{I}|got|have|bought|saved|saving|stockpil\w*|hoard\w*|collect\w*|stashed|hidden|hid)(?: got| have| bought| saved| been saving| been stockpiling)?(?: up)? "
        r"(?:all |enough |a |the |some |my )?(?:pills|meds|medication|rope|noose|razors?|blades?|gun|bullets?|"
@@ -534,6 +701,10 @@ RULES: tuple[Rule, ...] = (
        rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "
        r"(?:note|notes|letter|letters|message)\b"
        r"|\bwrote (?:goodbye|farewell) (?:letters|notes)\b"
+       # Who would find them: "the plan is to do it when the kids are at their dad's so they're not the ones to find
+       # me", "what stopped me was thinking about who would find me".
+       r"|\b(?:the ones?|the person|who|whoever) (?:(?:to|who|that) |would |will |'d |'ll |(?:who|that) would )?(?:have to )?finds? me\b"
+       r"(?! (?:a|an|the|some|on|at|in|when|if|something|someone|anything|work|jobs?|help|interesting|attractive|funny)\b)"
 
        r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
     # Someone else at risk, told by the one who loves them: "my son told me he wants to die", "my wife has been
@@ -682,12 +853,25 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:said|says|told me|tells me|swore|swears|screamed|yelled|texted|warned me)(?: that)? (?:i'd|i would|i'll|i will|you'd|you'll|you will) "
        r"(?:end up|be|wind up) dead\b"
        r"|\bif (?:he|she|they) can'?t have me,? (?:no ?one|nobody|no one else) (?:can|will|could)\b"
+       # ...said in other words: "nobody would ever find my body", "he said he'd finish me off in my sleep", "the only
+       # space i'd get was six feet under", "you'll end up in a box", "calmly described exactly how he'd kill me".
+       r"|\b(?:nobody|no one|no-one|they|no one would|the police) (?:would|will|'d|'ll|could|would never|will never) (?:ever )?find (?:my|your) body\b"
+       r"|\b(?:he'd|she'd|he would|she would|he'll|she'll|he will|she will|he's going to|she's going to|he was going to|she was going to) "
+       r"(?:finish me off|do me in|put me in the ground|put me in a box|bury me)\b"
+       r"|\b(?:i'd|i would|i'll|i will|you'd|you would|you'll|you will|you're going to|i'm going to|i was going to|i'd be|you'd be) "
+       r"(?:end up |wind up |be |get )?(?:six feet under|in a box|in a coffin|in a body bag|in the ground|pushing up daisies)\b"
+       r"|\b(?:describ\w*|explain\w*|told me|tells me|said|says) (?:in detail |calmly |exactly |precisely )*how (?:he|she|they)(?:'d| would|'ll| will| is going to| was going to) "
+       r"(?:kill|murder|strangle|shoot|stab|poison|bury) me\b"
+       r"|\b(?:said|says|told me|tells me|warned me|keeps telling me)(?: that)? (?:i'd|i would|i'll|i will|i won't|i wouldn't|you won't|you'd) "
+       r"(?:push (?:him|her) too far and )?(?:end up dead|(?:not )?(?:make it|live) to (?:see )?(?:our|my|the|next)|won't make it to (?:our|my|the|next)|"
+       r"(?:won't|wouldn't) (?:make it|live) to (?:see )?(?:our|my|the|next))\b"
+       r"|\bmake it to (?:our|my|the|next) (?:anniversary|birthday|christmas|wedding)\b[^.!?]{0,20}\bif i (?:don't|dont|do not|keep|ever)\b"
        # Murder and suicide threatened together, the LAP's gravest: "he said he'd kill himself and the kids", "she said
        # she's going to drive us all off a bridge", "he'll take us all with him".
        r"|\b(?:kill|murder|shoot) (?:himself|herself|themselves) (?:and|along with|with|then|and then) (?:me|us|the kids|the children|the baby|"
        r"(?:my|our) (?:kids|children|baby|son|daughter|family)|everyone)\b"
        r"(?! (?:will|would|are|were|is|was|can|could|know|knew|have|had|'ll|telling|said|says))|\b(?:kill|murder|shoot) (?:me|us|the kids|the children|the baby) (?:and|then|and then) (?:himself|herself|themselves)\b"
-       r"|\b(?:drive|crash) (?:us|me|the kids|the children|the car with us|the car with the kids) (?:all )?(?:off (?:a|the) (?:bridge|cliff|edge|road)|"
+       r"|\b(?:drive|crash) (?:us|me|the kids|the children|the car with us|the car with the kids) (?:all |both )?(?:off (?:a|the) (?:bridge|cliff|edge|road)|"
        r"into (?:a|the) (?:river|lake|sea|tree|wall))\b|\btake (?:us|me|the kids|the children|everyone) (?:all )?(?:with (?:him|her|them)|down with (?:him|her))\b",
        negatable=True, laughed_off=True),
     # ...or someone of the writer's ("he said he'd kill my brother"), unless a son, a daughter, a brother, a sister, a
@@ -711,11 +895,31 @@ RULES: tuple[Rule, ...] = (
        r"shotgun|handgun)s?\b(?: [\w']+){0,8} (?:when|while|whenever|every time|during|after|if) (?:he's|she's|he is|she is|"
        r"he gets|she gets|he was|she was|we (?:argue|fight|argued|fought)|i (?:talk|say|disagree|mention|try|want|go|come|"
        r"argue|don't|dont))\b"
-       r"|\b(?:reminds|reminded|reminding) me (?:that )?(?:he|she|they) (?:has|have|owns|own|keeps|keep) (?:a |his |her )?(?:gun|guns|knife|rifle|pistol)\b"),
+       r"|\b(?:reminds|reminded|reminding) me (?:that )?(?:he|she|they) (?:has|have|owns|own|keeps|keep) (?:a |his |her )?(?:gun|guns|knife|rifle|pistol)\b"
+       # "she came at me with a screwdriver", "my wife chased me round the kitchen with a knife", "she held the bread
+       # knife up at me", "he loaded the gun in front of me", "fired his gun into the ceiling during our fight", "reminds
+       # me it's loaded", "leaves a knife on my side of the bed as a 'reminder'", "takes it out when we argue".
+       r"|\b(?:came|comes|coming|went|goes|lunged|lunges|ran|runs|chased|chases|chasing|charged) (?:at|for|after)? ?me\b(?: [\w']+){0,4}? with "
+       rf"(?:a |the |his |her )?{_NOT_A_TOY}(?:knife|knives|screwdriver|hammer|bat|scissors|gun|bottle|axe|machete|blade|crowbar|iron|pan|wrench)\b"
+       rf"|\b(?:held|holds|holding|raised|raises|pointed|points|waved|waves) (?:a |the |his |her )?{_NOT_A_TOY}(?:knife|gun|rifle|pistol|shotgun|crossbow|"
+       r"bow|axe|machete|blade|screwdriver|hammer) (?:up )?at me\b"
+       r"|\b(?:aimed|aims|aiming|pointed|points|pointing) (?:it|the (?:gun|rifle|crossbow|bow|pistol|shotgun)) at (?:me|the (?:door|doorway) i)\b"
+       r"|\b(?:loaded|loads|cocked|cocks|unlocked) (?:the|his|her|a) (?:gun|rifle|pistol|shotgun|revolver) in front of me\b"
+       r"|\b(?:fired|fires|shot) (?:his|her|the|a) (?:gun|rifle|pistol|shotgun|revolver) (?:into|at|through) (?:the )?(?:ceiling|wall|floor|air)\b"
+       r"[^.!?]{0,40}\b(?:fight|row|argument|argue|argued|when i|at me|because i)"
+       r"|\breminds me (?:that )?(?:it's|it is|the gun is|the rifle is) loaded\b"
+       r"|\b(?:knife|knives|gun|rifle|pistol)\b[^.!?]{0,60}\b(?:as a ['\"]?reminder|so i know (?:it's|it is) there|(?:when|whenever|every time) we (?:argue|fight|row))"),
     _r("abu.strangulation", A, "strangulation",
        r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
-       r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord) (?:around|on|against|over|across) my (?:neck|throat)\b"
-       r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
+       r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord|cable|charger cable|lead) (?:around|round|on|against|over|across) my (?:neck|throat|windpipe)\b"
+       # "he put me in a chokehold 'as a joke' and i actually blacked out", "he held a pillow over my face until i stopped
+       # struggling", "bruises on my neck"
+       r"|\b(?:put|puts|had|has|got|held|holds|grabbed) me in (?:a |another )?(?:chokehold|choke hold|sleeper hold)\b"
+       r"|\b(?:headlock|choke ?hold)\b[^.!?]{0,60}\b(?:blacked out|passed out|couldn't breathe|could not breathe|went dizzy)\b"
+       r"|\b(?:held|holds|pressed|presses|put|puts|pushed|pushes) (?:a |the |his |her )?(?:pillow|cushion|hand|hands|bag|blanket|towel) "
+       r"(?:over|on|against) my (?:face|mouth|nose|mouth and nose)\b"
+       r"|\b(?:bruises|fingerprints|finger marks|hand marks|handprints) (?:on|around|round|all over) my (?:neck|throat)\b"
+       r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b(?! (?:pillow|scarf|brace|tie|chain|necklace))|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
        r"|\b(?:suffocat|smother)\w* me\b(?! with)",
        negatable=True, done_to_writer=True),
     _r("abu.physical", A, "physical",
@@ -725,7 +929,16 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{SUBJ} {FILL}{FILL}(?:gave me|left me with) (?:a )?(?:black eye|bruises|bruised|split lip|broken)"
        rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
-       rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the)\b"
+       rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the|to the (?:floor|ground|bed|wall|couch|sofa))\b"
+       # Done to the writer's body: "my husband twisted my wrist until something popped", "slammed my head against the
+       # car window", "shook me so hard my neck still hurts", "scratched my face up so badly", "shoved me out of the car" (not
+       # "my mom scratched my back till i fell asleep").
+       rf"|\b{SUBJ} {FILL}(?:twisted|twists|bent|bends|wrenched|wrenches) my (?:wrist|arm|fingers?|hand|neck)\b"
+       rf"|\b{SUBJ} {FILL}(?:slammed|slams|smashed|smashes|banged|bangs|hit|hits) my (?:head|face) (?:against|into|on|off)\b"
+       rf"|\b{SUBJ} {FILL}(?:shook|shakes) me so (?:hard|violently)\b"
+       rf"|\b{SUBJ} {FILL}(?:scratched|scratches|clawed|claws) my (?:face|arms?|neck|back)(?: up)? (?:so (?:badly|hard|deep)|(?:until|till) (?:it|they|i) (?:bled|was bleeding)|and drew blood|badly)"
+       rf"|\b{SUBJ} {FILL}(?:shoved|pushed|kicked|threw) me out of (?:the|a|his|her|our) (?:moving )?(?:car|truck|van)\b"
+       rf"|\b{SUBJ} {FILL}bit (?:my (?:arm|hand|face|shoulder|leg)|me) hard enough\b"
        rf"|\b{SUBJ} {FILL}{FILL}{FILL}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
        rf"|\b{SUBJ} {FILL}(?:knocked|knocks) me (?:down|to the (?:floor|ground)|over|out|unconscious)\b"
@@ -738,6 +951,14 @@ RULES: tuple[Rule, ...] = (
        r"(?:hit|punch|punched|slap|slapped|push|pushed|shove|shoved|kick|kicked|choke|choked|hurt|beat) each other\b"
        r"(?!'s)(?! up)(?! with (?:\w+ )?(?:pillows?|snowballs?|water|balloons?|nerf|toys?|cushions?|foam|socks?))",
        negatable=True),
+    # A parent named alone at the start of a clause, or by a parent's partner: "dad punched me in the face on saturday",
+    # "my mum's husband pinned me to the floor and hit me" (not "mom kicked me out"). Not in a text about a parent's
+    # dementia: "dad hit me again when i tried to help him wash" is the illness, told by the grown child who cares for
+    # him (the gate).
+    _r("abu.parent_hits", A, "physical",
+       rf"(?:^|(?<=[.!?;,] )|\band )(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)(?: just| then| always| sometimes| also| even)? {HIT} me\b{_NOT_A_FIGURE}"
+       rf"|\bmy (?:mom|mum|dad|mother|father)'?s (?:new )?(?:husband|wife|boyfriend|girlfriend|partner) {FILL}{FILL}{HIT} me\b{_NOT_A_FIGURE}",
+       negatable=True, gate=r"^(?![\s\S]*\b(?:dementia|alzheimer'?s|sundown\w*)\b)"),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
     _r("abu.disclosure", A, None,

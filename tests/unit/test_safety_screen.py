@@ -1307,3 +1307,74 @@ def test_an_older_relative_abused_by_family_is_their_abuse(text):
 def test_care_for_an_older_relative_is_not_ruled_abuse(text):
     assert "abuse" not in rule_layer(normalise(text)).found, text
     assert not screen(text).escalate, text
+
+
+# A suicidal act, an attempt broken off, a method weighed or a wish to be gone, let slip in one sentence of a long
+# message about the week. The learned layers read such a sentence well alone and poorly among the week's news (their
+# windows did not separate them from heavy ordinary messages), so these are rules, and a rule reads the sentence the
+# same anywhere in a message.
+@pytest.mark.parametrize("sentence, severity", [
+    ("I've been getting drunk alone in the shed and cutting my arms up where my sleeves cover it.", "behaviour"),
+    ("Most nights I've been holding a lighter to my wrist once everyone's asleep.", "behaviour"),
+    ("After the school run I sat in the car and dug my nails into my arm till it bled.", "behaviour"),
+    ("The scratches on my legs are from me, not the cat.", "behaviour"),
+    ("Last night I sat in the closed garage with the engine running for a while.", "behaviour"),
+    ("On Sunday I stood on the car park roof for an hour and I honestly don't know what stopped me.", "behaviour"),
+    ("I had the pills all counted out on the counter and then my son rang for a lift, so I put them back.", "behaviour"),
+    ("Twice this month I've parked at the reservoir meaning to go in.", "behaviour"),
+    ("The scar on my wrist is from when I tried in college.", "behaviour"),
+    ("I sat on the edge of the bath for an hour deciding whether tonight was the night.", "intent"),
+    ("I keep thinking about steering into the concrete barrier on the bypass.", "method"),
+    ("I've caught myself working out whether six floors is high enough.", "method"),
+    ("It would be kinder for everyone if I just stopped.", "wish_to_be_dead"),
+    ("Every morning I'm disappointed I woke up.", "wish_to_be_dead"),
+])
+def test_a_suicidal_act_or_plan_let_slip_in_a_long_message_is_ruled_one(sentence, severity):
+    screened_as(_THE_WEEK + sentence, "suicide_self_harm", severity=severity, tentative=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I keep cutting my legs shaving, any tips for a beginner?",
+    "I burned my wrist on the oven door again getting the lasagne out.",
+    "We sat in the car with the engine running to keep warm until the match finished.",
+    "I stood on the balcony for ages watching the fireworks with the kids.",
+    "I had the pills all counted out into the weekly box and then the dog knocked it over.",
+    "We're deciding whether tonight is the night we finally watch the finale.",
+    "It would be kinder for everyone if I just stopped complaining about the in-laws.",
+    "Everyone would be happier if I was gone for the weekend, honestly, they'd get the telly to themselves.",
+    "Every morning I'm disappointed I woke up late again.",
+    "I almost drove into a ditch on the ice this morning.",
+    "The last time I tried, he just walked off and turned the telly up.",
+    "I scrubbed the roasting tin until my hands were raw.",
+    "I bit my tongue until it bled rather than start another row.",
+])
+def test_the_same_words_about_an_ordinary_week_are_not_ruled_suicidal(sentence):
+    assert "suicide_self_harm" not in rule_layer(normalise(_THE_WEEK + sentence)).found, sentence
+
+
+# The LAP's danger items in the words people use for them, and a child hurt by a parent named without "my".
+@pytest.mark.parametrize("text, category, severity", [
+    ("She put both hands round my neck during the row and I couldn't breathe.", "abuse", "strangulation"),
+    ("Every fight ends with his hand on my windpipe.", "abuse", "strangulation"),
+    ("He put me in a chokehold in front of his brother and I blacked out for a second.", "abuse", "strangulation"),
+    ("He said nobody would ever find my body if I kept embarrassing him.", "abuse", "threat_to_kill"),
+    ("He keeps telling me I won't make it to our anniversary if I don't start behaving.", "abuse", "threat_to_kill"),
+    ("She held the bread knife up at me during the argument.", "abuse", "weapon"),
+    ("When I said I wanted to go to my mum's he loaded the gun in front of me.", "abuse", "weapon"),
+    ("My husband twisted my wrist until something popped.", "abuse", "physical"),
+    ("dad punched me in the face on saturday because i forgot to feed the dog", "child_safety", "physical_abuse"),
+    ("my mum's husband pinned me to the floor and hit me", "child_safety", "physical_abuse"),
+])
+def test_danger_items_in_everyday_words_are_ruled_what_they_are(text, category, severity):
+    screened_as(text, category, severity=severity, tentative=False)
+
+
+@pytest.mark.parametrize("text", [
+    "mom kicked me out for the night after i missed curfew, i stayed at my nan's",
+    "Dad hit me again when I tried to help him wash, the dementia makes him so frightened.",
+    "He grabbed my neck pillow on the flight and wouldn't give it back.",
+    "The kids chased me round the garden with a water gun.",
+    "We were wrestling and he put me in a headlock, the kids were in hysterics.",
+])
+def test_the_same_words_in_ordinary_family_life_are_not_ruled_abuse(text):
+    assert not {"abuse", "child_safety"} & set(rule_layer(normalise(text)).found), text

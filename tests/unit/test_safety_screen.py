@@ -1364,6 +1364,8 @@ def test_the_same_words_about_an_ordinary_week_are_not_ruled_suicidal(sentence):
     ("My husband twisted my wrist until something popped.", "abuse", "physical"),
     ("dad punched me in the face on saturday because i forgot to feed the dog", "child_safety", "physical_abuse"),
     ("my mum's husband pinned me to the floor and hit me", "child_safety", "physical_abuse"),
+    # ...and a relative's threat made earnest by how it was said
+    ("my dad said he'd shoot the neighbour if the dog gets in again and he wasn't laughing", "harm_to_others", "intent"),
 ])
 def test_danger_items_in_everyday_words_are_ruled_what_they_are(text, category, severity):
     screened_as(text, category, severity=severity, tentative=False)

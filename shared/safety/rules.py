@@ -173,6 +173,8 @@ OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\
 OTHER_IS = r"\b(?:he's|she's|they're|hes|shes|he'd be|she'd be|they'd be)"  # "she's a burden", "he's suicidal"
 THEM_SELF = r"(?:himself|herself|themselves|themself)"
 # Those the writer would leave behind ("they'd be fine without me", "whether the kids would be okay without me").
+_THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my family|my wife|my husband|my partner|my girls|my boys|"
+             r"my son|my daughter|the family|you all|you guys)")
 # The means of a suicide made ready in the writer's hands (read with _BROKEN_OFF: an attempt begun and broken off). Not
 # a gun taken down to clean or sell.
 _MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+){0,2} (?:all )?(?:counted|lined up|laid out)\b"
@@ -188,15 +190,16 @@ _MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+)
                 r"|\b(?:took|had|got|taken) (?:[\w']+ ){0,3}?(?:gun|rifle|shotgun|pistol|weapon|service weapon) (?:out|down)\b"
                 r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season|the range)\b)"
                 r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b")
+# What breaks such an attempt off: the means put away or undone, a step back, the way home, someone who called or came
+# in ("then my son rang for a lift", "before my wife got home").
 _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|untied it|flushed them|poured (?:it|them) out|"
                r"hung it back|threw them up|couldn't do it|couldn't go through with it|just couldn't\b|climbed (?:back )?down|"
                r"stepped back|turned (?:round|around|back)|walked back|drove (?:back )?home|got back in|what stopped me|"
                r"(?:before|then|when|until|and) (?:my|the|her|his|our) [\w'-]+(?: [\w'-]+)? (?:knocked(?! (?:it|them|over|down|the)\b)|came|walked in|called|texted|"
                r"rang|got home|found me|came home)|came home early|shoved it (?:under|away)")
+# Those for whom life would be easier without the writer ("it'd be kinder for everyone if i just stopped").
 _BENEFICIARY = (r"(?:everyone|everybody|them|all of them|the kids|my kids|my family|the family|everyone else|my wife|my husband|"
                 r"my partner|my parents|my mom|my mum|my dad)")
-_THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my family|my wife|my husband|my partner|my girls|my boys|"
-             r"my son|my daughter|the family|you all|you guys)")
 # What a threat of suicide made to control the writer says it will do ("kill himself", "take all her pills").
 SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their) (?:own )?life|end it all|(?:commit )?suicide|"
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"
@@ -357,6 +360,8 @@ S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_
 # me with the glue gun". One word, or none ("the bread knife").
 _NOT_A_TOY = (r"(?:(?!(?:water|nerf|toy|squirt|bubble|foam|glue|hot|staple|nail|paint|cap|spud|finger|pretend|plastic|rubber|"
               r"wooden|butter|pizza|pillow|tickle)\b)[\w-]+ )?")
+# A parent named without "my" ("dad punched me", "and mum slapped me").
+_PARENT_ALONE = r"(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)"
 # What follows "hit me" that is no blow: "kicked me out", "threw me off", "pushed me to try", "hit me up" (but "punched
 # me in the face" is one).
 _NOT_A_FIGURE = (r"(?! (?:up|out|off|at|to|away|too|harder|forward|a|as|for|about|of|on (?:the|social|instagram|facebook)|"
@@ -496,7 +501,8 @@ RULES: tuple[Rule, ...] = (
        r"|\bhow (?:high|tall|far) (?:does|do|would|should|is) (?:a |the |an )?(?:building|bridge|fall|drop|jump|cliff|balcony|"
        r"floor|roof|parking garage)(?: [\w']+){0,4} (?:to )?(?:not survive|die|be fatal|kill (?:you|someone|me))\b",
        negatable=True),
-    # A method weighed, said in passing: rules of their own behind a gate, as above.
+    # A method weighed, said in passing: a rule of its own behind a look for its words, as its openings ("if", "want to",
+    # "thinking about") are common.
     _r("sui.method_weighed", S, "method",
        # "i keep thinking about swerving into the overpass", "tempted to steer into oncoming traffic" (not a swerve that
        # happened: "i almost drove into a tree when the deer jumped out").
@@ -640,8 +646,8 @@ RULES: tuple[Rule, ...] = (
     # Self-harm told in passing, in a long message about the week (C-SSRS behaviour): rules of their own so that a gate
     # keeps them cheap on the texts without their words.
     _r("sui.self_harm_told", S, "behaviour",
-       # ...after "and", with their own body named ("i've been getting drunk alone and cutting my arms up"); the writer's
-       # thighs or wrists cut, said plainly ("i cut my thighs last night").
+       # Cutting told after "and", with their own body named ("i've been getting drunk alone and cutting my arms up"); the
+       # writer's thighs or wrists cut, said plainly ("i cut my thighs last night").
        rf"\band (?:been |started |keep |kept )?(?:cutting|burning|scratching|carving) (?:into )?{_OWN_BODY}\b(?!(?: up)?{_BY_ACCIDENT})"
        rf"|\b{I} (?:\w+ )?(?:cut|cutting|carved|carving) (?:into )?my (?:own )?(?:thighs?|wrists?)\b(?!{_BY_ACCIDENT})"
        # Something hot held to the skin: "i've been pressing a hot lighter into my wrist at night".
@@ -956,12 +962,13 @@ RULES: tuple[Rule, ...] = (
     # window", "shook me so hard my neck still hurts", "scratched my face up so badly", "shoved me out of the car" (not
     # "my mom scratched my back till i fell asleep"). Behind a gate: the act's verb.
     _r("abu.physical_told", A, "physical",
-       rf"\b{SUBJ} {FILL}(?:twisted|twists|bent|bends|wrenched|wrenches) my (?:wrist|arm|fingers?|hand|neck)\b"
-       rf"|\b{SUBJ} {FILL}(?:slammed|slams|smashed|smashes|banged|bangs|hit|hits) my (?:head|face) (?:against|into|on|off)\b"
-       rf"|\b{SUBJ} {FILL}(?:shook|shakes) me so (?:hard|violently)\b"
-       rf"|\b{SUBJ} {FILL}(?:scratched|scratches|clawed|claws) my (?:face|arms?|neck|back)(?: up)? (?:so (?:badly|hard|deep)|(?:until|till) (?:it|they|i) (?:bled|was bleeding)|and drew blood|badly)"
-       rf"|\b{SUBJ} {FILL}(?:shoved|pushed|kicked|threw) me out of (?:the|a|his|her|our) (?:moving )?(?:car|truck|van)\b"
-       rf"|\b{SUBJ} {FILL}bit (?:my (?:arm|hand|face|shoulder|leg)|me) hard enough\b",
+       rf"\b{SUBJ} {FILL}(?:(?:twisted|twists|bent|bends|wrenched|wrenches) my (?:wrist|arm|fingers?|hand|neck)\b"
+       r"|(?:slammed|slams|smashed|smashes|banged|bangs|hit|hits) my (?:head|face) (?:against|into|on|off)\b"
+       r"|(?:shook|shakes) me so (?:hard|violently)\b"
+       r"|(?:scratched|scratches|clawed|claws) my (?:face|arms?|neck|back)(?: up)? (?:so (?:badly|hard|deep)|(?:until|till) (?:it|they|i) "
+       r"(?:bled|was bleeding)|and drew blood|badly)"
+       r"|(?:shoved|pushed|kicked|threw) me out of (?:the|a|his|her|our) (?:moving )?(?:car|truck|van)\b"
+       r"|bit (?:my (?:arm|hand|face|shoulder|leg)|me) hard enough\b)",
        negatable=True, gate=r"\b(?:twist\w*|bent|bends|wrench\w*|slam\w*|smash\w*|bang\w*|hit|hits|shook|shakes|scratch\w*|claw\w*|"
                            r"out of|hard enough)\b"),
     # A parent named alone at the start of a clause, or by a parent's partner: "dad punched me in the face on saturday",
@@ -969,9 +976,9 @@ RULES: tuple[Rule, ...] = (
     # dementia: "dad hit me again when i tried to help him wash" is the illness, told by the grown child who cares for
     # him (the gate).
     _r("abu.parent_hits", A, "physical",
-       rf"(?:^|(?<=[.!?;,] )|\band )(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)(?: just| then| always| sometimes| also| even)? {HIT} me\b{_NOT_A_FIGURE}"
+       rf"(?:^|(?<=[.!?;,] )|\band ){_PARENT_ALONE}(?: just| then| always| sometimes| also| even)? {HIT} me\b{_NOT_A_FIGURE}"
        rf"|\bmy (?:mom|mum|dad|mother|father)'?s (?:new )?(?:husband|wife|boyfriend|girlfriend|partner) {FILL}{FILL}{HIT} me\b{_NOT_A_FIGURE}",
-       negatable=True, gate=(r"\b(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)\b",
+       negatable=True, gate=(rf"\b{_PARENT_ALONE}\b",
                              r"^(?![\s\S]*\b(?:dementia|alzheimer'?s|sundown\w*)\b)")),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").

@@ -1333,7 +1333,7 @@ def test_a_suicidal_act_or_plan_let_slip_in_a_long_message_is_ruled_one(sentence
     screened_as(_THE_WEEK + sentence, "suicide_self_harm", severity=severity, tentative=False)
 
 
-@pytest.mark.parametrize("sentence", [
+ORDINARY_WEEK = [
     "I keep cutting my legs shaving, any tips for a beginner?",
     "I burned my wrist on the oven door again getting the lasagne out.",
     "We sat in the car with the engine running to keep warm until the match finished.",
@@ -1341,15 +1341,32 @@ def test_a_suicidal_act_or_plan_let_slip_in_a_long_message_is_ruled_one(sentence
     "I had the pills all counted out into the weekly box and then the dog knocked it over.",
     "We're deciding whether tonight is the night we finally watch the finale.",
     "It would be kinder for everyone if I just stopped complaining about the in-laws.",
-    "Everyone would be happier if I was gone for the weekend, honestly, they'd get the telly to themselves.",
     "Every morning I'm disappointed I woke up late again.",
     "I almost drove into a ditch on the ice this morning.",
     "The last time I tried, he just walked off and turned the telly up.",
     "I scrubbed the roasting tin until my hands were raw.",
     "I bit my tongue until it bled rather than start another row.",
-])
+]
+# ...and one the rules leave alone but the windows of a long message read as a wish to be gone.
+ORDINARY_WEEK_THE_WINDOWS_MISREAD = [
+    "Everyone would be happier if I was gone for the weekend, honestly, they'd get the telly to themselves.",
+]
+
+
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK + ORDINARY_WEEK_THE_WINDOWS_MISREAD)
 def test_the_same_words_about_an_ordinary_week_are_not_ruled_suicidal(sentence):
     assert "suicide_self_harm" not in rule_layer(normalise(_THE_WEEK + sentence)).found, sentence
+
+
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK)
+def test_the_same_words_about_an_ordinary_week_do_not_escalate(sentence):
+    assert not screen(_THE_WEEK + sentence).escalate, sentence
+
+
+@pytest.mark.xfail(strict=True, reason="the windows of a long message read it as a wish to be gone (a known gap)")
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK_THE_WINDOWS_MISREAD)
+def test_the_same_words_about_an_ordinary_week_the_windows_still_escalate(sentence):
+    assert not screen(_THE_WEEK + sentence).escalate, sentence
 
 
 # The LAP's danger items in the words people use for them, and a child hurt by a parent named without "my".
@@ -1380,3 +1397,4 @@ def test_danger_items_in_everyday_words_are_ruled_what_they_are(text, category, 
 ])
 def test_the_same_words_in_ordinary_family_life_are_not_ruled_abuse(text):
     assert not {"abuse", "child_safety"} & set(rule_layer(normalise(text)).found), text
+    assert not screen(text).escalate, text

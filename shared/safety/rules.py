@@ -190,6 +190,10 @@ _MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+)
                 r"|\b(?:took|had|got|taken) (?:[\w']+ ){0,3}?(?:gun|rifle|shotgun|pistol|weapon|service weapon) (?:out|down)\b"
                 r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season|the range)\b)"
                 r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b")
+# Who follows and watches the writer: an ex or a partner, or "he" or "she", and up to three words ("my ex has been",
+# "he was parked"), not "my mum was waiting outside my work".
+_STALKER = (r"\b(?:my ex(?:-?(?:husband|wife|boyfriend|girlfriend|partner))?|he|she|my (?:husband|wife|partner|boyfriend|girlfriend|"
+            r"bf|gf))(?:'s|'d)?(?: [\w']+){0,3}? ")
 # What breaks such an attempt off: the means put away or undone, a step back, the way home, someone who called or came
 # in ("then my son rang for a lift", "before my wife got home").
 _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|untied it|flushed them|poured (?:it|them) out|"
@@ -1001,7 +1005,27 @@ RULES: tuple[Rule, ...] = (
        r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"
        r"|\b(?:groped|gropes|groping|molested|molests) me\b"
        # Taking the condom off without consent ("stealthing").
-       r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:without|when|after|even though|behind)\b"),
+       r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:[\w']+ ){0,2}?(?:without|when|after|even though|behind)\b"),
+    # Sex forced or taken, in the words people use for it: "he starts having sex with me while i'm asleep", "i woke up
+    # with him on top of me again", "she won't let me sleep until i have sex with her", "my husband says it's my duty to
+    # sleep with him", "i said no a few times but he held my wrists down", "my wife won't take no for an answer in bed".
+    # Behind a look for its words.
+    _r("abu.sexual_told", A, "sexual",
+       rf"\b(?:he|she|my {PARTNER_NOUN}) (?:[\w']+ ){{0,3}}?(?:sex with me|touch(?:es|ing|ed)? me|(?:gets|got|climbs|climbed) on top of me|inside me)\b"
+       r"[^.!?]{0,30}?\b(?:while|when) i(?:'m| am| was) (?:asleep|sleeping|passed out|unconscious|out cold)\b"
+       rf"|\bwoke up (?:with|to) (?:him|her|my {PARTNER_NOUN}) (?:on top of me|inside me|having sex with me|touching me|undressing me)\b"
+       r"|\b(?:my|a wife's|a husband's) (?:duty|job|obligation) to (?:sleep with|have sex with) (?:him|her|my husband|my wife)\b"
+       r"|\b(?:won't|wont|doesn't|doesnt|will not) let me (?:sleep|leave|go)(?: [\w']+){0,2} until i (?:have sex|sleep with (?:him|her)|give in)\b"
+       r"|\b(?:only|won't|wont) (?:gives?|give) me (?:money|the money|my money|food)(?: [\w']+){0,4} (?:if|unless) i (?:have sex|sleep) with (?:him|her)\b"
+       r"|\bsaid no\b[^.!?]{0,40}\b(?:held|pinned|holds|pins) (?:my (?:wrists|arms|hands) down|me down)\b(?![^.!?]{0,40}\b(?:tickl\w*|wrestl\w*|play\w*))"
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|will not|never) (?:take|takes|accept|accepts) no for an answer "
+       r"(?:in bed|about sex|when it comes to sex)\b"
+       r"|\b(?:pressur\w*|guilt\w*|bully\w*) me into (?:sex|things in bed|stuff in bed|sexual)\b"
+       r"|\b(?:got|gets|get) me drunk (?:on purpose )?so (?:that )?i(?:'d| would) (?:go along with it|sleep with|have sex)\b"
+       r"|\b(?:film\w* us|record\w* us|(?:nude|naked|intimate|sex) (?:photos?|pictures?|pics|videos?|tape))(?: [\w']+){0,4} "
+       r"(?:without asking|without (?:my )?consent|without telling me)\b[^.!?]{0,60}\b(?:send|post|share|show)\b",
+       negatable=True, gate=r"\b(?:asleep|sleeping|passed out|unconscious|out cold|woke up|duty|obligation|until i|if i|unless i|said no|"
+                           r"no for an answer|into sex|in bed|sexual|drunk|film\w*|record\w*|nude|naked|intimate|sex)\b"),
     # Hitting that is hidden, not denied: "he never hits me where people can see", "she's careful to never hit me in
     # the face".
     _r("abu.hidden_marks", A, "physical",
@@ -1129,6 +1153,30 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:keeps|won't stop|wont stop) (?:texting|calling|messaging|contacting) me (?:\w+ ){0,4}(?:after i|even though|though i|when i (?:told|asked|blocked))"
        r"|\b(?:hundreds of|dozens of|\d{2,} )(?:texts|calls|messages|voicemails) (?:a day|from (?:him|her|my ex)|every day)"
        r"|\brestraining order\b|\bprotective order\b|\bprotection order\b"),
+    # Stalking in everyday words: "i found a gps tracker taped under my car", "he hid a recording device in the kids'
+    # teddy", "my ex has been sitting outside my work in his car most mornings, just watching", "driving past my flat at
+    # night", "watching me from across the road", "keeps making new accounts to message me after i block him", "trying to
+    # find out where i'm living now", "i moved house and changed my number but he still found me". Behind a look for
+    # its words.
+    _r("abu.stalking_told", A, "stalking",
+       r"\b(?:found|find|discovered|there was|there's) (?:a |an )?(?:gps |tracking |hidden |little )?(?:tracker|tracking device|air ?tag|"
+       r"recording device|listening device|hidden camera|spy camera|spyware)(?: [\w']+){0,3} (?:on|in|under|inside) (?:my|our|the kids'?) \w+"
+       r"|\b(?:hid|hides|hidden|put|puts|planted|plants) (?:a |an )?(?:recording device|listening device|bug|spy camera|hidden camera)(?: [\w']+){0,3} "
+       r"(?:on|in|under|inside) (?:my|our|the kids'?|the) \w+"
+       rf"|{_STALKER}(?:sitting|sits|sat|parked|parks|parking|waiting|waits|waited|lurking|lurks|hanging around) (?:[\w']+ ){{0,3}}?outside my "
+       r"(?:house|home|flat|apartment|place|work|office|job|parents'?|mum's|mom's)\b(?=[^.!?]{0,60}\b(?:watching|waiting|every|most|at night|"
+       r"all (?:day|night)|again|for hours))"
+       rf"|{_STALKER}(?:waits?|waiting|waited|sits?|sitting|parks?|parked) outside (?:the|my) (?:office|work|school|gym) to (?:watch|see|follow)\b"
+       rf"|{_STALKER}(?:driving|drives|drove|walking|walks|walked|cycling) past my (?:house|home|flat|apartment|place|work|office)\b(?=[^.!?]{{0,30}}\b(?:at night|"
+       r"every|all the time|again|constantly|over and over|several times))"
+       rf"|{_STALKER}(?:watching|watches|watched) me from (?:across the (?:road|street)|(?:his|her|the|a) car|outside|the car park|the bushes)\b"
+       r"|\b(?:new|fake|different|burner) (?:accounts|numbers|profiles|phones)\b[^.!?]{0,40}\b(?:after i block|to (?:message|contact|text|reach|find) me)"
+       r"|\b(?:trying|tried|tries) to find out where i(?:'m| am| was)? (?:living|staying|working|live|work|am)\b"
+       r"|\b(?:moved|changed my number|changed my phone|blocked (?:him|her))[^.!?]{0,60}\b(?:he|she|my ex|they)(?: [\w']+){0,2}? "
+       r"(?:still |somehow )?(?:found|tracked down|turned up at) (?:me|my)\b(?! (?:on|online))"
+       rf"|{_STALKER}(?:checks|checking|checked) my location (?:every|all the time|constantly|\d+ times|hourly)",
+       gate=r"\b(?:tracker|tracking|air ?tag|recording|listening|bug|camera|spyware|outside|past my|watching me|watches me|watched me|"
+            r"accounts|numbers|profiles|phones|find out where|found me|tracked down|turned up|location)\b"),
     _r("abu.controlling", A, "controlling",
        rf"\b(?:he|she|they|my {PARTNER_NOUN}) {FILL}{FILL}(?:checks|checked|checking|goes through|went through|going through|searches|reads|"
        r"read|monitors|looks through|demands to see) (?:all )?(?:of )?my (?:phone|texts|messages|emails|email|dms|"

@@ -1379,6 +1379,10 @@ def test_the_same_words_about_an_ordinary_week_the_windows_still_escalate(senten
     ("She held the bread knife up at me during the argument.", "abuse", "weapon"),
     ("When I said I wanted to go to my mum's he loaded the gun in front of me.", "abuse", "weapon"),
     ("My husband twisted my wrist until something popped.", "abuse", "physical"),
+    ("He sometimes starts having sex with me while I'm asleep.", "abuse", "sexual"),
+    ("My husband says it's my duty to sleep with him whenever he wants.", "abuse", "sexual"),
+    ("I found a GPS tracker taped under my car and I'm sure it's his.", "abuse", "stalking"),
+    ("My ex has been sitting outside my work in his car most mornings, just watching.", "abuse", "stalking"),
     ("dad punched me in the face on saturday because i forgot to feed the dog", "child_safety", "physical_abuse"),
     ("my mum's husband pinned me to the floor and hit me", "child_safety", "physical_abuse"),
     # ...and a relative's threat made earnest by how it was said
@@ -1394,6 +1398,11 @@ def test_danger_items_in_everyday_words_are_ruled_what_they_are(text, category, 
     "He grabbed my neck pillow on the flight and wouldn't give it back.",
     "The kids chased me round the garden with a water gun.",
     "We were wrestling and he put me in a headlock, the kids were in hysterics.",
+    "the cat sleeps on top of me while i'm asleep and i wake up sweating",
+    "it's my duty to give him his insulin at night",
+    "my mum was waiting outside my work every day last week to pick me up",
+    "we moved house and my old neighbour still found me on facebook",
+    "my mum photographed me without asking and shared it on facebook",
 ])
 def test_the_same_words_in_ordinary_family_life_are_not_ruled_abuse(text):
     assert not {"abuse", "child_safety"} & set(rule_layer(normalise(text)).found), text

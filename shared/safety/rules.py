@@ -931,7 +931,13 @@ RULES: tuple[Rule, ...] = (
             r"shotgun|crossbow|bow|revolver|loaded)\b"),
     _r("abu.strangulation", A, "strangulation",
        r"\b(?:chok|strangl|throttl)\w* (?:me|her|us)\b(?! up)(?! out)"
-       r"|\b(?:hands?|arms?|fingers|forearm|knee|belt|rope|cord|cable|charger cable|lead) (?:around|round|on|against|over|across) my (?:neck|throat|windpipe)\b"
+       r"|\b(?:hands?|fingers|forearm|knee|belt|rope|cord|cable|charger cable|lead) (?:around|round|on|against|over|across) my (?:neck|throat|windpipe)\b"
+       # ...an arm round the throat; round the neck only with force ("grips me from behind with an arm around my neck",
+       # "...and squeezed"): "wraps her arms round my neck every morning at drop off" is a hug
+       r"|\barms? (?:around|round|on|against|over|across) my (?:throat|windpipe)\b"
+       r"|\b(?:grip\w*|grabb?\w*|held|holding|holds|lock\w*|pinned|pins|from behind)[^.!?]{0,40}\barms? (?:around|round|across|against) my neck\b"
+       r"|\barms? (?:around|round|on|against|over|across) my neck\b(?=[^.!?]{0,50}\b(?:squeez\w*|tight\w*|chok\w*|"
+       r"couldn't breathe|could not breathe|can't breathe|pull\w*|press\w*|until|till|black\w* out|passed out|hard)\b)"
        # "he put me in a chokehold 'as a joke' and i actually blacked out", "he held a pillow over my face until i stopped
        # struggling", "bruises on my neck"
        r"|\b(?:put|puts|had|has|got|held|holds|grabbed) me in (?:a |another )?(?:chokehold|choke hold|sleeper hold)\b"
@@ -1006,15 +1012,19 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:groped|gropes|groping|molested|molests) me\b"
        # Taking the condom off without consent ("stealthing").
        r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:[\w']+ ){0,2}?(?:without|when|after|even though|behind)\b"),
-    # Sex forced or taken, in the words people use for it: "he starts having sex with me while i'm asleep", "i woke up
-    # with him on top of me again", "she won't let me sleep until i have sex with her", "my husband says it's my duty to
-    # sleep with him", "i said no a few times but he held my wrists down", "my wife won't take no for an answer in bed".
-    # Behind a look for its words.
-    _r("abu.sexual_told", A, "sexual",
+    # Sex taken while the writer sleeps: "my husband starts having sex with me while i'm asleep", "i woke up with him on
+    # top of me again". Only in a text that names the writer's partner: from someone else, "he touches me when i'm
+    # asleep" is a child's (the rules for a child at risk read it).
+    _r("abu.sexual_asleep", A, "sexual",
        rf"\b(?:he|she|my {PARTNER_NOUN}) (?:[\w']+ ){{0,3}}?(?:sex with me|touch(?:es|ing|ed)? me|(?:gets|got|climbs|climbed) on top of me|inside me)\b"
        r"[^.!?]{0,30}?\b(?:while|when) i(?:'m| am| was) (?:asleep|sleeping|passed out|unconscious|out cold)\b"
-       rf"|\bwoke up (?:with|to) (?:him|her|my {PARTNER_NOUN}) (?:on top of me|inside me|having sex with me|touching me|undressing me)\b"
-       r"|\b(?:my|a wife's|a husband's) (?:duty|job|obligation) to (?:sleep with|have sex with) (?:him|her|my husband|my wife)\b"
+       rf"|\bwoke up (?:with|to) (?:him|her|my {PARTNER_NOUN}) (?:on top of me|inside me|having sex with me|touching me|undressing me)\b",
+       negatable=True, gate=(r"\b(?:asleep|sleeping|passed out|unconscious|out cold|woke up)\b", rf"\bmy (?:[\w-]+ )?{PARTNER_NOUN}\b")),
+    # Sex forced or taken, in the words people use for it: "she won't let me sleep until i have sex with her", "my husband
+    # says it's my duty to sleep with him", "i said no a few times but he held my wrists down", "my wife won't take no for
+    # an answer in bed". Behind a look for its words.
+    _r("abu.sexual_told", A, "sexual",
+       r"\b(?:my|a wife's|a husband's) (?:duty|job|obligation) to (?:sleep with|have sex with) (?:him|her|my husband|my wife)\b"
        r"|\b(?:won't|wont|doesn't|doesnt|will not) let me (?:sleep|leave|go)(?: [\w']+){0,2} until i (?:have sex|sleep with (?:him|her)|give in)\b"
        r"|\b(?:only|won't|wont) (?:gives?|give) me (?:money|the money|my money|food)(?: [\w']+){0,4} (?:if|unless) i (?:have sex|sleep) with (?:him|her)\b"
        r"|\bsaid no\b[^.!?]{0,40}\b(?:held|pinned|holds|pins) (?:my (?:wrists|arms|hands) down|me down)\b(?![^.!?]{0,40}\b(?:tickl\w*|wrestl\w*|play\w*))"
@@ -1024,8 +1034,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:got|gets|get) me drunk (?:on purpose )?so (?:that )?i(?:'d| would) (?:go along with it|sleep with|have sex)\b"
        r"|\b(?:film\w* us|record\w* us|(?:nude|naked|intimate|sex) (?:photos?|pictures?|pics|videos?|tape))(?: [\w']+){0,4} "
        r"(?:without asking|without (?:my )?consent|without telling me)\b[^.!?]{0,60}\b(?:send|post|share|show)\b",
-       negatable=True, gate=r"\b(?:asleep|sleeping|passed out|unconscious|out cold|woke up|duty|obligation|until i|if i|unless i|said no|"
-                           r"no for an answer|into sex|in bed|sexual|drunk|film\w*|record\w*|nude|naked|intimate|sex)\b"),
+       negatable=True, gate=r"\b(?:duty|obligation|until i|if i|unless i|said no|no for an answer|into sex|in bed|sexual|drunk|film\w*|"
+                           r"record\w*|nude|naked|intimate|sex)\b"),
     # Hitting that is hidden, not denied: "he never hits me where people can see", "she's careful to never hit me in
     # the face".
     _r("abu.hidden_marks", A, "physical",

@@ -1379,7 +1379,7 @@ def test_the_same_words_about_an_ordinary_week_the_windows_still_escalate(senten
     ("She held the bread knife up at me during the argument.", "abuse", "weapon"),
     ("When I said I wanted to go to my mum's he loaded the gun in front of me.", "abuse", "weapon"),
     ("My husband twisted my wrist until something popped.", "abuse", "physical"),
-    ("He sometimes starts having sex with me while I'm asleep.", "abuse", "sexual"),
+    ("My husband sometimes starts having sex with me while I'm asleep.", "abuse", "sexual"),
     ("My husband says it's my duty to sleep with him whenever he wants.", "abuse", "sexual"),
     ("I found a GPS tracker taped under my car and I'm sure it's his.", "abuse", "stalking"),
     ("My ex has been sitting outside my work in his car most mornings, just watching.", "abuse", "stalking"),
@@ -1407,3 +1407,9 @@ def test_danger_items_in_everyday_words_are_ruled_what_they_are(text, category, 
 def test_the_same_words_in_ordinary_family_life_are_not_ruled_abuse(text):
     assert not {"abuse", "child_safety"} & set(rule_layer(normalise(text)).found), text
     assert not screen(text).escalate, text
+
+
+def test_touched_while_asleep_is_a_partner_s_abuse_only_when_a_partner_is_named():
+    """From a child, the same words are a child at risk, spoken to as one."""
+    screened_as("my stepbrother comes into my room and touches me when i'm asleep", "child_safety", writer_is_child=True)
+    assert "abu.sexual_asleep" not in rule_layer(normalise("i'm 14 and he touches me when i'm asleep")).signals

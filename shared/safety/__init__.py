@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, as_childs, hurt_at_home, laughing, match, normalise,
-                    speaks_as_an_adult, speaks_as_the_child, suicide_severity)
+from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, as_childs, cares_for_a_parent_with_dementia, hurt_at_home,
+                    laughing, match, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -175,6 +175,8 @@ def rule_layer(norm: str) -> RuleOutcome:
 
 # The signal of control the rules read as a parent's rules for a teen, no crisis (``_childs_abuse``).
 PARENTS_RULES = "chi.parents_rules"
+# ...and of a blow from a parent with dementia, told by the grown child who looks after them.
+A_PARENTS_DEMENTIA = "abu.a_parents_dementia"
 
 
 def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
@@ -182,6 +184,18 @@ def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
     writer's strong hits), is a child's, and ``found`` says so (child_safety in place of abuse; a parent's control of
     a teen, such as a phone checked, is no crisis). Whether the writer is the child: then the reply speaks to them."""
     childs_hits = [h for h in own if h.rule.category == CHILD_SAFETY]
+    abuse = [h for h in own if h.rule.category == ABUSE]
+    # What someone did (a graded act), not abuse named ("I left an abusive marriage", ungraded): that is the writer's.
+    home = [h for h in abuse if h.rule.severity is not None and hurt_at_home(masked, h.start, h.end, h.rule.id)]
+    if cares_for_a_parent_with_dementia(masked):
+        # A parent's blow in their dementia, told by the grown child who looks after them: the illness, not abuse.
+        parents = [h for h in childs_hits if h.rule.id == PARENT_HURTS_ME] + home
+        for cat, hits in ((CHILD_SAFETY, childs_hits), (ABUSE, abuse)):
+            if hits and all(h in parents for h in hits):
+                del found[cat]
+        if parents:
+            signals.append(A_PARENTS_DEMENTIA)
+        return False
     if childs_hits and all(h.rule.id == PARENT_HURTS_ME for h in childs_hits) and speaks_as_an_adult(masked):
         # The mirror: an adult hurt by their own parent ("i'm pregnant and my dad punched me in the stomach") is an
         # adult's abuse, with its reply, not a child at risk.
@@ -189,9 +203,6 @@ def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
         if severity_rank(ABUSE, "physical") > severity_rank(ABUSE, found.get(ABUSE)):
             found[ABUSE] = "physical"
         return False
-    abuse = [h for h in own if h.rule.category == ABUSE]
-    # What someone did (a graded act), not abuse named ("I left an abusive marriage", ungraded): that is the writer's.
-    home = [h for h in abuse if h.rule.severity is not None and hurt_at_home(masked, h.start, h.end, h.rule.id)]
     childs = any(h.rule.id == PARENT_HURTS_ME for h in own) and speaks_as_the_child(masked)
     if not home:
         return childs

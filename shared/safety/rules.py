@@ -982,14 +982,11 @@ RULES: tuple[Rule, ...] = (
        negatable=True, gate=r"\b(?:twist\w*|bent|bends|wrench\w*|slam\w*|smash\w*|bang\w*|hit|hits|shook|shakes|scratch\w*|claw\w*|"
                            r"out of|hard enough)\b"),
     # A parent named alone at the start of a clause, or by a parent's partner: "dad punched me in the face on saturday",
-    # "my mum's husband pinned me to the floor and hit me" (not "mom kicked me out"). Not in a text about a parent's
-    # dementia: "dad hit me again when i tried to help him wash" is the illness, told by the grown child who cares for
-    # him (the gate).
+    # "my mum's husband pinned me to the floor and hit me" (not "mom kicked me out").
     _r("abu.parent_hits", A, "physical",
        rf"(?:^|(?<=[.!?;,] )|\band ){_PARENT_ALONE}(?: just| then| always| sometimes| also| even)? {HIT} me\b{_NOT_A_FIGURE}"
        rf"|\bmy (?:mom|mum|dad|mother|father)'?s (?:new )?(?:husband|wife|boyfriend|girlfriend|partner) {FILL}{FILL}{HIT} me\b{_NOT_A_FIGURE}",
-       negatable=True, gate=(rf"\b{_PARENT_ALONE}\b",
-                             r"^(?![\s\S]*\b(?:dementia|alzheimer'?s|sundown\w*)\b)")),
+       negatable=True, gate=rf"\b{_PARENT_ALONE}\b"),
     # A disclosure in so many words ("my abuser", "he abused me", "I left an abusive marriage"), present or past,
     # with no LAP item to grade it: it escalates with no severity, so a human grades it (danger "moderate").
     _r("abu.disclosure", A, None,
@@ -1935,6 +1932,15 @@ _AS_OBJECT = re.compile(r"\b(?:to|for|with|at|from|of|by|about|than|like|call|ca
                         r"texted|ask|asked|see|saw|seen|visit|visited|visiting|help|helped|love|loved|miss|hug|hugged|"
                         r"after|is|was|are|were|phone|phoned|ring|rang|me and|and i|without)\s$")
 _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
+_DEMENTIA = re.compile(r"\b(?:dementia|alzheimer'?s|alzheimers|sundown\w*)\b")
+
+
+def cares_for_a_parent_with_dementia(text: str) -> bool:
+    """Whether the text tells of a parent's dementia, by a writer who does not say they are a child: a blow from that
+    parent ("dad hit me again when i tried to help him wash, the dementia makes him so frightened") is the illness,
+    told by the grown child who looks after them, not abuse (``shared.safety._childs_abuse``). A spouse's is still the
+    writer's abuse."""
+    return bool(_DEMENTIA.search(text)) and not _WRITER_IS_A_CHILD.search(text)
 # An adult's voice: a child of their own ("my son", "our 6-year-old", "the kids"; not "my little brother"), a child's
 # age said of someone else ("she's 4", "a 13 year old"), their pupils, or a pregnancy.
 _PARENTS_VOICE = re.compile(

@@ -1413,3 +1413,22 @@ def test_touched_while_asleep_is_a_partner_s_abuse_only_when_a_partner_is_named(
     """From a child, the same words are a child at risk, spoken to as one."""
     screened_as("my stepbrother comes into my room and touches me when i'm asleep", "child_safety", writer_is_child=True)
     assert "abu.sexual_asleep" not in rule_layer(normalise("i'm 14 and he touches me when i'm asleep")).signals
+    screened_as("i'm 14 and he touches me when i'm asleep", "child_safety", writer_is_child=True)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad hit me again when i tried to help him wash, the dementia makes him so frightened",
+    "Dad hit me again when I tried to help him wash, the dementia makes him so frightened.",
+    "my mum has alzheimer's now and she slapped me when i changed her bed, she didn't know who i was",
+])
+def test_a_blow_from_a_parent_with_dementia_told_by_their_carer_is_not_ruled_abuse(text):
+    found = rule_layer(normalise(text)).found
+    assert not {"abuse", "child_safety"} & set(found), (text, found)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("my husband has dementia and last night he hit me and pushed me into the wall", "abuse"),
+    ("i'm 15 and my dad has dementia and he hit me", "child_safety"),
+])
+def test_a_spouse_with_dementia_or_a_parent_s_blow_to_a_child_is_still_a_crisis(text, category):
+    screened_as(text, category, tentative=False)

@@ -192,8 +192,7 @@ _MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+)
                 r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b")
 # Who follows and watches the writer: an ex or a partner, or "he" or "she", and up to three words ("my ex has been",
 # "he was parked"), not "my mum was waiting outside my work".
-_STALKER = (r"\b(?:my ex(?:-?(?:husband|wife|boyfriend|girlfriend|partner))?|he|she|my (?:husband|wife|partner|boyfriend|girlfriend|"
-            r"bf|gf))(?:'s|'d)?(?: [\w']+){0,3}? ")
+_STALKER = rf"\b(?:he|she|my {PARTNER_NOUN})(?:'s|'d)?(?: [\w']+){{0,3}}? "
 # What breaks such an attempt off: the means put away or undone, a step back, the way home, someone who called or came
 # in ("then my son rang for a lift", "before my wife got home").
 _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|untied it|flushed them|poured (?:it|them) out|"
@@ -201,9 +200,9 @@ _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|
                r"stepped back|turned (?:round|around|back)|walked back|drove (?:back )?home|got back in|what stopped me|"
                r"(?:before|then|when|until|and) (?:my|the|her|his|our) [\w'-]+(?: [\w'-]+)? (?:knocked(?! (?:it|them|over|down|the)\b)|came|walked in|called|texted|"
                r"rang|got home|found me|came home)|came home early|shoved it (?:under|away)")
-# Those for whom life would be easier without the writer ("it'd be kinder for everyone if i just stopped").
-_BENEFICIARY = (r"(?:everyone|everybody|them|all of them|the kids|my kids|my family|the family|everyone else|my wife|my husband|"
-                r"my partner|my parents|my mom|my mum|my dad)")
+# Those for whom life would be easier without the writer ("it'd be kinder for everyone if i just stopped"): those left
+# behind, as objects.
+_BENEFICIARY = rf"(?:them|all of them|everyone else|my parents|my mom|my mum|my dad|{_THEY_ALL})"
 # What a threat of suicide made to control the writer says it will do ("kill himself", "take all her pills").
 SUICIDE_THREAT = (r"(?:kill (?:himself|herself|themselves)|end (?:his|her|their) (?:own )?life|end it all|(?:commit )?suicide|"
                   r"take (?:his|her|their) (?:own )?life|(?:hurt|cut|harm) (?:himself|herself|themselves)|overdose|"

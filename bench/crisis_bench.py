@@ -112,6 +112,13 @@ Evaluates ``shared.safety.screen`` on
   ordinary care in the words of control, car keys taken, a parent's money managed, a door locked at night against
   wandering; 30 older people's ordinary family messages), written blind in the eighth session of November 27, before
   any change for them, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/plans_blind.jsonl``: 200 family messages about the writer's own suicidal plans and acts said in
+  everyday words, to measure the C-SSRS's later items let slip (``kind``: 20 preparation, affairs put in order for
+  after; 15 an attempt broken off or interrupted; 15 a past attempt told in passing; 15 intent, a time or a decision
+  said sideways; 15 dwelling on a means or a place; 120 ordinary messages in the same words: wills and insurance,
+  decluttering and rehoming, roofs, bridges and platforms, decisions made, rifles, rope and pill organisers, past
+  hospital stays), written blind in the first session of November 27's evening, before any change for them, by a
+  writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -163,6 +170,7 @@ WHOSE = ROOT / "tests" / "data" / "crisis" / "whose_blind.jsonl"
 PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
 SECRETS = ROOT / "tests" / "data" / "crisis" / "secrets_blind.jsonl"
 ELDER = ROOT / "tests" / "data" / "crisis" / "elder_blind.jsonl"
+PLANS = ROOT / "tests" / "data" / "crisis" / "plans_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -255,7 +263,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, VERY_SHORT):
+                 ELDER, PLANS, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -117,7 +117,7 @@ Evaluates ``shared.safety.screen`` on
   after; 15 an attempt broken off or interrupted; 15 a past attempt told in passing; 15 intent, a time or a decision
   said sideways; 15 dwelling on a means or a place; 120 ordinary messages in the same words: wills and insurance,
   decluttering and rehoming, roofs, bridges and platforms, decisions made, rifles, rope and pill organisers, past
-  hospital stays), written blind in the first session of November 27's evening, before any change for them, by a
+  hospital stays), written blind in a later session of November 27, before any change for them, by a
   writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:

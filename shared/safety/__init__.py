@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, as_childs, cares_for_a_parent_with_dementia, hurt_at_home,
-                    laughing, match, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
+                    laughing, match, names_no_one_else, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -260,6 +260,11 @@ def screen(text: str, locale: str = "en-US",
                     # the learned layers, which read the same words as a partner's control, do not make it one.
                     signals.append("model.abuse.parents_rules")
                     continue
+                if cat == HARM_TO_OTHERS and names_no_one_else(masked):
+                    # Harm to others needs another: the heads read a means or a place ("the beam would hold", "picked
+                    # the spot by the river") as violence, and with no one else named the danger is the writer's own.
+                    signals.append("model.harm_to_others.no_one_else")
+                    cat = SUICIDE_SELF_HARM
                 found[cat] = None
                 signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))
         if not found and self_harm_second_opinion is not None:

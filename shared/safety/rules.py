@@ -189,7 +189,19 @@ _MEANS_READY = (r"(?:\b(?:pills|tablets|meds|paracetamol|painkillers)(?: [\w']+)
                 r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season)\b)"
                 r"|\b(?:took|had|got|taken) (?:[\w']+ ){0,3}?(?:gun|rifle|shotgun|pistol|weapon|service weapon) (?:out|down)\b"
                 r"(?![^.!?]{0,40}\b(?:to clean|cleaning|to oil|to show|to sell|hunting|for the season|the range)\b)"
-                r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b")
+                r"|\bhad (?:everything|it all) (?:out|ready|set up|laid out)\b|\bwith everything ready\b"
+                # ...in hand or in place: "had the knife in my hand", "had dad's rifle loaded in my lap", "the insulin pens
+                # were lined up on the bed", "tied the rope to the beam", "had all the pills out on the counter"
+                r"|\bhad (?:all )?(?:the|my|his|her|a|[\w-]+'s) (?:[\w'-]+ )?(?:pills|tablets|rifle|gun|shotgun|"
+                r"pistol|rope|cord|belt|insulin(?: pens)?|pens)\b(?: [\w']+){0,2}? (?:in my (?:hand|hands|palm|lap)|out on|against my|"
+                r"loaded|ready|lined up|tied|out\b)"
+                # ...a knife only when it was for that ("had the knife in my hand in the kitchen, decided this was it"), not
+                # for the pumpkin or the parcel
+                r"|\bhad (?:the|my|a) (?:[\w'-]+ )?(?:knife|blade|razor)\b[^.!?]{0,40}?\b(?:decided|this was it|against my|to my "
+                r"(?:wrist|throat|neck)|ready to)\b"
+                r"|\b(?:pills|tablets|pens|meds) were (?:all )?(?:lined up|laid out|out on|counted out)\b"
+                r"|\b(?:stood|standing) on (?:a|the) (?:chair|stool|bucket|box) with the (?:cord|rope|belt)\b"
+                r"|\btied (?:the|a) (?:rope|cord|belt) (?:to|round|around|over) (?:the|a) (?:beam|banister|rafter|tree|hook|branch|rail)\b")
 # Who follows and watches the writer: an ex or a partner, or "he" or "she", and up to three words ("my ex has been",
 # "he was parked"), not "my mum was waiting outside my work".
 _STALKER = rf"\b(?:he|she|my {PARTNER_NOUN})(?:'s|'d)?(?: [\w']+){{0,3}}? "
@@ -199,7 +211,89 @@ _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|
                r"hung it back|threw them up|couldn't do it|couldn't go through with it|just couldn't\b|climbed (?:back )?down|"
                r"stepped back|turned (?:round|around|back)|walked back|drove (?:back )?home|got back in|what stopped me|"
                r"(?:before|then|when|until|and) (?:my|the|her|his|our) [\w'-]+(?: [\w'-]+)? (?:knocked(?! (?:it|them|over|down|the)\b)|came|walked in|called|texted|"
-               r"rang|got home|found me|came home)|came home early|shoved it (?:under|away)")
+               r"rang|got home|found me|came home)|came home early|shoved it (?:under|away)|"
+               # ...or someone named ("then aarav woke up crying", "when ravi rang"), a message, the sound of the family
+               # coming home, or the writer's nerve
+               r"(?:then|when|until|till|before) [\w'-]+ (?:woke|knocked|rang|called|texted|walked in|came (?:home|in|back))|"
+               r"(?:text|message|call) came through|heard (?:the|my|his|her) [\w' -]{0,20}?(?:car|bus|key|keys|door|voice)|"
+               r"hid it|got down|got out|flushed|lost my nerve|chickened out|went to (?:him|her|them) instead|stopped and|"
+               r"talked me (?:back|down|round|out of it)|couldn'?t (?:go through with it|do it)|"
+               r"thought about [\w' ]{1,20}?finding me")
+# A preparatory act of the writer's (read with _NOT_TO_BE_THERE in sui.preparing): belongings or a pet given away,
+# papers, money, bills and passwords arranged, notes, letters and recordings made, affairs put in order.
+_PREPARATORY_ACT = (r"(?:giv(?:e|es|ing)|gave|given|hand(?:ed|ing)?|rehom(?:e|ed|ing)|re-homed) (?:away |out )?(?:all |most |some |half |"
+                    r"the last )?(?:of )?(?:my|the) (?:[\w'-]+ ){0,3}?(?:stuff|things|belongings|possessions|clothes|books|records|plants|"
+                    r"gear|tools|games|xbox|playstation|guitar|jewell?ery|ring|watch|bike|dog|cat|pets?|room|savings|money|rods|"
+                    r"headphones|collection)"
+                    # ...or anything of theirs given to someone: "gave my gaming pc and all my hoodies to jayden"
+                    r"|(?:giv(?:e|es|ing)|gave|given|hand(?:ed|ing)?) (?:all )?(?:of )?my (?:[\w'-]+ ){1,4}?(?:to|away)\b"
+                    r"|(?:wrote|written|writing|updated|updating|sorted|sorting|made|making|redid|changed|set up|setting up|arranged|"
+                    r"arranging|organi[sz]ed|drafted|drafting|recorded|recording|labell?ed|labell?ing|put|putting|left|leaving|paid off|"
+                    r"paying off|moved|moving|deleted|deleting|transferred) (?:out |up |down |off )?(?:all )?(?:the |my |a |some |each |"
+                    r"every |those )?(?:[\w'-]+ ){0,5}?(?:will|life insurance|insurance|pension|beneficiary|passwords?|bills|payments|"
+                    r"direct debits|funeral|notes?|letters?|messages?|voice (?:messages|notes|memos)|videos?|instructions|albums|"
+                    r"recipes|savings|debts?|credit card|socials|accounts?)"
+                    r"|(?:getting|got|get|putting|put) (?:my |all my )?affairs in order"
+                    r"|(?:cancell?ed|cancell?ing|closed|closing) (?:my |the )?(?:[\w'-]+ ){0,2}?(?:contract|credit card|account|"
+                    r"subscriptions?|membership|phone)"
+                    r"|(?:emailed|sent|left) (?:[\w']+ ){0,3}?(?:handover notes|login details|passwords?|the keys)"
+                    r"|(?:set up|setting up) (?:the )?(?:standing orders|direct debits|automatic payments)"
+                    r"|(?:put|putting|signed|signing) (?:the (?:farm|house|business|shop)|everything) (?:in|over to) [\w']+(?:'s)? name"
+                    r"|said (?:my )?goodbyes|rang each of|told (?:them|him|her|each of them) i loved")
+# What says the writer means not to be there, said beside a preparatory act: "for after i'm gone", "once i'm not here",
+# "told him i wouldn't be needing it", "she doesn't know the real reason", "they think i'm just decluttering".
+# ("for when i'm gone" is not enough: it is what a will written calmly says too.)
+_NOT_TO_BE_THERE = (r"\bi (?:won't|wont|will not|wouldn't|would not) be (?:here|around|needing (?:it|them|any of (?:it|them)))\b"
+                    # (not "...since my arthritis got bad", "...now the doctor's banned me", "...once the company car arrives")
+                    r"(?!,? (?:now|since|because|cos|coz|as|once|after|when|until|till|for|at|in|on|while|during|this|next|anymore|"
+                    r"any ?more|much|till|unless)\b)"
+                    r"|\b(?:someone|somebody|a (?:man|woman|person)) who (?:won't|wont|will not) be (?:here|around)\b"
+                    r"|\b(?:when|where) i'?m going\b(?! (?:to|on|for|away|abroad|back|out|with|next|this|tomorrow)\b)"
+                    r"|\bnot back anywhere\b|\bor ever\b(?=\s*(?:$|[.,!?;]))|\bwhen (?:it's|its) time\b(?=\s*(?:$|[.,!?;]))"
+                    r"|\bby then it'?ll be (?:done|over)\b|\b(?:they|she|he|you) (?:just )?didn't know (?:that's|that was|it was) what it was\b"
+                    r"|\beven when i'?m not (?:here|around)\b|\bbefore i go\b(?=\s*(?:$|[.,!?;]))|\bwhen it'?s time\b"
+                    r"|\bsaid i'?d not be back\b|\bwon't be needing (?:it|them)(?= where\b|\s*(?:$|[.!?;]))"
+                    r"|(?:doesn't|don't|dont|didn't|does not) know the real reason"
+                    r"|(?:thinks?|thought) i'?m (?:just )?(?:decluttering|downsizing|having a clear[- ]?out|being generous|being nice)"
+                    r"|telling (?:them|him|her|everyone|people|the neighbou?rs) i'?m (?:just )?(?:decluttering|downsizing|having a clear[- ]?out)"
+                    r"|told (?:him|her|them) it was (?:just )?in case|so (?:nobody|no one) (?:inherits|has to|gets stuck with)"
+                    r"|then i'?m done(?=\s*(?:$|[.,!?;]))|where my head is|(?:i'?m|i am) (?:only \d+ and )?not (?:sick|ill|dying)\b")
+# An ordinary reason for putting affairs in order, said in the same sentence: an age, an illness, an operation, a trip
+# or a posting, a baby, a move, an allergy.
+_AN_ORDINARY_REASON = (r"at my age|(?:i'?m|i am) (?:[6-9]\d|1[01]\d)|in my (?:[6-9]0)s|(?:[6-9]\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|"
+                       r"retir\w*|diagnos\w*|terminal|cancer|hospice|chemo|surgery|operation|deploy\w*|posted|posting|flight|flying|"
+                       r"(?:on|for|before|during) (?:the|our|my|a|this) (?:[\w-]+ )?(?:trip|holiday|vacation|tour)|travel\w*|"
+                       r"in case (?:anything|something) (?:happens|happened|goes wrong)|baby|pregnan\w*|newborn|born|mortgage|"
+                       r"moving (?:house|out|abroad|to)|the move|moved (?:house|out|abroad|to|into)|allerg\w*|divorce|separation|"
+                       r"maternity|paternity|uni|university|college|new job|leaving do|emigrat\w*|relocat\w*|promotion")
+# A sentence at a height or by the water: read before "picturing going over", "imagining dropping".
+_A_DROP = (r"\b(?:bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
+           r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct)\b")
+_BY_A_DROP = rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*{_A_DROP})[^.!?]*?"
+# The start of a sentence that gives no reason to be away (a trip, a shift, a holiday at the in-laws', a move): read
+# before "i won't be around for it", "my last christmas with you all".
+_NO_REASON_TO_BE_AWAY = (r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|"
+                         r"trip|holiday|vacation|travel\w*|flying|abroad|overseas|visiting|staying|moving|move|emigrat\w*|retir\w*|job|"
+                         r"at (?:my|the|our|his|her) \w+'?s?)\b)[^.!?]*?")
+# Where an attempt is made and broken off, and the writer's act there (read with _WHAT_ENDED_IT in
+# sui.stopped_at_the_edge): stood at the edge, sat on the railing, waited on the platform, walked into the water.
+_AT_THE_EDGE = (r"(?:stood|standing|sat|sitting|waited|waiting|leaned|leaning|climbed|got (?:up )?(?:on|onto|over)|was (?:up )?on|"
+                r"walked (?:out )?onto|went (?:out )?onto|"
+                r"made it (?:all the way )?to|pulled over on|parked (?:up )?(?:on|at|by)) (?:up |out |over )?(?:on |at |onto |to |over |"
+                r"by |on top of |up to )?(?:the )?(?:(?:edge|railing|ledge|side|top) of )?(?:a |the |my |our |that )?(?:[\w'-]+ ){0,3}?"
+                r"(?:bridge|roof|rooftop|balcony(?: railing)?|railing|ledge|cliff(?: edge)?|edge|overpass|train tracks|tracks|"
+                r"platform|level crossing|crossing|quarry|parking garage|car park|pier)\b")
+# What ended it there: climbed down, stepped back, someone who came by, "the only thing that got me down", "i don't
+# know why i got back in". Not a walk turned back, which is no sign.
+_WHAT_ENDED_IT = (r"climbed (?:back )?(?:down|off|over)|stepped (?:back|off)|got back in|what stopped me|lost my nerve|chickened out|"
+                  r"talked me (?:back|down|round|out of it)|the only (?:thing|reason|one)(?: that)? "
+                  r"(?:stopped me|kept me|got me (?:down|off|back|home)|brought me (?:back|home|down)|i came (?:home|back|down|inside)|"
+                  r"i got (?:down|off|back))|until (?:security|someone|somebody|the police)\b|"
+                  r"(?:until|till|when|then) (?:a|an|the|some|[\w]+'s) (?:[\w-]+ ){0,2}?(?:guard|man|woman|stranger|neighbou?r|jogger|walker|"
+                  r"cop|officer|police|driver|cyclist|couple|lady|bloke|guy|ranger|cleaner|nurse|car|ute|taxi|boat) (?:came|walked|stopped|"
+                  r"pulled|turned|showed|called|asked|shouted|found|drove)\b|stepped back (?:when|as|before)|let (?:[\w-]+ )?trains? go (?:by|past)|"
+                  r"counted to (?:ten|\d+)|(?:don't|dont|do not) know why i (?:got back|came back|didn't|went home|stepped back|climbed down|"
+                  r"turned)|before i (?:turned|walked|went|came|drove) (?:round|around|back|home)|but i didn't(?=\s*(?:$|[.,!?;]))")
 # Those for whom life would be easier without the writer ("it'd be kinder for everyone if i just stopped"): those left
 # behind, as objects.
 _BENEFICIARY = rf"(?:them|all of them|everyone else|my parents|my mom|my mum|my dad|{_THEY_ALL})"
@@ -486,7 +580,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:i|i'm|im|i've been|ive been)(?: really| just| seriously| honestly| kinda)? (?:want to|wanna|going to|gonna|"
        r"planning to|plan to|about to|thinking about|thinking of|think about|thought about|tempted to|might|could|will)"
        r"(?: just)? (?:overdose|overdosing)\b|\bi'll (?:just )?overdose\b"
-       r"|\b(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
+       r"|\b(?<!bungee )(?<!bungy )(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
        r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
        r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)",
        negatable=True),
@@ -588,7 +682,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:when|since|after|before|the (?:last|first|second) time) i (?:tried|attempted) (?:back )?(?:in|at|during) (?:college|school|"
        r"high school|uni|university|the army|my (?:teens|twenties|thirties|first year)|january|february|march|april|may|june|july|"
        r"august|september|october|november|december|spring|summer|autumn|fall|winter|\d{4})\b"
-       r"|\b(?:hospital|psych ward|the ward|inpatient|icu|a&e|the er|rehab)\b[^.!?]{0,40}\b(?:after|since|when) i (?:tried|attempted)\b"
+       r"|\b(?:hospital|psych ward|psych unit|psychiatric (?:unit|ward|hospital)|the ward|inpatient|icu|intensive care|a&e|the er|rehab)\b"
+       r"[^.!?]{0,40}\b(?:after|since|when) i (?:tried|attempted)\b"
        r"(?! (?:to (?!kill|end|take my|overdose)|out|it|on)\b)"
        r"|\b(?:after|since|before|from) my (?:last |first |previous |second )?(?:overdose|od)\b"
        # A near miss told in the past tense ("I almost shot myself", "nearly hanged myself last night"); "killed
@@ -618,6 +713,7 @@ RULES: tuple[Rule, ...] = (
        r"what (?:made|kept) me (?:from (?:jumping|doing it)|stop|step back|go home)|why i didn't(?= jump| do it| go through|\s*(?:$|[.,!?;]| and\b))|"
        r"what held me back|(?:nearly|almost) (?:jumped|went over|let go|stepped off))",
        gate=r"\b(?:meaning|counted|lined|laid|handful|held|rope|noose|belt|cord|tied|gun|rifle|shotgun|pistol|weapon|everything|"
+            r"pills|tablets|meds|knife|blade|razor|insulin|pens|"
             r"bridge|roof|rooftop|balcony|ledge|cliff|overpass|railing|tracks|parking garage|car park)\b"),
     # Intent weighed in the moment: "i sat on the edge of the tub for an hour deciding whether tonight was the night".
     # Not "...whether tonight was the night to tell him" or "...the night we finally watch the finale".
@@ -636,7 +732,8 @@ RULES: tuple[Rule, ...] = (
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
        # ...not cutting something ("cutting them in quarters", "cutting back on sugar", "cutting my hair")
        r"(?:cutting(?! (?:them|it|this|that|the|a|an|up|down|back|off|out|into|through|his|her|their|our|your|some|all|"
-       r"class|school|ties|carbs|sugar|costs|grass|wood|paper|coupons|hair|my (?!(?:arms?|legs?|wrists?|thighs?|skin|stomach|"
+       r"class|school|ties|carbs|sugar|costs|grass|wood|paper|coupons|hair|stencils|fabric|shapes|cardboard|veg|vegetables|onions|bread|cake|"
+       r"pizza|cheese|meat|patterns|letters|wrapping|tape|string|rope|wire|tiles|hedges?|branches|flowers|lawn|corners|my (?!(?:arms?|legs?|wrists?|thighs?|skin|stomach|"
        r"body|hips?|self)\b))\b)|self[- ]harming|harming myself)(?: again)?\b"
        rf"(?! my (?:own )?\w+(?: up)?{_BY_ACCIDENT})"
        r"|\bi(?:'ve|ve| have)? (?:been |started |start |keep )?(?:doing|did) self[- ]harm\b"
@@ -697,7 +794,7 @@ RULES: tuple[Rule, ...] = (
        r"medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|ibuprofen|xanax|insulin|oxy)\b"),
     # An attempt under way: in a closed garage with the engine running (carbon monoxide).
     _r("sui.attempt_now", S, "behaviour",
-       rf"\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
+       rf"(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
        r"(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))"
        rf"|\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
        r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True),
@@ -705,7 +802,8 @@ RULES: tuple[Rule, ...] = (
        rf"\b(?:{I}|got|have|bought|saved|saving|stockpil\w*|hoard\w*|collect\w*|stashed|hidden|hid)(?: got| have| bought| saved| been saving| been stockpiling)?(?: up)? "
        r"(?:all |enough |a |the |some |my )?(?:pills|meds|medication|rope|noose|razors?|blades?|gun|bullets?|"
        r"sleeping pills|painkillers)(?: \w+){0,4} (?:ready|for tonight|for later|to end|to do it|for when|set aside|lined up)\b"
-       r"|\b(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication|sleeping pills|painkillers)\b"
+       r"|\b(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication|sleeping pills|painkillers|"
+       r"tablets)\b"
        r"|\b(?:tied|made|bought|got) (?:a|the) noose\b"),
     _r("sui.goodbye_letters", S, "plan",
        rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "
@@ -717,6 +815,273 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:a|an|the|some|on|at|in|when|if|something|someone|anything|work|jobs?|help|interesting|attractive|funny)\b)"
 
        r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
+    # Affairs put in order for after, said sideways (C-SSRS preparatory acts): a preparatory act (belongings or a pet
+    # given away, papers, bills and passwords arranged, notes, letters and recordings made) in one sentence with what
+    # says the writer means not to be there ("for after i'm gone", "told him i wouldn't be needing it", "she doesn't
+    # know the real reason", "they think i'm decluttering"). Not in a sentence that gives an ordinary reason for it: an
+    # age, an illness, an operation, a trip or a posting, a baby, a move (a will written "in case anything happens on
+    # the trip", the tools given away "since he moved into the flat").
+    # ...or two of them at once, which only a leaving needs: "i've started giving my things away and writing letters to the
+    # kids" (not before a move).
+    _r("sui.preparing_twice", S, "plan",
+       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:giv\w*|gave) (?:away )?(?:all |most )?(?:of )?my "
+       r"(?:things|stuff|belongings|possessions|clothes)(?: away)?\b[^.!?]{0,40}?\b(?:and|then|,) (?:started |been |i've been |i'm )?"
+       r"(?:writing|wrote|written) (?:[\w']+ ){0,2}?(?:letters|notes|goodbyes?|a will|my will)\b"
+       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:writing|wrote|written) (?:[\w']+ ){{0,2}}?(?:letters|notes|"
+       r"goodbyes?|a will|my will)\b[^.!?]{0,60}?\b(?:and|then|,) (?:started |been |i've been |i'm )?(?:giv\w*|gave) (?:away )?(?:all |most )?"
+       r"(?:of )?my (?:things|stuff|belongings|possessions|clothes)\b",
+       negatable=True, gate=(r"\b(?:giv\w*|gave)\b", r"\b(?:writing|wrote|written)\b")),
+    _r("sui.preparing", S, "plan",
+       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
+       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
+       negatable=True, gate=(_NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
+    # Affairs put in order, told by what only a death would need: "a letter to the coroner", "don't open it till after",
+    # "so there's no arguing when they find me", "i wanted that to be the last thing they heard from me", "so you'll hear it
+    # from me and not the police", the life insurance past its waiting period, pills from three different chemists.
+    _r("sui.affairs_told", S, "plan",
+       r"\b(?:letter|note) (?:to|for) the coroner\b|\b(?:don't|do not|dont) open it (?:till|until|before) after\b(?=\s*(?:$|[.,!?;]))"
+       # (who finds them, as what the arranging is for: "so there's no arguing when they find me"; not "i'm scared of what
+       # happens when he finds me", which is someone the writer hides from)
+       r"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll)\b)"
+       r"[^.!?]*?\b(?:so|before|for)\b[^.!?]{0,40}?\bwhen (?:they|someone|somebody|the kids|you) finds? me\b(?=\s*(?:$|[.,!?;]))"
+       r"|\b(?:want|wanted) (?:that|it|this|those|these) to be the last (?:thing|words?) (?:they|she|he|you|the kids|the boys|the girls|my \w+) "
+       r"(?:heard|hear|will hear|would hear|ever hear) from me\b"
+       r"|\b(?:deleting|deleted|delete) (?:all )?(?:the )?(?:photos|pictures|ones) (?:of me|i'm in|im in|with me in)\b[^.!?]{0,40}?"
+       r"\b(?:easier|afterwards|after)\b"
+       r"|\b(?:past|after|out of) the (?:waiting|exclusion) period\b|\bpays out (?:either way|even if)\b"
+       r"|\bi(?:'ve)? (?:got|bought|collected|picked up|been buying|been getting) (?:the |some |more |my )?(?:pills|tablets|paracetamol|"
+       r"painkillers) from (?:three|four|five|several|different|a few|two) (?:different )?(?:chemists|pharmacies|shops|stores)\b"
+       r"(?![^.!?]*\b(?:shortage|out of stock|because|cos)\b)"
+       r"|\b(?:rope|pills|tablets|gun|blade|razor)\b[^.!?]{0,60}?\bwhere (?:[\w']+ ){1,2}?(?:won't|wont|will never) look\b"
+       r"|\b(?:for )?someone who (?:won't|wont|will not) be (?:here|around)(?=\s*(?:$|[.,!?;]))"
+       r"|\b(?:wrote|written|writing|signed) (?:[\w']+ ){0,3}?(?:birthday )?cards for the next (?:\w+ )?years\b"
+       r"|\b(?:said|saying) (?:my )?goodbyes?\b[^.!?]{0,60}?\b(?:didn't|did not|don't) know (?:that's|that was|it was) (?:what it was|goodbye)\b",
+       gate=r"\b(?:coroner|open it|finds? me|last (?:thing|words?)|photos|pictures|ones|period|pays out|chemists|pharmacies|"
+            r"shops|stores|look|someone who|cards|goodbyes?)\b"),
+    # An attempt broken off at a height, on the tracks or in the water, told by what ended it: "i stood at the edge until
+    # security came by", "let three trains go by before i turned around", "the only thing that got me down was my cat",
+    # "i honestly don't know why i got back in". Not a walk turned back by the rain or a platform too full to board.
+    _r("sui.stopped_at_the_edge", S, "behaviour",
+       r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:photos?|pictures?|pics?|shot|selfie|sunset|view|gutters?|tiles?|fix\w*|clean\w*|repair\w*|"
+       r"paint\w*|aerial|dish|lights|fishing|ladder|drone|birds|fireworks|wind|waves|dinner|tea|lunch|chips|coffee|ice cream|bungee|"
+       r"zip ?line|high dive|diving board|abseil\w*|skydiv\w*|rollercoaster|ride)\b)[^.!?]*?"
+       rf"(?:\bi (?:[\w']+ ){{0,4}}?|(?:^|(?<=[.!?;] ))){_AT_THE_EDGE}[^.!?]{{0,140}}?\b(?:{_WHAT_ENDED_IT})"
+       r"(?![^.!?]{0,50}\b(?:because|cos|coz|cause|as it was|rain\w*|closed|busy|crowded|packed|full|traffic|too (?:cold|dark|late|windy))\b)",
+       negatable=True,
+       gate=(r"\b(?:bridge|roof|rooftop|balcony|railing|ledge|cliff|edge|overpass|tracks|platform|crossing|quarry|parking garage|"
+             r"car park|river|lake|sea|pier)\b",
+             r"\b(?:climbed|stepped (?:back|off)|got back in|stopped me|only (?:thing|reason|one)|until|till|when|then|trains? go|"
+             r"counted to|know why i|before i|but i didn't|lost my nerve|chickened out|talked me)\b")),
+    # The means in position, which is an attempt begun whatever follows: a gun under the chin or to the head, a blade
+    # held against the wrist, a hose on the exhaust, a leg over the railing "ready to let go", "waiting for a lorry to
+    # step out in front of", "walked into the sea not meaning to come back". Not a barber's razor on the neck, nor legs
+    # dangled over the pier.
+    _r("sui.means_in_position", S, "behaviour",
+       r"(?:\bi (?:(?!could|would|might|should|can|will|wanna|want|wish|need)[\w']+ ){0,2}?(?:put|held|had|pressed|pointed|stuck|"
+       r"sat with|was holding)|\b(?:with|had))(?: [\w']+){0,3}? "
+       r"(?:gun|rifle|shotgun|pistol|barrel|revolver|it|one) (?:under my chin|to my (?:head|temple)|in my mouth|against my (?:head|temple|chest))\b"
+       r"|\bi (?:[\w']+ ){0,2}?(?:had|held|put|pressed|was holding|was pressing) (?:the|a|my) (?:blade|razor|knife) (?:against|to|on|into) "
+       r"my (?:wrists?|throat|neck)\b"
+       r"|\b(?:hose|pipe|tube) (?:taped |attached |fixed |running )?(?:to|from|into|on) the exhaust\b"
+       r"|\b(?:one leg|a leg|both legs|my legs) over(?: the)? (?:rail|railing|edge|side|barrier|parapet|ledge)\b[^.!?]{0,40}?"
+       r"\b(?:to (?:drop|jump|go|let go)|ready to|about to)\b"
+       r"|\b(?:edge|ledge|railing|rail|side|roof|bridge|overpass|balcony|cliff)\b[^.!?]{0,60}?\b(?:about|ready) to let go\b"
+       r"(?=\s*(?:$|[.,!?;]|and\b))"
+       r"|\b(?:waiting|waited) for (?:a|the) (?:[\w-]+ )?(?:lorry|truck|train|bus|one|express)(?: [\w']+){0,3} to (?:step|walk|jump) "
+       r"(?:out )?in front of\b"
+       r"|\bleaned (?:right )?over the (?:edge|railing|rail|side) to (?:go|jump|drop)\b"
+       r"|\bclimbed (?:over |onto |up )?the (?:railing|barrier|parapet|fence|rail|wall)\b[^.!?]{0,40}?\bto (?:jump|drop|go)\b"
+       r"|\b(?:walked|waded|went) (?:out )?into the (?:sea|river|lake|water|waves|reservoir)\b[^.!?]{0,40}?\b(?:up to|past) my (?:chest|neck|"
+       r"chin|waist|shoulders)\b[^.!?]{0,40}?\b(?:chickened out|lost my nerve|dragged myself|not meaning)\b"
+       r"|\bi (?:drove|pulled) (?:onto|on to) the (?:level crossing|tracks|railway line|crossing)\b[^.!?]{0,30}?\b(?:stopped|waited|sat)\b"
+       rf"|{_BY_A_DROP}\bmy pockets full of (?:stones|rocks)\b"
+       r"|\bthe only reason i'?m (?:still )?(?:here|alive) is (?:that )?(?:a|an|the|my|some|this|[a-z]+) (?:[\w']+ ){0,3}?(?:walked|came|rang|"
+       r"called|stopped|saw|turned up|showed up|pulled up|knocked)\b"
+       r"|\b(?:walked|waded|went) (?:out )?into the (?:sea|river|lake|water|waves)\b[^.!?]{0,40}?\bnot meaning to come back\b"
+       r"|\baiming (?:the car |the ute |the truck )?(?:for|at) (?:a|the) (?:tree|wall|pillar|barrier|bridge|lorry|truck)\b"
+       r"(?=[^.!?]{0,40}\b(?:speed|swerved|last second|foot down)\b)",
+       negatable=True,
+       gate=r"\b(?:chin|head|temple|mouth|chest|wrists?|throat|neck|exhaust|over|let go|in front of|not meaning|aiming|railing|barrier|"
+            r"parapet|fence|rail|wall|waist|shoulders|crossing|tracks|railway|pockets|only reason)\b"),
+    # The only thing that stopped them, told of a day: "the only thing that stopped me last month was realising my son's
+    # birthday was the next day". Not "the only thing that stopped me (from leaving him) was the kids", said of no day.
+    _r("sui.what_stopped_me", S, "behaviour",
+       r"\bthe only (?:thing|reason|one)(?: that)? (?:stopped|kept|held|pulled) me(?: back)? (?:last (?:night|week|month|year|time|"
+       r"weekend|summer|winter|spring|autumn|fall|christmas)|that (?:night|day|time)|on (?:monday|tuesday|wednesday|thursday|friday|"
+       r"saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night)?|yesterday|the other night|"
+       r"tonight|this (?:morning|afternoon|evening))(?: was| were|,)",
+       negatable=True, gate=r"\bthe only (?:thing|reason|one)\b"),
+    # An attempt told in passing, by what followed it: "they pumped my stomach at christmas", "i've tried twice before,
+    # once at 16 and once after my son was born", "i swallowed a few and then panicked and threw them up". Not a stomach
+    # pumped after bad mushrooms or a night's drinking, nor a diet or IVF tried twice.
+    _r("sui.attempt_told", S, "behaviour",
+       r"\b(?:(?:they|the doctors?|the hospital|paramedics|the paramedics|the nurses|a&e|the er|they had to) (?:had to )?pump(?:ed)? my stomach"
+       r"|(?:had|got) my stomach pumped)\b"
+       r"(?![^.!?]{0,80}\b(?:mushrooms?|berries|food|poison\w*|drunk|drinking|drink|vodka|alcohol|booze|party|ate|eating|"
+       r"accident\w*|swallowed (?:a|the) (?:coin|battery|magnet)|dodgy|kebab|curry|chicken|prawns|oysters|seafood|takeaway|meal|"
+       r"shots|tequila|whisk(?:e)?y|gin|rum|cider|fresher\w*|stag|hen)\b)"
+       r"|\b(?:i've|ive|i have|i) (?:tried|attempted) (?:it )?(?:twice|two times|three times|once|a few times|a couple of times|"
+       r"several times|before)(?: before)?,? (?:once|the first time|first) (?:at \d\d?\b|when i was|in (?:my|\d{4})|after)\b"
+       r"(?![^.!?]*\b(?:to (?:get|talk|quit|stop|lose|make|convince|leave|fix|save|reach|tell|ask)|counsel\w*|therapy|diet\w*|"
+       r"smoking|ivf|conceiv\w*|pregnan\w*|rehab|sober|driving test|test|exam)\b)"
+       r"|\bi swallowed (?:about |around )?(?:a few|some|a handful|half (?:of )?(?:them|the \w+)|a couple)(?: of them)?,? (?:and )?then "
+       r"(?:panicked|threw (?:them )?up|made myself (?:sick|throw up)|called|rang)\b"
+       # ...by where it led or what it left: "the nurses on the psych unit after i tried", "the last time i tried, i ended
+       # up on a ventilator", "the scar from when i tried in year 10", "four days in icu after what i did", "woke up in the
+       # ambulance after the pills", "raj found me after i'd taken the lot", "a 72-hour hold after i climbed the railing".
+       # Not "the last time i tried, he walked off" (tried to talk) nor "when i tried to get the doctor to listen".
+       r"|\b(?:since|after|from|the time|the night|the day|the year|when|the (?:last|first|second) time) i(?:'d| had)? (?:tried|attempted)\b"
+       r"(?! (?:to (?!kill|end|take my|overdose|jump|drown|hang|go through)|out|it\b|on|for|a|an|the|my|his|her|our|their|every|"
+       r"everything)\b)[^.!?]{0,80}?\b(?:hospital|ambulance|icu|intensive care|ventilator|psych\w*|ward|sectioned|a&e|paramedics|"
+       r"found me|meds|medication|scars?|stomach|nurses|therapist|psychiatrist|on edge|watching me|share my location|forgiven|"
+       r"ashamed)\b"
+       r"|\bthe (?:first|last) time i tried,? i was (?:only |just )?\d{1,2}\b"
+       r"|\b(?:scars?|marks?) (?:on my [\w']+ )?(?:(?:is|are|was|were|come|comes) )?from (?:when|the time|the year|the night|the day) i "
+       r"(?:tried|did it|attempted)\b(?! to (?!kill|end|take my|overdose|drown|hang|go through|jump (?:off|from|in front)))"
+       r"|\b(?:icu|intensive care|hospital|a&e|psych\w*|ward|sectioned)\b[^.!?]{0,50}?\bafter what i did\b"
+       r"|\b(?:woke|woken|waking|wake) up in (?:the |an? )?(?:ambulance|icu|intensive care|hospital|a&e|resus)\b[^.!?]{0,20}?\bafter (?:the pills|"
+       r"the overdose|swallowing|taking|i(?:'d)? (?:took|taken|swallowed)|what i did)\b"
+       r"|\bfound me\b[^.!?]{0,40}?\bafter i'?d (?:tried|taken|swallowed|done it)\b"
+       r"|\bfound me in the (?:garage|car|bath|shed)\b[^.!?]{0,30}?\b(?:engine|car) running\b"
+       r"|\bi (?:jumped (?:off|from)|drove (?:into|off)|crashed (?:into|the car)|walked into (?:the )?(?:sea|river|traffic|lake)|"
+       r"stepped (?:out )?in front of)\b[^.!?]{0,40}?\bon purpose\b"
+       r"|\bi (?:drank|swallowed) (?:the |some )?(?:weed ?killer|bleach|pesticide|antifreeze|paraquat|poison)\b"
+       r"|\b(?:sectioned|72[- ]hour hold|psych(?:iatric)? hold|involuntary hold)\b[^.!?]{0,30}?\bafter i (?:walked|jumped|took|tried|"
+       r"swallowed|drank|drove|climbed|cut)\b",
+       negatable=True,
+       gate=r"\b(?:pump\w*|tried|attempted|swallowed|what i did|(?:woke|woken|waking|wake) up|found me|on purpose|drank|sectioned|hold)\b"),
+    # Intent said sideways, with a time or a decision: "i'm not going to be around for the harvest this year, i've
+    # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that", "after the funeral i'm
+    # going to join her, i've thought it through", "i bought the stuff i need, i just haven't picked which night". Not
+    # where the sentence gives a reason to be away (a trip, a shift, a holiday at the in-laws').
+    _r("sui.intent_told", S, "intent",
+       r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|"
+       r"vacation|travel\w*|flying|abroad|visiting|staying|at (?:my|the|our|his|her) \w+'?s?|in (?:[a-z]+ )?(?:spain|france|italy|"
+       r"scotland|wales|ireland|london|new york|florida|the states|the uk|canada|australia))\b)[^.!?]*?"
+       r"\b(?:won't|wont|will not|am not going to|'m not going to|'m not gonna|not going to|not gonna) be (?:here|around)"
+       r"(?: for [^.!?,]{1,40}?)?(?:,? (?:and )?(?:i've|i have) (?:decided|made my peace)(?: (?:that much|with (?:it|that)))?|"
+       r",? and (?:i'?m|i am) (?:weirdly |strangely |oddly |honestly |actually |kind of |kinda )?(?:ok|okay|fine|calm|at peace|"
+       r"alright) with (?:that|it))(?=\s*(?:$|[.,!?;]))",
+       negatable=True,
+       gate=(r"\bbe (?:here|around)\b", r"\b(?:i've|i have) (?:decided|made my peace)\b|\b(?:ok|okay|fine|calm|at peace|alright) with "
+             r"(?:that|it)\b")),
+    # ...going to join the one who died: "after the funeral i'm going to join dad, i've got it all worked out".
+    _r("sui.intent_join", S, "intent",
+       r"\b(?:going to|gonna|want to|wanna|ready to|i'll|i will) (?:go and |finally )?(?:join|be with) (?:her|him|them|mum|mom|dad|nan|"
+       r"gran|grandad|grandpa|grandma|my (?:wife|husband|son|daughter|mum|mom|dad|mother|father|brother|sister|boy|girl|baby|love))"
+       r"(?: again)?(?:,? (?:i've|i have) (?:thought it through|decided|made my (?:mind up|peace)|got it all worked out|worked it (?:all )?out)|,? soon|,? wherever (?:she|he|they) (?:is|are)| in heaven|"
+       r" on the other side| up there)\b",
+       negatable=True, gate=r"\b(?:join|be with)\b"),
+    # ...not alive for it, not to see a birthday: "don't book me on the holiday, i won't be alive for it", "i wont see my
+    # 18th", "im not going to be around for exams, not alive anyway" (not a joke about the far future: "i won't be alive
+    # to see the sun burn out", "...for the last payment")
+    _r("sui.intent_alive", S, "intent",
+       r"\b(?:i (?:won't|wont|will not|will never|am not going to|am not gonna|am not)|i'?m not going to|i'?m not gonna|i'?m not) be alive "
+       r"(?:for it|for (?:christmas|easter|my birthday|her birthday|his birthday|my \d+(?:st|nd|rd|th)|the (?:wedding|holiday|weekend|"
+       r"results|funeral|baby))|"
+       r"by (?:then|the weekend|next week|friday|saturday|sunday|monday|christmas)|to (?:deal with|face) (?:it|the fallout|any of it)|"
+       r"much longer|next week)\b|\bnot alive anyway\b"
+       rf"|{_NO_REASON_TO_BE_AWAY}\b(?:i (?:won't|wont|will not|will never|am not going to|am not gonna)|i'?m not going to|i'?m not gonna) "
+       r"(?:see|make it to|reach|"
+       r"live to see) my (?:\d+(?:st|nd|rd|th)|next birthday)\b(?! (?:party|do|dinner|bash|celebration|drinks|birthday party|without|unless|"
+       r"if|in|at|sober)\b)",
+       negatable=True, gate=r"\balive\b|\b(?:see|make it to|reach|live to see) my\b"),
+    # ...a time set, said sideways: "i bought the stuff i need, i just haven't picked which night", "so nobody's home when i
+    # do it" (not the drilling or a surprise done while the house is empty), "i've set a date to go", "i'll slip away for
+    # good", "checking out of this life", "on my own terms" (not of a job), "there'll be no me to move".
+    _r("sui.intent_set", S, "intent",
+       r"\b(?:bought|got|have|ready|sorted)\b[^.!?]{0,60}\b(?:haven't|have not|not|yet to) (?:yet )?(?:picked|chosen|decided|set) "
+       r"(?:which|what) (?:night|day|date)\b(?! (?:for|to)\b)"
+       r"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:drill\w*|paint\w*|wrap\w*|surprise\w*|balloons?|clean\w*|hoover\w*|decorat\w*|fix\w*|cook\w*|"
+       r"bak\w*|practi[cs]\w*|nois\w*|mess|presents?|party|cake)\b)[^.!?]*?\bso (?:nobody|no one|no-one)(?:'s| is| will be)? (?:home|here|"
+       r"around|in) when i do it\b"
+       r"|\b(?:set|picked|chosen|chose) a (?:date|day) to go\b(?=\s*(?:$|[.,!?;]|and\b))"
+       r"|\b(?:slip(?:ping)? away|(?:be )?out of this world) (?:for good|permanently|forever|for ever)\b|\bcheck(?:ing)? out of (?:this )?life\b"
+       r"|\b(?:going|go) on my own terms\b(?![^.!?]*\b(?:notice|job|work|retir\w*|boss|restructur\w*|company|contract|career|"
+       r"redundan\w*)\b)"
+       r"|\bstop(?:ping)? being (?:everyone's|anyone's|everybody's|a|their|your) (?:problem|burden),? (?:permanently|for good|forever)\b"
+       r"|\bthere(?:'ll| will) be no me\b|\b(?:going to|gonna|i'll|i will) (?:just )?stop existing\b"
+       r"|\b(?:decided|made up my mind)(?: that)? i'?m not (?:waking up|going to wake up)\b"
+       r"|\b(?:i'?m|im|i am) not going to (?:carry on|keep) living\b|\bwon't be here at all\b"
+       r"|\b(?:i'?m|im|i am) done for good\b(?! with)(?=[^.!?]{0,30}\b(?:decided|made up my mind|planned|ready)\b)"
+       rf"|{_NO_REASON_TO_BE_AWAY}\b(?:will be|is|'s) (?:my|the) last (?:one|christmas|easter|birthday|summer)(?: i spend)? with (?:you all|"
+       r"you guys|all of you|everyone|the kids|my family)\b",
+       negatable=True,
+       gate=r"\b(?:which (?:night|day|date)|when i do it|a (?:date|day) to go|slip(?:ping)? away|out of this world|out of (?:this )?life|"
+            r"own terms|stop(?:ping)? being|no me|stop existing|not (?:waking up|going to wake up)|(?:carry on|keep) living|here at all|"
+            r"done for good|last (?:one|christmas|easter|birthday|summer))\b"),
+    # A means or a place dwelt on, in everyday words (C-SSRS method): "i keep looking at the beam in the barn and thinking
+    # it'd hold", "i picture stepping off the platform", "i think about how i'd make it look like a fall", "sliding under
+    # and not coming back up", "i practiced tying it with a belt, just to see", "mostly i sit and look at the shotgun".
+    # Not the beam that would hold the swing, nor a gun looked at in the shop.
+    _r("sui.means_dwelt_on", S, "method",
+       r"\b(?:slid\w*|slipping|slip|sink\w*|sank|go(?:ing)?|went) under(?: the water)?,? and (?:just )?(?:not|never) (?:coming|come|came|"
+       r"comes) (?:back )?up\b"
+       r"|\b(?:think|thinking|thought|wonder\w*|plan\w*|work\w* out) (?:about )?how (?:i'd|i would|i could|i'll|i will|to) make it look "
+       r"like (?:an? )?(?:accident|fall|heart attack|crash|natural causes)\b"
+       r"|\b(?:wonder\w*|ask\w*|think\w*) (?:if|whether) (?:anyone|anybody|they|people|the police|the insurance(?: company)?|my (?:wife|"
+       r"husband|family|kids)) would (?:ever )?(?:know|guess|think|figure out|realise|realize|suspect|find out) (?:it was|i did it|i'd done "
+       r"it) (?:on purpose|deliberate\w*)\b"
+       r"|\b(?:look\w*|star\w*|eye\w*|check\w*) (?:up )?at (?:the|that|a) (?:[\w-]+ )?(?:beam|rafters?|banisters?|loft hatch|hook|branch|"
+       r"joist)\b[^.!?]{0,40}?\b(?:it'd|it would|it will|it'll|whether it(?:'d| would)|if it(?:'d| would)) hold\b"
+       r"(?! (?:the|a|an|up|us|them|two|everything|all|it|our|his|her|their)\b)"
+       r"|\b(?:picture|picturing|imagine|imagining|think about|thinking about|thought about|fantasi[sz]\w* about) (?:just )?(?:stepping|"
+       r"step|stepped|walking|leaning|falling) (?:off|out|forward)(?: (?:off|onto|into|in front of))? (?:the |a )?(?:platform|edge|ledge|"
+       r"kerb|curb|tracks|traffic|train|bus|lorry|truck)\b"
+       r"|\bpracti[cs](?:ed|ing|e) (?:tying|making) (?:it|a noose|one)\b[^.!?]{0,30}\b(?:belt|scarf|cord|dressing gown|just to see)\b"
+       r"|\bi (?:[\w']+ ){0,3}?(?:sit|sat|sitting) (?:and )?(?:look|looking|stare|staring) at (?:the|my|his|dad's|my dad's) (?:gun|rifle|"
+       r"shotgun|pistol|revolver)\b"
+       r"|\b(?:sit|sat|sitting) with (?:it|the (?:gun|rifle|shotgun|pistol))(?: [\w']+){0,3} longer than i (?:need|should|have) to\b",
+       negatable=True,
+       gate=r"\b(?:under|make it look|on purpose|deliberate\w*|hold|stepping|step|stepped|walking|leaning|falling|practi[cs]\w*|"
+            r"look|looking|stare|staring|longer than)\b"),
+    _r("sui.means_enough", S, "method",
+       # ...whether it would be enough, or work: "whether taking the whole lot would do it", "if it would be enough to not
+       # wake up", "the belt on the back of my door and the hook, and thinking it would work", "the joists up there and
+       # thinking about a rope"
+       r"\b(?:whether|if) (?:taking |swallowing )?(?:the whole lot|all of (?:them|it)|them all|the lot)(?: [\w']+){0,3}? (?:would|will|'d) "
+       r"(?:do it|be enough|kill|work)\b(?! (?:for|to|with|on|in)\b)|\b(?:would|will|'d) be enough to (?:not wake up|never wake up|die|"
+       r"kill me|do it|end it)\b"
+       r"|\b(?:belt|hook|rope|cord|beam|joists?|rail|banister)\b[^.!?]{0,60}?\bthinking (?:about )?(?:it|that|they) would (?:work|hold|"
+       r"do it|do the job)\b|\b(?:loft hatch|joists?|beam|rafters?|banister|hook)\b[^.!?]{0,60}?\bthinking (?:about|of) (?:a|the) "
+       r"(?:rope|belt|cord)\b",
+       negatable=True,
+       gate=r"\b(?:whole lot|all of (?:them|it)|them all|the lot|enough to|thinking (?:about |of )?(?:it|that|they|a|the))\b"),
+    _r("sui.means_drop", S, "method",
+       # ...going over, at a height or by the water: "looking at the bridge and picturing going over the side", "all i can
+       # think about on the clifftop walk is going over", "picturing myself just standing there and not moving" (not "walking
+       # in the sea on holiday")
+       rf"{_BY_A_DROP}\b(?:picture|picturing|imagine|imagining|thinking about|think about|thought about|all i can think about"
+       r"(?: [\w']+){0,4}? is) (?:myself )?(?:just )?(?:going over|going off the (?:edge|side|top)|dropping(?! (?:my|the|a|his|her|it|them|"
+       r"off)\b)|stepping off(?! (?:the|a) (?:boat|bus|train|plane|ferry|kerb|curb)\b)|jumping(?! (?:the|a|in|into|on|up|over)\b)|"
+       r"falling(?! (?:asleep|over|out|for|in love|behind|apart)\b)|going under|(?:standing there )?(?:and )?not moving|(?:walking|wading) (?:in|into \w+) and (?:letting|not|never|keep))\b",
+       negatable=True,
+       gate=(r"\b(?:picture|picturing|imagine|imagining|think about|thinking about|thought about|all i can think about)\b", _A_DROP)),
+    # ...a way out, a place, the means thought of all day: "the quickest way out for me", "the quarry would be the place to
+    # go", "i think about taking them all day", "how i wouldn't brake", "dad's gun in the safe and i know the code".
+    _r("sui.means_thought", S, "method",
+       r"\b(?:quickest|easiest|simplest|surest) way out\b(?! (?:of|is|through|from)\b)"
+       r"|\b(?:quarry|bridge|cliff|river|lake|tracks|crossing|gorge|dam|car park|motorway)\b(?: [\w']+){0,4}? would be the (?:place|spot)\b"
+       r"(?: to (?:go|do it))?(?=\s*(?:$|[.,!?;]))"
+       r"|\b(?:think|thinking|thought) about taking (?:them|it|the lot|the whole lot|all of them|them all|(?:way )?too (?:much|many))"
+       r"(?: all)?(?: day| night| at once| together| on purpose| all day)?(?=\s*(?:$|[.,!?;]|and\b))"
+       r"|\b(?:think|thinking|thought) about my wrists?\b|\bhow i (?:wouldn't|would not|won't) brake\b|\bjust let go of the wheel\b"
+       r"|\bhow easy (?:one|a single) step (?:forward|off|over) would be\b"
+       r"|\bhow easy it would be to (?:just )?(?:step (?:off|forward|out)|jump|go over|let go|walk in|drive off)"
+       r"(?:(?: the)? (?:edge|ledge|roof|bridge|platform|balcony|cliff|side))?(?=\s*(?:$|[.,!?;]|and\b))"
+       r"|\b(?:thinking|think|thought) about (?:[\w']+ ){0,3}?(?:gun|rifle|shotgun|pistol)\b[^.!?]{0,40}?\b(?:i know the (?:code|combination)|"
+       r"where the key is)\b"
+       r"|\b(?:googl\w*|read\w*|look\w* up|search\w*) (?:about |up )?(?:which|what) (?:of )?(?:my )?(?:meds|pills|medications|tablets) "
+       r"(?:are )?(?:dangerous|lethal|fatal|deadly)\b|\bgoogl\w* (?:about )?(?:cars and )?(?:closed|shut) garages\b"
+       r"|(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:pills|tablets|paracetamol|meds|gun|rifle|rope|knife|blade|insulin)\b)[^.!?]*?\b(?:is|are|it's|its) "
+       r"all i (?:can )?think about\b"
+       r"|\b(?:use|using) (?:it|them|the blade|the razor) properly (?:this time|next time)\b"
+       r"|\b(?:pesticide|weed ?killer|bleach|paraquat|antifreeze|pills|tablets|rope|gun|rifle|going over|clifftop|bridge)\b[^.!?]{0,60}?"
+       r"\b(?:it|that) would be (?:easy|quick|painless)\b(?! to\b)",
+       negatable=True,
+       gate=r"\b(?:way out|would be the (?:place|spot)|about taking|wrists?|brake|wheel|step (?:forward|off|over) would|how easy it would|"
+            r"code|combination|where the key is|dangerous|lethal|fatal|deadly|garages|think about|properly|would be (?:easy|quick|"
+            r"painless))\b"),
     # Someone else at risk, told by the one who loves them: "my son told me he wants to die", "my wife has been
     # cutting herself", "my daughter tried to kill herself last night". A family coach hears these from a frightened
     # parent or partner: the reply helps the writer help them (reply.py), and on-call hears of a person at risk.
@@ -1932,6 +2297,23 @@ _AS_OBJECT = re.compile(r"\b(?:to|for|with|at|from|of|by|about|than|like|call|ca
                         r"after|is|was|are|were|phone|phoned|ring|rang|me and|and i|without)\s$")
 _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
 _DEMENTIA = re.compile(r"\b(?:dementia|alzheimer'?s|alzheimers|sundown\w*)\b")
+
+
+# Anyone but the writer, named: a pronoun, a person, a place where people are attacked (``names_no_one_else``). The
+# partner nouns without "so" and "man", which are partners only after "my" ("man" is in the list of people already).
+_ANYONE_ELSE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|they|them|their|theirs|he's|she's|they're|he'd|she'd|they'd|he'll|she'll|they'll|hes|shes|"
+    r"someone|somebody|anyone|anybody|everyone|everybody|people|person|guy|guys|man|men|woman|women|boy|boys|girl|girls|lady|"
+    r"neighbou?rs?|boss|teachers?|coworkers?|co-workers?|colleagues?|housemates?|flatmates?|roommates?|bully|bullies|kids?|"
+    r"children|child|baby|family|friends?|mates?|cousins?|uncle|aunt|grandson|granddaughter|nephew|niece|"
+    rf"{PARTNER_NOUN.replace('|so|man|', '|')}s?|{FAMILY_NOUN}s?|{PARENT_NOUN})\b|\b{ATTACK_PLACE}")
+
+
+def names_no_one_else(text: str) -> bool:
+    """Whether a text names no one but the writer: no one to harm. The learned layers' harm to others, read in such a
+    text ("i keep looking at the beam in the barn and thinking it'd hold", "the note's written and i've picked the
+    spot"), is the danger they sensed, and it is the writer's own (``shared.safety.screen``)."""
+    return _ANYONE_ELSE.search(text) is None
 
 
 def cares_for_a_parent_with_dementia(text: str) -> bool:

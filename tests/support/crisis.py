@@ -26,6 +26,10 @@ AFTER = (
 )
 
 
-# Said on its own, this is read as suicidal by the learned layers; at the end of WEEK, read whole, it is not (the
-# windows of a long message find it: tests/unit/test_safety_long_messages.py).
+# Two preparatory acts in one sentence: a rule reads them anywhere in a long message (sui.preparing_twice).
 SLIP = "I've started giving my things away and writing letters to the kids."
+# Said on its own, this is read as suicidal by the learned layers; at the end of WEEK, read whole, it is not, and no rule
+# reads "after i'm gone" (a will written calmly says it too): the windows of a long message find it
+# (tests/unit/test_safety_long_messages.py).
+WINDOW_SLIP = ("I sorted the house insurance and put the passwords in an envelope for you, so you won't have to chase anything "
+               "after I'm gone.")

@@ -10,22 +10,24 @@ import pytest
 from shared.safety import rule_layer, screen
 from shared.safety.combine import LONG_WORDS, WINDOW_WORDS, windows
 from shared.safety.rules import normalise
-from tests.support.crisis import AFTER, SLIP, WEEK, screened_as
+from tests.support.crisis import AFTER, SLIP, WEEK, WINDOW_SLIP, screened_as
 
 pytestmark = pytest.mark.crisis
 
 
-# Read whole, the message with the slip at its end is not flagged: its windows are. With the slip in the middle, the
-# learned layers have read the whole message right since the training messages about children and teens (November
-# 27); either way, it escalates.
-@pytest.mark.parametrize("text, layers", [(WEEK + SLIP, {"window"}), (WEEK + SLIP + AFTER, {"window", "tfidf"})],
-                         ids=["at the end", "in the middle"])
-def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text, layers):
-    assert screen(SLIP).category == "suicide_self_harm"
+# Read whole, the message with the slip at its end or in the middle is not flagged: its windows are.
+@pytest.mark.parametrize("text", [WEEK + WINDOW_SLIP, WEEK + WINDOW_SLIP + AFTER], ids=["at the end", "in the middle"])
+def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text):
+    assert screen(WINDOW_SLIP).category == "suicide_self_harm"
     assert not screen(WEEK).escalate and not screen(WEEK + AFTER).escalate
     r = screened_as(text, "suicide_self_harm", tentative=True)
-    assert r.layer in layers, r
-    # Whatever layer finds a disclosure, what it says grades it: things given away and goodbye letters are preparation.
+    assert r.layer == "window", r
+
+
+# Things given away and goodbye letters, said in one sentence, are preparation: a rule reads them wherever they are.
+@pytest.mark.parametrize("text", [WEEK + SLIP, WEEK + SLIP + AFTER], ids=["at the end", "in the middle"])
+def test_preparation_let_slip_in_a_long_message_is_ruled_a_plan(text):
+    r = screened_as(text, "suicide_self_harm", severity="plan", tentative=False)
     assert r.danger == "high", r
 
 

@@ -258,6 +258,11 @@ _NOT_TO_BE_THERE = (r"\bi (?:won't|wont|will not|wouldn't|would not) be (?:here|
                     r"|telling (?:them|him|her|everyone|people|the neighbou?rs) i'?m (?:just )?(?:decluttering|downsizing|having a clear[- ]?out)"
                     r"|told (?:him|her|them) it was (?:just )?in case|so (?:nobody|no one) (?:inherits|has to|gets stuck with)"
                     r"|then i'?m done(?=\s*(?:$|[.,!?;]))|where my head is|(?:i'?m|i am) (?:only \d+ and )?not (?:sick|ill|dying)\b")
+# The words every one of those needs, as a cheap look first (literal pieces, which the regular expression engine scans
+# for fast: no "\b" before them).
+_NOT_TO_BE_THERE_WORDS = (r"needing|be here|be around|'m going|im going|back anywhere|or ever|s time|ll be done|ll be over|what it was|"
+                          r"real reason|decluttering|downsizing|clear-out|clear out|clearout|generous|being nice|in case|inherit|"
+                          r"has to|stuck with|m done|head is|not sick|not ill|not dying|not here|not around|before i go|not be back")
 # An ordinary reason for putting affairs in order, said in the same sentence: an age, an illness, an operation, a trip
 # or a posting, a baby, a move, an allergy.
 _AN_ORDINARY_REASON = (r"at my age|(?:i'?m|i am) (?:[6-9]\d|1[01]\d)|in my (?:[6-9]0)s|(?:[6-9]\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|"
@@ -797,7 +802,8 @@ RULES: tuple[Rule, ...] = (
        rf"(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
        r"(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))"
        rf"|\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
-       r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True),
+       r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True,
+       gate=r"\bgarage\b"),
     _r("sui.means_ready", S, "plan",
        rf"\b(?:{I}|got|have|bought|saved|saving|stockpil\w*|hoard\w*|collect\w*|stashed|hidden|hid)(?: got| have| bought| saved| been saving| been stockpiling)?(?: up)? "
        r"(?:all |enough |a |the |some |my )?(?:pills|meds|medication|rope|noose|razors?|blades?|gun|bullets?|"
@@ -834,7 +840,7 @@ RULES: tuple[Rule, ...] = (
     _r("sui.preparing", S, "plan",
        rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
        rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
-       negatable=True, gate=(_NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
+       negatable=True, gate=(_NOT_TO_BE_THERE_WORDS, _NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
     # Affairs put in order, told by what only a death would need: "a letter to the coroner", "don't open it till after",
     # "so there's no arguing when they find me", "i wanted that to be the last thing they heard from me", "so you'll hear it
     # from me and not the police", the life insurance past its waiting period, pills from three different chemists.
@@ -856,8 +862,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:for )?someone who (?:won't|wont|will not) be (?:here|around)(?=\s*(?:$|[.,!?;]))"
        r"|\b(?:wrote|written|writing|signed) (?:[\w']+ ){0,3}?(?:birthday )?cards for the next (?:\w+ )?years\b"
        r"|\b(?:said|saying) (?:my )?goodbyes?\b[^.!?]{0,60}?\b(?:didn't|did not|don't) know (?:that's|that was|it was) (?:what it was|goodbye)\b",
-       gate=r"\b(?:coroner|open it|finds? me|last (?:thing|words?)|photos|pictures|ones|period|pays out|chemists|pharmacies|"
-            r"shops|stores|look|someone who|cards|goodbyes?)\b"),
+       gate=r"\b(?:coroner|open it|finds? me|to be the last|delet\w*|waiting period|exclusion period|pays out|chemists|pharmacies|"
+            r"(?:different|three|four|five|several|few|two) (?:chemists|pharmacies|shops|stores)|won't look|wont look|will never look|"
+            r"who (?:won't|wont|will not) be|cards for the next|goodbyes?)\b"),
     # An attempt broken off at a height, on the tracks or in the water, told by what ended it: "i stood at the edge until
     # security came by", "let three trains go by before i turned around", "the only thing that got me down was my cat",
     # "i honestly don't know why i got back in". Not a walk turned back by the rain or a platform too full to board.
@@ -901,8 +908,8 @@ RULES: tuple[Rule, ...] = (
        r"|\baiming (?:the car |the ute |the truck )?(?:for|at) (?:a|the) (?:tree|wall|pillar|barrier|bridge|lorry|truck)\b"
        r"(?=[^.!?]{0,40}\b(?:speed|swerved|last second|foot down)\b)",
        negatable=True,
-       gate=r"\b(?:chin|head|temple|mouth|chest|wrists?|throat|neck|exhaust|over|let go|in front of|not meaning|aiming|railing|barrier|"
-            r"parapet|fence|rail|wall|waist|shoulders|crossing|tracks|railway|pockets|only reason)\b"),
+       gate=(r"under my chin|to my head|to my temple|in my mouth|against my|blade|razor|knife|exhaust|legs? over|to let go|in front of|"
+             r"leaned|climbed|not meaning|up to my|past my|onto the|on to the|pockets full|only reason|aiming")),
     # The only thing that stopped them, told of a day: "the only thing that stopped me last month was realising my son's
     # birthday was the next day". Not "the only thing that stopped me (from leaving him) was the kids", said of no day.
     _r("sui.what_stopped_me", S, "behaviour",
@@ -1079,9 +1086,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:pesticide|weed ?killer|bleach|paraquat|antifreeze|pills|tablets|rope|gun|rifle|going over|clifftop|bridge)\b[^.!?]{0,60}?"
        r"\b(?:it|that) would be (?:easy|quick|painless)\b(?! to\b)",
        negatable=True,
-       gate=r"\b(?:way out|would be the (?:place|spot)|about taking|wrists?|brake|wheel|step (?:forward|off|over) would|how easy it would|"
-            r"code|combination|where the key is|dangerous|lethal|fatal|deadly|garages|think about|properly|would be (?:easy|quick|"
-            r"painless))\b"),
+       gate=(r"way out|would be the (?:place|spot)|about taking|about my wrist|brake|let go of the wheel|step (?:forward|off|over) would|"
+             r"how easy it would|the code|the combination|where the key is|dangerous|lethal|fatal|deadly|garages|all i (?:can )?think about|"
+             r"properly|would be (?:easy|quick|painless)")),
     # Someone else at risk, told by the one who loves them: "my son told me he wants to die", "my wife has been
     # cutting herself", "my daughter tried to kill herself last night". A family coach hears these from a frightened
     # parent or partner: the reply helps the writer help them (reply.py), and on-call hears of a person at risk.

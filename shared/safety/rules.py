@@ -240,8 +240,8 @@ _PREPARATORY_ACT = (r"(?:giv(?:e|es|ing)|gave|given|hand(?:ed|ing)?|rehom(?:e|ed
                     r"|(?:set up|setting up) (?:the )?(?:standing orders|direct debits|automatic payments)"
                     r"|(?:put|putting|signed|signing) (?:the (?:farm|house|business|shop)|everything) (?:in|over to) [\w']+(?:'s)? name"
                     r"|said (?:my )?goodbyes|rang each of|told (?:them|him|her|each of them) i loved")
-# What says the writer means not to be there, said beside a preparatory act: "for after i'm gone", "once i'm not here",
-# "told him i wouldn't be needing it", "she doesn't know the real reason", "they think i'm just decluttering".
+# What says the writer means not to be there, said beside a preparatory act: "told him i wouldn't be needing it", "she
+# doesn't know the real reason", "they think i'm just decluttering", "even when i'm not here to do it".
 # ("for when i'm gone" is not enough: it is what a will written calmly says too.)
 _NOT_TO_BE_THERE = (r"\bi (?:won't|wont|will not|wouldn't|would not) be (?:here|around|needing (?:it|them|any of (?:it|them)))\b"
                     # (not "...since my arthritis got bad", "...now the doctor's banned me", "...once the company car arrives")
@@ -249,7 +249,7 @@ _NOT_TO_BE_THERE = (r"\bi (?:won't|wont|will not|wouldn't|would not) be (?:here|
                     r"any ?more|much|till|unless)\b)"
                     r"|\b(?:someone|somebody|a (?:man|woman|person)) who (?:won't|wont|will not) be (?:here|around)\b"
                     r"|\b(?:when|where) i'?m going\b(?! (?:to|on|for|away|abroad|back|out|with|next|this|tomorrow)\b)"
-                    r"|\bnot back anywhere\b|\bor ever\b(?=\s*(?:$|[.,!?;]))|\bwhen (?:it's|its) time\b(?=\s*(?:$|[.,!?;]))"
+                    r"|\bnot back anywhere\b|\bor ever\b(?=\s*(?:$|[.,!?;]))"
                     r"|\bby then it'?ll be (?:done|over)\b|\b(?:they|she|he|you) (?:just )?didn't know (?:that's|that was|it was) what it was\b"
                     r"|\beven when i'?m not (?:here|around)\b|\bbefore i go\b(?=\s*(?:$|[.,!?;]))|\bwhen it'?s time\b"
                     r"|\bsaid i'?d not be back\b|\bwon't be needing (?:it|them)(?= where\b|\s*(?:$|[.!?;]))"
@@ -823,10 +823,14 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:giving|gave|give) away (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions|pets?)\b"),
     # Affairs put in order for after, said sideways (C-SSRS preparatory acts): a preparatory act (belongings or a pet
     # given away, papers, bills and passwords arranged, notes, letters and recordings made) in one sentence with what
-    # says the writer means not to be there ("for after i'm gone", "told him i wouldn't be needing it", "she doesn't
-    # know the real reason", "they think i'm decluttering"). Not in a sentence that gives an ordinary reason for it: an
+    # says the writer means not to be there ("told him i wouldn't be needing it", "she doesn't know the real reason",
+    # "they think i'm decluttering", "so it's all his before i go"). Not in a sentence that gives an ordinary reason for it: an
     # age, an illness, an operation, a trip or a posting, a baby, a move (a will written "in case anything happens on
     # the trip", the tools given away "since he moved into the flat").
+    _r("sui.preparing", S, "plan",
+       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
+       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
+       negatable=True, gate=(_NOT_TO_BE_THERE_WORDS, _NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
     # ...or two of them at once, which only a leaving needs: "i've started giving my things away and writing letters to the
     # kids" (not before a move).
     _r("sui.preparing_twice", S, "plan",
@@ -837,13 +841,9 @@ RULES: tuple[Rule, ...] = (
        r"goodbyes?|a will|my will)\b[^.!?]{0,60}?\b(?:and|then|,) (?:started |been |i've been |i'm )?(?:giv\w*|gave) (?:away )?(?:all |most )?"
        r"(?:of )?my (?:things|stuff|belongings|possessions|clothes)\b",
        negatable=True, gate=(r"\b(?:giv\w*|gave)\b", r"\b(?:writing|wrote|written)\b")),
-    _r("sui.preparing", S, "plan",
-       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
-       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
-       negatable=True, gate=(_NOT_TO_BE_THERE_WORDS, _NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
     # Affairs put in order, told by what only a death would need: "a letter to the coroner", "don't open it till after",
-    # "so there's no arguing when they find me", "i wanted that to be the last thing they heard from me", "so you'll hear it
-    # from me and not the police", the life insurance past its waiting period, pills from three different chemists.
+    # "so there's no arguing when they find me", "i wanted that to be the last thing they heard from me", the life
+    # insurance past its waiting period, pills bought from three different chemists.
     _r("sui.affairs_told", S, "plan",
        r"\b(?:letter|note) (?:to|for) the coroner\b|\b(?:don't|do not|dont) open it (?:till|until|before) after\b(?=\s*(?:$|[.,!?;]))"
        # (who finds them, as what the arranging is for: "so there's no arguing when they find me"; not "i'm scared of what
@@ -958,9 +958,8 @@ RULES: tuple[Rule, ...] = (
        negatable=True,
        gate=r"\b(?:pump\w*|tried|attempted|swallowed|what i did|(?:woke|woken|waking|wake) up|found me|on purpose|drank|sectioned|hold)\b"),
     # Intent said sideways, with a time or a decision: "i'm not going to be around for the harvest this year, i've
-    # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that", "after the funeral i'm
-    # going to join her, i've thought it through", "i bought the stuff i need, i just haven't picked which night". Not
-    # where the sentence gives a reason to be away (a trip, a shift, a holiday at the in-laws').
+    # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that". Not where the sentence
+    # gives a reason to be away (a trip, a shift, a holiday at the in-laws').
     _r("sui.intent_told", S, "intent",
        r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|"
        r"vacation|travel\w*|flying|abroad|visiting|staying|at (?:my|the|our|his|her) \w+'?s?|in (?:[a-z]+ )?(?:spain|france|italy|"

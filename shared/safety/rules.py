@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .spelling import repair
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
@@ -2420,6 +2421,9 @@ def speaks_as_the_child(text: str) -> bool:
                and _FIRST_PERSON.search(text, person.end()) for person in _PERSON.finditer(text))
 
 
+# Asked for the same text once per abuse hit at home and again when a child's rule is weighed: the answer is kept for
+# the last texts screened (the text is the whole key; the cache is thread-safe).
+@lru_cache(maxsize=64)
 def speaks_as_an_adult(text: str) -> bool:
     """Whether the writer speaks as an adult: says they are 18 or older, names a spouse of their own (not a boyfriend or
     a girlfriend: a teen has them too) or a child of their own ("my son", "the kids", "she's 4", "my pupils"), is

@@ -63,8 +63,11 @@ def normalise(text: str) -> str:
 
 I = r"(?:i|i'm|im|i am|i've|ive|i have|i'll|i will|i'd|i would|i was)"
 W = r"(?:[\w']+ )"  # one filler word
-PARTNER_NOUN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|hubby|ex|ex-?husband|"
-                r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama|so|man|fiance)")
+# A partner named: the words that say so on their own, and "so" (significant other) and "man" ("my man"), which say it
+# only after "my" (``names_no_one_else`` reads the first alone).
+_PARTNER_WORDS = (r"husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|hubby|ex|ex-?husband|"
+                  r"ex-?wife|ex-?boyfriend|ex-?girlfriend|ex-?partner|baby ?daddy|baby ?mama")
+PARTNER_NOUN = rf"(?:{_PARTNER_WORDS}|so|man|fiance)"
 FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law|father-in-law|mother-in-law|roommate|son-in-law|"
                r"daughter-in-law|grandson|granddaughter|stepson|stepdaughter|nephew|niece|carer|caregiver)")
 # Those who may abuse an older or dependent adult in the family: a grown child or grandchild, an in-law, a carer ("my son
@@ -220,6 +223,17 @@ _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|
                r"hid it|got down|got out|flushed|lost my nerve|chickened out|went to (?:him|her|them) instead|stopped and|"
                r"talked me (?:back|down|round|out of it)|couldn'?t (?:go through with it|do it)|"
                r"thought about [\w' ]{1,20}?finding me")
+def _in_a_sentence_without(words: str) -> str:
+    """The start of a sentence and the words up to what follows, in a sentence that has none of ``words`` (a reason or a
+    purpose that makes it ordinary): read before what a rule looks for in the same sentence."""
+    return rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{words})\b)[^.!?]*?"
+
+
+def _in_a_sentence_with(words: str) -> str:
+    """The same, in a sentence that has one of ``words`` (a place, a means) anywhere in it."""
+    return rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{words})\b)[^.!?]*?"
+
+
 # A preparatory act of the writer's (read with _NOT_TO_BE_THERE in sui.preparing): belongings or a pet given away,
 # papers, money, bills and passwords arranged, notes, letters and recordings made, affairs put in order.
 _PREPARATORY_ACT = (r"(?:giv(?:e|es|ing)|gave|given|hand(?:ed|ing)?|rehom(?:e|ed|ing)|re-homed) (?:away |out )?(?:all |most |some |half |"
@@ -272,15 +286,34 @@ _AN_ORDINARY_REASON = (r"at my age|(?:i'?m|i am) (?:[6-9]\d|1[01]\d)|in my (?:[6
                        r"in case (?:anything|something) (?:happens|happened|goes wrong)|baby|pregnan\w*|newborn|born|mortgage|"
                        r"moving (?:house|out|abroad|to)|the move|moved (?:house|out|abroad|to|into)|allerg\w*|divorce|separation|"
                        r"maternity|paternity|uni|university|college|new job|leaving do|emigrat\w*|relocat\w*|promotion")
+_FOR_NO_ORDINARY_REASON = _in_a_sentence_without(_AN_ORDINARY_REASON)
+# ...and no fear or hiding ("i'm scared of what happens when he finds me" is someone the writer hides from).
+_NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll")
 # A sentence at a height or by the water: read before "picturing going over", "imagining dropping".
-_A_DROP = (r"\b(?:bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
-           r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct)\b")
-_BY_A_DROP = rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*{_A_DROP})[^.!?]*?"
+_A_DROP = (r"bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
+           r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct")
+_BY_A_DROP = _in_a_sentence_with(_A_DROP)
 # The start of a sentence that gives no reason to be away (a trip, a shift, a holiday at the in-laws', a move): read
 # before "i won't be around for it", "my last christmas with you all".
-_NO_REASON_TO_BE_AWAY = (r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|"
-                         r"trip|holiday|vacation|travel\w*|flying|abroad|overseas|visiting|staying|moving|move|emigrat\w*|retir\w*|job|"
-                         r"at (?:my|the|our|his|her) \w+'?s?)\b)[^.!?]*?")
+# ...as "i won't be around for the harvest, i've decided" reads it (a trip, a visit, a stay somewhere named).
+_NOT_AWAY_ON_A_TRIP = _in_a_sentence_without(
+    r"because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|vacation|travel\w*|flying|abroad|"
+    r"visiting|staying|at (?:my|the|our|his|her) \w+'?s?|in (?:[a-z]+ )?(?:spain|france|italy|scotland|wales|ireland|london|"
+    r"new york|florida|the states|the uk|canada|australia)")
+# The start of a sentence that is no view, photo, chore or ride (read before "stood at the edge ... until a guard came").
+_NOT_FOR_A_VIEW_OR_A_CHORE = _in_a_sentence_without(
+    r"photos?|pictures?|pics?|shot|selfie|sunset|view|gutters?|tiles?|fix\w*|clean\w*|repair\w*|paint\w*|aerial|dish|lights|"
+    r"fishing|ladder|drone|birds|fireworks|wind|waves|dinner|tea|lunch|chips|coffee|ice cream|bungee|zip ?line|high dive|"
+    r"diving board|abseil\w*|skydiv\w*|rollercoaster|ride")
+# ...no drilling, no surprise (read before "so nobody's home when i do it").
+_NOT_A_CHORE_OR_A_SURPRISE = _in_a_sentence_without(
+    r"drill\w*|paint\w*|wrap\w*|surprise\w*|balloons?|clean\w*|hoover\w*|decorat\w*|fix\w*|cook\w*|bak\w*|practi[cs]\w*|nois\w*|"
+    r"mess|presents?|party|cake")
+# ...and one that names a means (read before "...is all i think about").
+_WITH_A_MEANS = _in_a_sentence_with(r"pills|tablets|paracetamol|meds|gun|rifle|rope|knife|blade|insulin")
+_NO_REASON_TO_BE_AWAY = _in_a_sentence_without(
+    r"because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|vacation|travel\w*|flying|abroad|"
+    r"overseas|visiting|staying|moving|move|emigrat\w*|retir\w*|job|at (?:my|the|our|his|her) \w+'?s?")
 # Where an attempt is made and broken off, and the writer's act there (read with _WHAT_ENDED_IT in
 # sui.stopped_at_the_edge): stood at the edge, sat on the railing, waited on the platform, walked into the water.
 _AT_THE_EDGE = (r"(?:stood|standing|sat|sitting|waited|waiting|leaned|leaning|climbed|got (?:up )?(?:on|onto|over)|was (?:up )?on|"
@@ -829,16 +862,16 @@ RULES: tuple[Rule, ...] = (
     # age, an illness, an operation, a trip or a posting, a baby, a move (a will written "in case anything happens on
     # the trip", the tools given away "since he moved into the flat").
     _r("sui.preparing", S, "plan",
-       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
-       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
+       rf"{_FOR_NO_ORDINARY_REASON}\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
+       rf"|{_FOR_NO_ORDINARY_REASON}\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
        negatable=True, gate=(_NOT_TO_BE_THERE_WORDS, _NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
     # ...or two of them at once, which only a leaving needs: "i've started giving my things away and writing letters to the
     # kids" (not before a move).
     _r("sui.preparing_twice", S, "plan",
-       rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:giv\w*|gave) (?:away )?(?:all |most )?(?:of )?my "
+       rf"{_FOR_NO_ORDINARY_REASON}\b(?:giv\w*|gave) (?:away )?(?:all |most )?(?:of )?my "
        r"(?:things|stuff|belongings|possessions|clothes)(?: away)?\b[^.!?]{0,40}?\b(?:and|then|,) (?:started |been |i've been |i'm )?"
        r"(?:writing|wrote|written) (?:[\w']+ ){0,2}?(?:letters|notes|goodbyes?|a will|my will)\b"
-       rf"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{_AN_ORDINARY_REASON})\b)[^.!?]*?\b(?:writing|wrote|written) (?:[\w']+ ){{0,2}}?(?:letters|notes|"
+       rf"|{_FOR_NO_ORDINARY_REASON}\b(?:writing|wrote|written) (?:[\w']+ ){{0,2}}?(?:letters|notes|"
        r"goodbyes?|a will|my will)\b[^.!?]{0,60}?\b(?:and|then|,) (?:started |been |i've been |i'm )?(?:giv\w*|gave) (?:away )?(?:all |most )?"
        r"(?:of )?my (?:things|stuff|belongings|possessions|clothes)\b",
        negatable=True, gate=(r"\b(?:giv\w*|gave)\b", r"\b(?:writing|wrote|written)\b")),
@@ -849,8 +882,8 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:letter|note) (?:to|for) the coroner\b|\b(?:don't|do not|dont) open it (?:till|until|before) after\b(?=\s*(?:$|[.,!?;]))"
        # (who finds them, as what the arranging is for: "so there's no arguing when they find me"; not "i'm scared of what
        # happens when he finds me", which is someone the writer hides from)
-       r"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll)\b)"
-       r"[^.!?]*?\b(?:so|before|for)\b[^.!?]{0,40}?\bwhen (?:they|someone|somebody|the kids|you) finds? me\b(?=\s*(?:$|[.,!?;]))"
+       rf"|{_NOT_IN_FEAR}"
+       r"\b(?:so|before|for)\b[^.!?]{0,40}?\bwhen (?:they|someone|somebody|the kids|you) finds? me\b(?=\s*(?:$|[.,!?;]))"
        r"|\b(?:want|wanted) (?:that|it|this|those|these) to be the last (?:thing|words?) (?:they|she|he|you|the kids|the boys|the girls|my \w+) "
        r"(?:heard|hear|will hear|would hear|ever hear) from me\b"
        r"|\b(?:deleting|deleted|delete) (?:all )?(?:the )?(?:photos|pictures|ones) (?:of me|i'm in|im in|with me in)\b[^.!?]{0,40}?"
@@ -870,10 +903,7 @@ RULES: tuple[Rule, ...] = (
     # security came by", "let three trains go by before i turned around", "the only thing that got me down was my cat",
     # "i honestly don't know why i got back in". Not a walk turned back by the rain or a platform too full to board.
     _r("sui.stopped_at_the_edge", S, "behaviour",
-       r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:photos?|pictures?|pics?|shot|selfie|sunset|view|gutters?|tiles?|fix\w*|clean\w*|repair\w*|"
-       r"paint\w*|aerial|dish|lights|fishing|ladder|drone|birds|fireworks|wind|waves|dinner|tea|lunch|chips|coffee|ice cream|bungee|"
-       r"zip ?line|high dive|diving board|abseil\w*|skydiv\w*|rollercoaster|ride)\b)[^.!?]*?"
-       rf"(?:\bi (?:[\w']+ ){{0,4}}?|(?:^|(?<=[.!?;] ))){_AT_THE_EDGE}[^.!?]{{0,140}}?\b(?:{_WHAT_ENDED_IT})"
+       rf"{_NOT_FOR_A_VIEW_OR_A_CHORE}(?:\bi (?:[\w']+ ){{0,4}}?|(?:^|(?<=[.!?;] ))){_AT_THE_EDGE}[^.!?]{{0,140}}?\b(?:{_WHAT_ENDED_IT})"
        r"(?![^.!?]{0,50}\b(?:because|cos|coz|cause|as it was|rain\w*|closed|busy|crowded|packed|full|traffic|too (?:cold|dark|late|windy))\b)",
        negatable=True,
        gate=(r"\b(?:bridge|roof|rooftop|balcony|railing|ledge|cliff|edge|overpass|tracks|platform|crossing|quarry|parking garage|"
@@ -962,10 +992,7 @@ RULES: tuple[Rule, ...] = (
     # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that". Not where the sentence
     # gives a reason to be away (a trip, a shift, a holiday at the in-laws').
     _r("sui.intent_told", S, "intent",
-       r"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|"
-       r"vacation|travel\w*|flying|abroad|visiting|staying|at (?:my|the|our|his|her) \w+'?s?|in (?:[a-z]+ )?(?:spain|france|italy|"
-       r"scotland|wales|ireland|london|new york|florida|the states|the uk|canada|australia))\b)[^.!?]*?"
-       r"\b(?:won't|wont|will not|am not going to|'m not going to|'m not gonna|not going to|not gonna) be (?:here|around)"
+       rf"{_NOT_AWAY_ON_A_TRIP}\b(?:won't|wont|will not|am not going to|'m not going to|'m not gonna|not going to|not gonna) be (?:here|around)"
        r"(?: for [^.!?,]{1,40}?)?(?:,? (?:and )?(?:i've|i have) (?:decided|made my peace)(?: (?:that much|with (?:it|that)))?|"
        r",? and (?:i'?m|i am) (?:weirdly |strangely |oddly |honestly |actually |kind of |kinda )?(?:ok|okay|fine|calm|at peace|"
        r"alright) with (?:that|it))(?=\s*(?:$|[.,!?;]))",
@@ -999,8 +1026,7 @@ RULES: tuple[Rule, ...] = (
     _r("sui.intent_set", S, "intent",
        r"\b(?:bought|got|have|ready|sorted)\b[^.!?]{0,60}\b(?:haven't|have not|not|yet to) (?:yet )?(?:picked|chosen|decided|set) "
        r"(?:which|what) (?:night|day|date)\b(?! (?:for|to)\b)"
-       r"|(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:drill\w*|paint\w*|wrap\w*|surprise\w*|balloons?|clean\w*|hoover\w*|decorat\w*|fix\w*|cook\w*|"
-       r"bak\w*|practi[cs]\w*|nois\w*|mess|presents?|party|cake)\b)[^.!?]*?\bso (?:nobody|no one|no-one)(?:'s| is| will be)? (?:home|here|"
+       rf"|{_NOT_A_CHORE_OR_A_SURPRISE}\bso (?:nobody|no one|no-one)(?:'s| is| will be)? (?:home|here|"
        r"around|in) when i do it\b"
        r"|\b(?:set|picked|chosen|chose) a (?:date|day) to go\b(?=\s*(?:$|[.,!?;]|and\b))"
        r"|\b(?:slip(?:ping)? away|(?:be )?out of this world) (?:for good|permanently|forever|for ever)\b|\bcheck(?:ing)? out of (?:this )?life\b"
@@ -1063,7 +1089,8 @@ RULES: tuple[Rule, ...] = (
        r"off)\b)|stepping off(?! (?:the|a) (?:boat|bus|train|plane|ferry|kerb|curb)\b)|jumping(?! (?:the|a|in|into|on|up|over)\b)|"
        r"falling(?! (?:asleep|over|out|for|in love|behind|apart)\b)|going under|(?:standing there )?(?:and )?not moving|(?:walking|wading) (?:in|into \w+) and (?:letting|not|never|keep))\b",
        negatable=True,
-       gate=(r"\b(?:picture|picturing|imagine|imagining|think about|thinking about|thought about|all i can think about)\b", _A_DROP)),
+       gate=(r"\b(?:picture|picturing|imagine|imagining|think about|thinking about|thought about|all i can think about)\b",
+             rf"\b(?:{_A_DROP})\b")),
     # ...a way out, a place, the means thought of all day: "the quickest way out for me", "the quarry would be the place to
     # go", "i think about taking them all day", "how i wouldn't brake", "dad's gun in the safe and i know the code".
     _r("sui.means_thought", S, "method",
@@ -1080,7 +1107,7 @@ RULES: tuple[Rule, ...] = (
        r"where the key is)\b"
        r"|\b(?:googl\w*|read\w*|look\w* up|search\w*) (?:about |up )?(?:which|what) (?:of )?(?:my )?(?:meds|pills|medications|tablets) "
        r"(?:are )?(?:dangerous|lethal|fatal|deadly)\b|\bgoogl\w* (?:about )?(?:cars and )?(?:closed|shut) garages\b"
-       r"|(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:pills|tablets|paracetamol|meds|gun|rifle|rope|knife|blade|insulin)\b)[^.!?]*?\b(?:is|are|it's|its) "
+       rf"|{_WITH_A_MEANS}\b(?:is|are|it's|its) "
        r"all i (?:can )?think about\b"
        r"|\b(?:use|using) (?:it|them|the blade|the razor) properly (?:this time|next time)\b"
        r"|\b(?:pesticide|weed ?killer|bleach|paraquat|antifreeze|pills|tablets|rope|gun|rifle|going over|clifftop|bridge)\b[^.!?]{0,60}?"
@@ -2306,14 +2333,14 @@ _WRITER_IS_A_CHILD = re.compile(CHILD_AGE)
 _DEMENTIA = re.compile(r"\b(?:dementia|alzheimer'?s|alzheimers|sundown\w*)\b")
 
 
-# Anyone but the writer, named: a pronoun, a person, a place where people are attacked (``names_no_one_else``). The
-# partner nouns without "so" and "man", which are partners only after "my" ("man" is in the list of people already).
-_ANYONE_ELSE = re.compile(
+# Anyone but the writer, named: a pronoun, a person, a partner, a relative, a place where people are attacked
+# (``names_no_one_else``; compiled on first use, as the rules are).
+_ANYONE_ELSE = _lazy(
     r"\b(?:he|she|him|her|his|hers|they|them|their|theirs|he's|she's|they're|he'd|she'd|they'd|he'll|she'll|they'll|hes|shes|"
     r"someone|somebody|anyone|anybody|everyone|everybody|people|person|guy|guys|man|men|woman|women|boy|boys|girl|girls|lady|"
     r"neighbou?rs?|boss|teachers?|coworkers?|co-workers?|colleagues?|housemates?|flatmates?|roommates?|bully|bullies|kids?|"
     r"children|child|baby|family|friends?|mates?|cousins?|uncle|aunt|grandson|granddaughter|nephew|niece|"
-    rf"{PARTNER_NOUN.replace('|so|man|', '|')}s?|{FAMILY_NOUN}s?|{PARENT_NOUN})\b|\b{ATTACK_PLACE}")
+    rf"(?:{_PARTNER_WORDS}|fiance)s?|{FAMILY_NOUN}s?|{PARENT_NOUN})\b|\b{ATTACK_PLACE}")
 
 
 def names_no_one_else(text: str) -> bool:

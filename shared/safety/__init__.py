@@ -265,6 +265,8 @@ def screen(text: str, locale: str = "en-US",
                     # the spot by the river") as violence, and with no one else named the danger is the writer's own.
                     signals.append("model.harm_to_others.no_one_else")
                     cat = SUICIDE_SELF_HARM
+                    if cat in found:  # the heads flagged it as suicidal too: said once
+                        continue
                 found[cat] = None
                 signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))
         if not found and self_harm_second_opinion is not None:

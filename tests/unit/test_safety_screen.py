@@ -1453,6 +1453,14 @@ def test_who_a_text_names_besides_the_writer(text, no_one_else):
     assert names_no_one_else(text) is no_one_else
 
 
+# ...what the member and on-call see: the same words the learned layers read as violence are the writer's own danger,
+# with its reply, when no one else is named, and a threat when someone is.
+def test_a_danger_the_learned_layers_read_as_violence_is_the_writer_s_own_when_no_one_else_is_named():
+    r = screened_as("i've been rehearsing it in my head, where i'd go and what i'd do", "suicide_self_harm", tentative=True)
+    assert "model.harm_to_others.no_one_else" in r.signals and r.signals.count("model.suicide_self_harm") == 1, r
+    screened_as("i've been rehearsing it in my head, where i'd go and what i'd do to him", "harm_to_others")
+
+
 # The LAP's danger items in the words people use for them, and a child hurt by a parent named without "my".
 @pytest.mark.parametrize("text, category, severity", [
     ("She put both hands round my neck during the row and I couldn't breathe.", "abuse", "strangulation"),

@@ -293,13 +293,12 @@ _NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w
 _A_DROP = (r"bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
            r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct")
 _BY_A_DROP = _in_a_sentence_with(_A_DROP)
-# The start of a sentence that gives no reason to be away (a trip, a shift, a holiday at the in-laws', a move): read
-# before "i won't be around for it", "my last christmas with you all".
-# ...as "i won't be around for the harvest, i've decided" reads it (a trip, a visit, a stay somewhere named).
-_NOT_AWAY_ON_A_TRIP = _in_a_sentence_without(
+# The start of a sentence that gives no reason to be away (a trip, a shift, a holiday at the in-laws', a move, a new
+# job, a stay abroad): read before "i won't be around for it", "i won't see my 18th", "my last christmas with you all".
+_NO_REASON_TO_BE_AWAY = _in_a_sentence_without(
     r"because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|vacation|travel\w*|flying|abroad|"
-    r"visiting|staying|at (?:my|the|our|his|her) \w+'?s?|in (?:[a-z]+ )?(?:spain|france|italy|scotland|wales|ireland|london|"
-    r"new york|florida|the states|the uk|canada|australia)")
+    r"overseas|visiting|staying|moving|move|emigrat\w*|retir\w*|job|at (?:my|the|our|his|her) \w+'?s?|"
+    r"in (?:[a-z]+ )?(?:spain|france|italy|scotland|wales|ireland|london|new york|florida|the states|the uk|canada|australia)")
 # The start of a sentence that is no view, photo, chore or ride (read before "stood at the edge ... until a guard came").
 _NOT_FOR_A_VIEW_OR_A_CHORE = _in_a_sentence_without(
     r"photos?|pictures?|pics?|shot|selfie|sunset|view|gutters?|tiles?|fix\w*|clean\w*|repair\w*|paint\w*|aerial|dish|lights|"
@@ -311,9 +310,6 @@ _NOT_A_CHORE_OR_A_SURPRISE = _in_a_sentence_without(
     r"mess|presents?|party|cake")
 # ...and one that names a means (read before "...is all i think about").
 _WITH_A_MEANS = _in_a_sentence_with(r"pills|tablets|paracetamol|meds|gun|rifle|rope|knife|blade|insulin")
-_NO_REASON_TO_BE_AWAY = _in_a_sentence_without(
-    r"because|cos|coz|cause|since|we're|we'll|we are|away|working|work|shift|trip|holiday|vacation|travel\w*|flying|abroad|"
-    r"overseas|visiting|staying|moving|move|emigrat\w*|retir\w*|job|at (?:my|the|our|his|her) \w+'?s?")
 # Where an attempt is made and broken off, and the writer's act there (read with _WHAT_ENDED_IT in
 # sui.stopped_at_the_edge): stood at the edge, sat on the railing, waited on the platform, walked into the water.
 _AT_THE_EDGE = (r"(?:stood|standing|sat|sitting|waited|waiting|leaned|leaning|climbed|got (?:up )?(?:on|onto|over)|was (?:up )?on|"
@@ -992,7 +988,7 @@ RULES: tuple[Rule, ...] = (
     # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that". Not where the sentence
     # gives a reason to be away (a trip, a shift, a holiday at the in-laws').
     _r("sui.intent_told", S, "intent",
-       rf"{_NOT_AWAY_ON_A_TRIP}\b(?:won't|wont|will not|am not going to|'m not going to|'m not gonna|not going to|not gonna) be (?:here|around)"
+       rf"{_NO_REASON_TO_BE_AWAY}\b(?:won't|wont|will not|am not going to|'m not going to|'m not gonna|not going to|not gonna) be (?:here|around)"
        r"(?: for [^.!?,]{1,40}?)?(?:,? (?:and )?(?:i've|i have) (?:decided|made my peace)(?: (?:that much|with (?:it|that)))?|"
        r",? and (?:i'?m|i am) (?:weirdly |strangely |oddly |honestly |actually |kind of |kinda )?(?:ok|okay|fine|calm|at peace|"
        r"alright) with (?:that|it))(?=\s*(?:$|[.,!?;]))",

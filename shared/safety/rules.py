@@ -234,6 +234,17 @@ def _in_a_sentence_with(words: str) -> str:
     return rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{words})\b)[^.!?]*?"
 
 
+# Work and its tools: an employer's tracking of a work phone or van is no partner's stalking.
+_AT_WORK = (r"company|employer|work (?:phone|van|car|laptop|vehicle)|company (?:car|phone|van)|fleet|boss|manager|supervisor|"
+            r"insurer|insurance")
+# A sentence that tells of a stroke's or a heart attack's aftermath (care, recovery, weeks or a month since): read
+# before "had a stroke", which is otherwise as likely to be happening now ("a minute ago" is now).
+_NOT_AN_AFTERMATH = _in_a_sentence_without(
+    r"since|after|rehab\w*|recover\w*|physio\w*|therap\w*|carer|caring|care home|nursing home|hospice|"
+    r"last (?:year|month|week|spring|summer|autumn|fall|winter|christmas)|in (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4})|years?|months?|weeks|can't use|cannot use|never been the same|not the same")
+
+
 # A preparatory act of the writer's (read with _NOT_TO_BE_THERE in sui.preparing): belongings or a pet given away,
 # papers, money, bills and passwords arranged, notes, letters and recordings made, affairs put in order.
 _PREPARATORY_ACT = (r"(?:giv(?:e|es|ing)|gave|given|hand(?:ed|ing)?|rehom(?:e|ed|ing)|re-homed) (?:away |out )?(?:all |most |some |half |"
@@ -578,7 +589,11 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:no|nothing to|don't have (?:a|any)|dont have (?:a|any)|can't find (?:a|any)) (?:reason|point|purpose) "
        r"(?:to|in|for) (?:live|living|go on|going on|be alive|being alive|stay alive|staying alive|wake up|existing|exist)\b"),
     _r("sui.tired_of_living", S, "wish_to_be_dead",
-       r"\b(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|this life)\b(?! (?:insurance|coach))"),
+       # (not where or with whom: "tired of living in two places", "sick of living with my parents", "...out of a suitcase";
+       # but "tired of living in this world", "...in a constant state of loneliness")
+       r"\b(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|this life)\b(?! (?:insurance|coach))"
+       r"(?<!living(?= (?:at|with|out of|from|under|on|off|between|apart|alone|here|there|paycheck|pay ?check|month to month)\b))"
+       r"(?<!living(?= in (?!(?:this |a |such a |constant |a constant )?(?:world|body|pain|state|fear|hell|misery|agony|darkness)\b)))"),
     _r("sui.cant_live", S, "wish_to_be_dead",
        rf"\b{I} (?:can't|cant|cannot) (?:live|go on|keep going) (?:like this|anymore|any more|without (?:him|her|them))\b"),
     # 2. Suicidal thoughts
@@ -761,7 +776,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:time|one|night|day)\b(?=\s*(?:$|[.,!?;:)-]|and\b|but\b))", negatable=True,
        gate=r"\btonight\b|\bthe last (?:time|one|night|day)\b"),
     _r("sui.self_harm_act", S, "behaviour",
-       rf"\b{I} (?:\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
+       # (the word between is not "not" or "never": "i'm not hurting myself and never have")
+       rf"\b{I} (?:(?!not\b|never\b)\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
        rf"scratch|scratching|starve|starving) {SELF}\b(?!{_BY_ACCIDENT})"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
@@ -1347,7 +1363,10 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:at|in|to|away|too|harder|forward|off|out|a|as|verbally|with words|in arguments|for|about|on (?:the|social|instagram|facebook))\b)"
        r"(?! with (?:a |the |her |his )?(?:pillow|toy|ball|snowball|water balloon|nerf|cushion|feather))"
        rf"|\b{SUBJ} {FILL}{FILL}(?:gave me|left me with) (?:a )?(?:black eye|bruises|bruised|split lip|broken)"
-       rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}"
+       rf"|\b(?:bruises|black eye|split lip|broken (?:nose|rib|ribs|arm|wrist)) (?:from|where|after|because) {SUBJ}\b"
+       # ...or "from her grabbing me" ("from her physio" is no one's blow)
+       r"|\b(?:bruises|black eye|split lip) from (?:him|her|them) (?:grabb|hitt|kick|punch|push|shov|squeez|twist|pinch|slapp|"
+       r"throw|chok|strangl|drag)\w* me\b"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the|to the (?:floor|ground|bed|wall|couch|sofa))\b"
        rf"|\b{SUBJ} {FILL}{FILL}{FILL}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
@@ -1545,7 +1564,9 @@ RULES: tuple[Rule, ...] = (
        gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "
        r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),
     _r("abu.stalking", A, "stalking",
-       r"\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|every move|movements|whereabouts|gps)\b"
+       # (not an employer's tracking of a work phone or van: "my company now tracks our location through the work phone")
+       rf"{_in_a_sentence_without(_AT_WORK)}\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|"
+       r"every move|movements|whereabouts|gps)\b"
        r"|\b(?:put|installed|installs|hid|placed) (?:a |an )?(?:tracker|tracking (?:app|device)|gps|air ?tag|spyware|camera|hidden camera)"
        r"(?: \w+){0,3} (?:on|in) my\b"
        r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! around (?:the|our) (?:house|kitchen|room|store|shop))(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
@@ -1980,7 +2001,10 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:can't|cant|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)\b"
        r"(?= .{0,60}\b(?:chest|lips|blue|swell\w*|allerg\w*|asthma|inhaler|911|999|000|112|ambulance|er\b|hospital|choking|throat)\b)"
        r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"
-       r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|had|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
+       r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
+       # ...or had one, in a sentence that does not tell of its aftermath: a carer's "since he had a stroke", "mum had
+       # a stroke in march and can't use her hand", "he had a stroke and he's been in rehab for weeks".
+       rf"|{_NOT_AN_AFTERMATH}(?<!thought i )(?<!thought she )(?<!thought he )\bhad a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b"
        r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b", present_only=True),
     # Voices that tell someone to hurt or kill (command hallucinations), a new mother who believes her baby is evil or
     # must be saved: psychosis, which after a birth can come within days and is an emergency for the mother and the
@@ -2066,6 +2090,9 @@ IDIOMS = _lazy(
     r"(?: \w+){0,2} (?:is|are|was|were|'s|'re|keeps|keep) (?:literally |really |honestly |just |so |slowly )?killing me\b"
     r"|\b(?:it's|its|it is|this is|that's|thats) killing me\b"
     r"|\bdie of (?:embarrassment|shame|boredom|cringe|laughter|laughing|envy|jealousy|curiosity|old age)\b"
+    # a fright, not a heart ("i about had a heart attack in the bleachers", "she nearly gave me a heart attack")
+    r"|\b(?:nearly|almost|about|practically|basically|literally|near enough) (?:had|having|have|gave (?:me|him|her|us)) "
+    r"(?:a|an actual) (?:heart attack|stroke|coronary|seizure)\b|\b(?:gave|give|giving|gives) (?:me|him|her|us) a heart attack\b"
     r"|\bkill(?:ing|ed|s)? it\b(?! all)"
     r"|\bkill(?:ing|ed|s)? (?:a |the |this |that |my |all |every |off )?(?:\w+ )?(?:process|processes|task|thread|threads|job|jobs|app|"
     r"server|program|container|pod|session|tab|engine|lights|mood|vibe|time|game|bug|bugs|spider|spiders|weeds|plant|"
@@ -2480,6 +2507,11 @@ _DENIED_ACT = _lazy(rf"\b{SUBJ} (?:\w+ )?(?P<denial>{NOT}) (?:\w+ )?(?:{HIT}|hur
                     r"(?!(?: me| him| her| them)? (?:where|in front of|when|unless|until|except|if|as long as|so long as|"
                     r"anymore|any more|since|as much|as often|as hard|in the face|on the face))")
 
+# ...and the writer's own self-harm denied ("i'm not hurting myself and never have"): sui.self_harm_act does not read
+# it, and the learned layers must not either.
+_DENIED_SELF_HARM = _lazy(rf"\b{I} (?P<denial>not|never|no longer) (?:\w+ )?(?:cut|cutting|burn|burning|hurt|hurting|harm|"
+                          rf"harming) {SELF}\b(?! (?:anymore|any more|as much|as often|since)\b)")
+
 
 def _denied_clause(text: str, denial: int, end: int) -> str:
     """The whole denied clause, from its subject to its object ("he never abused me", "my husband is not abusive"):
@@ -2542,9 +2574,10 @@ def match(text: str) -> Matched:
                     break
         if hit is not None:
             hits.append(hit)
-    for m in _DENIED_ACT.finditer(masked):
-        if not _NOT_A_DENIAL.match(masked, m.start("denial")):
-            negated.append(_denied_clause(masked, m.start(), m.end()))
+    for denied in (_DENIED_ACT, _DENIED_SELF_HARM):
+        for m in denied.finditer(masked):
+            if not _NOT_A_DENIAL.match(masked, m.start("denial")):
+                negated.append(_denied_clause(masked, m.start(), m.end()))
     return Matched(hits, masked, tuple(negated))
 
 

@@ -185,6 +185,8 @@ DENIALS = [
     "he has never abused me",
     "he would never hurt me",
     "he hasn't hit me",
+    # The writer's own self-harm denied, the word between the "I" and the act ("i'm not hurting myself").
+    "I'm not hurting myself and never have, but finding her like that shook me.",
 ]
 # A negation that does not deny: the statement still discloses.
 NOT_DENIALS = [
@@ -943,6 +945,34 @@ def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
     found = rule_layer(normalise(text)).found
     assert found.get("abuse") != "threat_to_kill" and not {"harm_to_others", "child_safety", "medical_emergency"} & set(found), (
         text, found)
+
+
+@pytest.mark.parametrize("text,category,severity", [
+    # A stroke or a seizure had just now is an emergency...
+    ("my dad just had a stroke, what do i do", "medical_emergency", "urgent_symptoms"),
+    ("my husband had a heart attack a minute ago, he's grey and sweating", "medical_emergency", "urgent_symptoms"),
+    # ...and bruises from a blow, said of her as of him
+    ("i have bruises from her grabbing me", "abuse", "physical"),
+    ("he tracks my location and goes mad if i stop anywhere", "abuse", "stalking"),
+    ("i'm tired of living in this world", "suicide_self_harm", "wish_to_be_dead"),
+])
+def test_a_crisis_next_to_the_words_of_care_and_work_is_still_ruled_one(text, category, severity):
+    screened_as(text, category, severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", [
+    # A carer tells of a stroke's or a heart attack's aftermath, not of one happening now.
+    "Mum had a stroke in March and can't use her left hand.",
+    "Since my husband had a stroke he's been short with me.",
+    "Last week Dad had a heart attack. He's okay, but I'm now doing his shopping and his meds.",
+    "i about had a heart attack in the bleachers when she told me",
+    # Bruises from physio, not from "her"; an employer's tracking; where the writer is tired of living, not living.
+    "My grandma has a few bruises from her physio exercises, she bruises easily.",
+    "My company now tracks our location through the work phone all day.",
+    "i'm so tired of living in two places since the divorce",
+])
+def test_a_stroke_s_aftermath_a_fright_physio_and_a_work_phone_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text
 
 
 @pytest.mark.parametrize("text", [

@@ -260,6 +260,11 @@ def screen(text: str, locale: str = "en-US",
                     # the learned layers, which read the same words as a partner's control, do not make it one.
                     signals.append("model.abuse.parents_rules")
                     continue
+                if cat == ABUSE and A_PARENTS_DEMENTIA in rules.signals:
+                    # ...nor of a parent's blow in their dementia, told by the grown child who looks after them ("dad
+                    # hit me again when i tried to help him wash"), which the rules read as the illness.
+                    signals.append("model.abuse.a_parents_dementia")
+                    continue
                 if cat == HARM_TO_OTHERS and names_no_one_else(masked):
                     # Harm to others needs another: the heads read a means or a place ("the beam would hold", "picked
                     # the spot by the river") as violence, and with no one else named the danger is the writer's own.

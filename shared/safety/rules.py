@@ -177,7 +177,7 @@ OTHER_FILL = r"(?:(?!(?:not|never|no|doesn't|don't|didn't|does|i|i'm|me|we)\b)[\
 OTHER_IS = r"\b(?:he's|she's|they're|hes|shes|he'd be|she'd be|they'd be)"  # "she's a burden", "he's suicidal"
 THEM_SELF = r"(?:himself|herself|themselves|themself)"
 # Those the writer would leave behind ("they'd be fine without me", "whether the kids would be okay without me").
-_THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my family|my wife|my husband|my partner|my girls|my boys|"
+_THEY_ALL = (r"(?:they|everyone|everybody|the kids|my kids|my children|the children|my family|my wife|my husband|my partner|my girls|my boys|"
              r"my son|my daughter|the family|you all|you guys)")
 # The means of a suicide made ready in the writer's hands (read with _BROKEN_OFF: an attempt begun and broken off). Not
 # a gun taken down to clean or sell.
@@ -576,6 +576,9 @@ RULES: tuple[Rule, ...] = (
        r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead|didn't (?:come|drive|make it|get) home|"
        r"wasn't (?:here|around)|just stopped))|"
        r"world (?:would be|is) better without me)\b"
+       # ...and without "off": "i think my children would be better without me" (not "...without me on the team")
+       rf"|\b{_THEY_ALL}(?:'d| would| will)(?: all)? be (?:so |much |a lot |far )?(?:better|happier) without me\b"
+       r"(?! (?:on|in|at|for|there|around|nagging|telling|checking|interfering|hovering|fussing)\b)"
        # ...easier, kinder, quieter for them if the writer were gone: "it'd be kinder for everyone if i just stopped", "they'd
        # have an easier time if i was out of the equation for good". Not "...if i just stopped complaining", "...if i wasn't
        # so strict", "...if i was gone for the weekend".
@@ -585,6 +588,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:picture|equation|lives)|not around|not here)|stopped|disappeared|didn't exist|died|(?:just )?wasn't alive)"
        r"(?: (?:here|around|alive|there|in (?:the|their) (?:picture|lives)))?(?=\s*(?:$|[.,!?;:)-]|and\b|but\b|for good\b|"
        r"anymore\b|at all\b|forever\b|altogether\b|permanently\b))"),
+    # "by my own hand", the old words for it: "i think about dying by my own hand more than i like to admit"
+    _r("sui.own_hand", S, "thoughts",
+       r"\b(?:die|dying|died|death|end(?:ing)? (?:it|things|my life)|go|going) by my own hand\b"
+       r"(?![^.!?]*\b(?:game|match|level|boss|character|quest|raid|round)\b)", negatable=True, laughed_off=True,
+       gate=r"\bown hand\b"),
     _r("sui.no_reason_live", S, "wish_to_be_dead",
        r"\b(?:no|nothing to|don't have (?:a|any)|dont have (?:a|any)|can't find (?:a|any)) (?:reason|point|purpose) "
        r"(?:to|in|for) (?:live|living|go on|going on|be alive|being alive|stay alive|staying alive|wake up|existing|exist)\b"),
@@ -997,9 +1005,16 @@ RULES: tuple[Rule, ...] = (
        r"stepped (?:out )?in front of)\b[^.!?]{0,40}?\bon purpose\b"
        r"|\bi (?:drank|swallowed) (?:the |some )?(?:weed ?killer|bleach|pesticide|antifreeze|paraquat|poison)\b"
        r"|\b(?:sectioned|72[- ]hour hold|psych(?:iatric)? hold|involuntary hold)\b[^.!?]{0,30}?\bafter i (?:walked|jumped|took|tried|"
-       r"swallowed|drank|drove|climbed|cut)\b",
+       r"swallowed|drank|drove|climbed|cut)\b"
+       # ...or said to be meant: "last autumn i walked into the sea one night and meant it", "i took the tablets and i
+       # meant it" (not "i said sorry and meant it")
+       r"|\bi (?:walked|waded|went|swam) (?:out )?into the (?:sea|water|river|lake|ocean|waves|surf)\b[^.!?]{0,60}?\band (?:i )?meant it\b(?! (?:to|as|for)\b)"
+       r"|\bi (?:took|swallowed|downed) (?:the |all the |all my |my |a load of |a bunch of |a handful of |a lot of |loads of )?"
+       r"(?:pills|tablets|painkillers|paracetamol|sleeping pills)\b[^.!?]{0,60}?\band (?:i )?meant it\b(?! (?:to|as|for)\b)"
+       r"|\bi stepped (?:off|out in front of)\b[^.!?]{0,60}?\band (?:i )?meant it\b(?! (?:to|as|for)\b)",
        negatable=True,
-       gate=r"\b(?:pump\w*|tried|attempted|swallowed|what i did|(?:woke|woken|waking|wake) up|found me|on purpose|drank|sectioned|hold)\b"),
+       gate=r"\b(?:pump\w*|tried|attempted|swallowed|what i did|(?:woke|woken|waking|wake) up|found me|on purpose|drank|sectioned|hold|"
+            r"meant it)\b"),
     # Intent said sideways, with a time or a decision: "i'm not going to be around for the harvest this year, i've
     # decided that much", "i'm not gonna be here for my birthday and i'm weirdly ok with that". Not where the sentence
     # gives a reason to be away (a trip, a shift, a holiday at the in-laws').
@@ -1195,7 +1210,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:{OTHER} {OTHER_FILL}(?:has been|is|was|been|started|starts|keeps|kept|admitted to|admitted|confessed to|"
        rf"relapsed (?:on|into))|{OTHER_IS}(?: been)?) (?:self[- ]?harming|self[- ]?harm|cutting(?: again)?)\b"
        r"(?! (?:the|a|an|some|his|her|their|my|it|them|up|off|back|down|class|classes|school|hair|corners|costs|ties|out|"
-       r"onions|vegetables|wood|paper|grass|carbs|sugar|coupons)\b)"
+       r"onions|vegetables|wood|paper|grass|carbs|sugar|coupons|all|us|everyone|everybody|people|me|you|him|her)\b)"
        rf"|\b(?:cut|cuts|burned|burns|burnt|hurt|hurts|hit|hits|hitting|harmed|harms) {THEM_SELF} (?:on purpose|deliberately|again on purpose)\b"
        rf"|\b(?:cut|cuts|harmed|harms) {THEM_SELF} again\b"
        # In the simple past ("my daughter cut herself last night"), not an accident ("cut herself on a glass", "while

@@ -13,7 +13,7 @@ from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, scre
 from shared.safety.cli import classify_stream
 from shared.safety.rules import names_no_one_else, normalise
 from shared.safety.vocab import DANGER
-from tests.support.crisis import screened_as
+from tests.support.crisis import AFTER, WEEK, screened_as
 
 pytestmark = pytest.mark.crisis
 
@@ -972,6 +972,31 @@ def test_a_crisis_next_to_the_words_of_care_and_work_is_still_ruled_one(text, ca
     "i'm so tired of living in two places since the divorce",
 ])
 def test_a_stroke_s_aftermath_a_fright_physio_and_a_work_phone_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text,severity", [
+    # "better without me" with no "off", the old "by my own hand", an attempt the writer says was meant: found in long
+    # development messages, where the learned layers lose one sentence among many.
+    ("Honestly I think my children would be better without me.", "wish_to_be_dead"),
+    ("I think about dying by my own hand more than I like to admit.", "thoughts"),
+    ("Last autumn I walked into the sea one night and meant it, and a bloke walking his dog got me out.", "behaviour"),
+    ("I took the tablets and I meant it.", "behaviour"),
+])
+def test_plain_and_old_words_for_a_wish_a_thought_and_an_attempt_are_ruled_one(text, severity):
+    screened_as(text, "suicide_self_harm", severity=severity, layer="rules")
+    # ...and the same anywhere in a long message
+    screened_as(WEEK + text + AFTER, "suicide_self_harm", severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", [
+    "they'd be happier without me nagging them about homework",
+    "the team would be better without me on it this season",
+    "I said sorry and meant it.",
+    "I walked into the sea for a swim and meant it to be a quick one",
+    "the duel ended with death by my own hand in the game",
+])
+def test_the_same_words_about_nagging_an_apology_a_swim_or_a_game_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text
 
 

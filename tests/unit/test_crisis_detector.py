@@ -184,6 +184,10 @@ def test_evaluation_sets_share_no_text_with_the_training_data():
     # Every set with texts (the audit holds judgements of public rows by id, no texts).
     sets = [path for path in sorted(TESTDATA.glob("*.jsonl")) if path.name != "heldout_audit.jsonl"]
     assert len(sets) >= 12
+    # ...and the development files of the training messages tried and not kept (scripts/crisis_candidates/README.md)
+    candidates = sorted((DATA.parents[2] / "scripts" / "crisis_candidates").glob("*_dev.jsonl"))
+    assert len(candidates) == 5
+    sets += candidates
     for path in sets:
         held = [json.loads(line)["text"].strip().lower() for line in path.open()]
         shared = sum(1 for text in held if text in train)  # a count: a blind set's texts stay unread, even on failure

@@ -237,10 +237,11 @@ def _in_a_sentence_with(words: str) -> str:
 # Work and its tools: an employer's tracking of a work phone or van is no partner's stalking.
 _AT_WORK = (r"company|employer|work (?:phone|van|car|laptop|vehicle)|company (?:car|phone|van)|fleet|boss|manager|supervisor|"
             r"insurer|insurance")
-# A sentence that tells of a stroke's or a heart attack's aftermath (care, recovery, weeks or a month since): read
-# before "had a stroke", which is otherwise as likely to be happening now ("a minute ago" is now).
+# A sentence that tells of a stroke's or a heart attack's aftermath (rehab, recovery, weeks or a month since): read
+# before "had a stroke", which is otherwise as likely to be happening now ("a minute ago", "after dinner", "in the care
+# home this morning" are now).
 _NOT_AN_AFTERMATH = _in_a_sentence_without(
-    r"since|after|rehab\w*|recover\w*|physio\w*|therap\w*|carer|caring|care home|nursing home|hospice|"
+    r"since|rehab\w*|recover\w*|physio\w*|therap\w*|"
     r"last (?:year|month|week|spring|summer|autumn|fall|winter|christmas)|in (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4})|years?|months?|weeks|can't use|cannot use|never been the same|not the same")
 
@@ -576,9 +577,10 @@ RULES: tuple[Rule, ...] = (
        r"(?:miss|notice|care)(?: me)?(?: if i (?:died|was gone|were gone|disappeared|was dead|didn't (?:come|drive|make it|get) home|"
        r"wasn't (?:here|around)|just stopped))|"
        r"world (?:would be|is) better without me)\b"
-       # ...and without "off": "i think my children would be better without me" (not "...without me on the team")
+       # ...and without "off": "i think my children would be better without me", "...without me around" (not "...without
+       # me on the team", "...in the band", "...nagging them")
        rf"|\b{_THEY_ALL}(?:'d| would| will)(?: all)? be (?:so |much |a lot |far )?(?:better|happier) without me\b"
-       r"(?! (?:on|in|at|for|there|around|nagging|telling|checking|interfering|hovering|fussing)\b)"
+       r"(?! (?:on|at|for|there|nagging|telling|checking|interfering|hovering|fussing|in (?:the|that|this|our|my) \w+)\b)"
        # ...easier, kinder, quieter for them if the writer were gone: "it'd be kinder for everyone if i just stopped", "they'd
        # have an easier time if i was out of the equation for good". Not "...if i just stopped complaining", "...if i wasn't
        # so strict", "...if i was gone for the weekend".
@@ -599,9 +601,10 @@ RULES: tuple[Rule, ...] = (
     _r("sui.tired_of_living", S, "wish_to_be_dead",
        # (not where or with whom: "tired of living in two places", "sick of living with my parents", "...out of a suitcase";
        # but "tired of living in this world", "...in a constant state of loneliness")
-       r"\b(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing|this life)\b(?! (?:insurance|coach))"
-       r"(?<!living(?= (?:at|with|out of|from|under|on|off|between|apart|alone|here|there|paycheck|pay ?check|month to month)\b))"
-       r"(?<!living(?= in (?!(?:this |a |such a |constant |a constant )?(?:world|body|pain|state|fear|hell|misery|agony|darkness)\b)))"),
+       r"\b(?:tired|sick|done) (?:of|with) (?:living"
+       r"(?! (?:at|with|out of|from|under|on|off|between|apart|alone|here|there|paycheck|pay ?check|month to month)\b)"
+       r"(?! in (?!(?:this |a |such a |constant |a constant )?(?:world|body|pain|state|fear|hell|misery|agony|darkness)\b))"
+       r"|being alive|life|existing|this life)\b(?! (?:insurance|coach))"),
     _r("sui.cant_live", S, "wish_to_be_dead",
        rf"\b{I} (?:can't|cant|cannot) (?:live|go on|keep going) (?:like this|anymore|any more|without (?:him|her|them))\b"),
     # 2. Suicidal thoughts
@@ -2019,7 +2022,9 @@ RULES: tuple[Rule, ...] = (
        r"|(?<!thought i was )(?<!thought i'd )(?<!thought she was )(?<!thought he was )\b(?:having|is having) a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b|\banaphyla\w*"
        # ...or had one, in a sentence that does not tell of its aftermath: a carer's "since he had a stroke", "mum had
        # a stroke in march and can't use her hand", "he had a stroke and he's been in rehab for weeks".
-       rf"|{_NOT_AN_AFTERMATH}(?<!thought i )(?<!thought she )(?<!thought he )\bhad a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b"
+       # (nor said of who someone is: "my husband, who has had a stroke")
+       rf"|{_NOT_AN_AFTERMATH}(?<!thought i )(?<!thought she )(?<!thought he )(?<!who has )(?<!who's )(?<!who )"
+       r"\bhad a (?:heart attack|stroke|seizure|severe allergic reaction|anaphylactic)\b"
        r"|\bthroat (?:is )?(?:closing|swelling)\b|\bnumb\w* (?:in )?(?:my|his|her) (?:left )?(?:arm|face)\b", present_only=True),
     # Voices that tell someone to hurt or kill (command hallucinations), a new mother who believes her baby is evil or
     # must be saved: psychosis, which after a birth can come within days and is an emergency for the mother and the

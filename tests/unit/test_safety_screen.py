@@ -951,6 +951,7 @@ def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
     # A stroke or a seizure had just now is an emergency...
     ("my dad just had a stroke, what do i do", "medical_emergency", "urgent_symptoms"),
     ("my husband had a heart attack a minute ago, he's grey and sweating", "medical_emergency", "urgent_symptoms"),
+    ("my dad had a stroke after dinner and can't move his arm", "medical_emergency", "urgent_symptoms"),
     # ...and bruises from a blow, said of her as of him
     ("i have bruises from her grabbing me", "abuse", "physical"),
     ("he tracks my location and goes mad if i stop anywhere", "abuse", "stalking"),
@@ -964,6 +965,7 @@ def test_a_crisis_next_to_the_words_of_care_and_work_is_still_ruled_one(text, ca
     # A carer tells of a stroke's or a heart attack's aftermath, not of one happening now.
     "Mum had a stroke in March and can't use her left hand.",
     "Since my husband had a stroke he's been short with me.",
+    "I'm a carer for my husband, who has had a stroke, and I'm worn out.",
     "Last week Dad had a heart attack. He's okay, but I'm now doing his shopping and his meds.",
     "i about had a heart attack in the bleachers when she told me",
     # Bruises from physio, not from "her"; an employer's tracking; where the writer is tired of living, not living.
@@ -979,6 +981,7 @@ def test_a_stroke_s_aftermath_a_fright_physio_and_a_work_phone_are_not_ruled_a_c
     # "better without me" with no "off", the old "by my own hand", an attempt the writer says was meant: found in long
     # development messages, where the learned layers lose one sentence among many.
     ("Honestly I think my children would be better without me.", "wish_to_be_dead"),
+    ("everyone would be better without me around", "wish_to_be_dead"),
     ("I think about dying by my own hand more than I like to admit.", "thoughts"),
     ("Last autumn I walked into the sea one night and meant it, and a bloke walking his dog got me out.", "behaviour"),
     ("I took the tablets and I meant it.", "behaviour"),

@@ -210,6 +210,11 @@ def test_a_denial_in_so_many_words_does_not_escalate(text):
     assert not r.escalate, (text, r)
 
 
+def test_the_writer_s_own_self_harm_denied_is_not_what_the_learned_layers_read():
+    outcome = rule_layer(normalise("I'm not hurting myself and never have, but finding her like that shook me."))
+    assert not outcome.found and "hurting myself" not in outcome.model_text(), outcome
+
+
 @pytest.mark.parametrize("text,category", NOT_DENIALS)
 def test_a_negation_that_does_not_deny_still_escalates_by_rule(text, category):
     r = screen(text)
@@ -948,7 +953,7 @@ def test_everyday_sentences_near_those_emergencies_are_not_ruled_them(text):
 
 
 @pytest.mark.parametrize("text,category,severity", [
-    # A stroke or a seizure had just now is an emergency...
+    # A stroke or a heart attack had just now is an emergency...
     ("my dad just had a stroke, what do i do", "medical_emergency", "urgent_symptoms"),
     ("my husband had a heart attack a minute ago, he's grey and sweating", "medical_emergency", "urgent_symptoms"),
     ("my dad had a stroke after dinner and can't move his arm", "medical_emergency", "urgent_symptoms"),
@@ -998,8 +1003,10 @@ def test_plain_and_old_words_for_a_wish_a_thought_and_an_attempt_are_ruled_one(t
     "I said sorry and meant it.",
     "I walked into the sea for a swim and meant it to be a quick one",
     "the duel ended with death by my own hand in the game",
+    # someone cut out of a will, not cutting themself
+    "My father-in-law announced at Sunday lunch that he's cutting all of us out of his will.",
 ])
-def test_the_same_words_about_nagging_an_apology_a_swim_or_a_game_are_not_ruled_a_crisis(text):
+def test_the_same_words_about_nagging_an_apology_a_swim_a_game_or_a_will_are_not_ruled_a_crisis(text):
     assert not rule_layer(normalise(text)).found, text
 
 
@@ -1591,6 +1598,12 @@ def test_touched_while_asleep_is_a_partner_s_abuse_only_when_a_partner_is_named(
 def test_a_blow_from_a_parent_with_dementia_told_by_their_carer_is_not_ruled_abuse(text):
     found = rule_layer(normalise(text)).found
     assert not {"abuse", "child_safety"} & set(found), (text, found)
+
+
+def test_a_blow_from_a_parent_with_dementia_the_learned_layers_read_as_abuse_is_not_made_abuse():
+    # The learned layers read this one as abuse; the rules read it as the illness, and their reading stands.
+    r = screen("my father has dementia and he grabbed me by the throat this morning when i was helping him shave")
+    assert not r.escalate and "model.abuse.a_parents_dementia" in r.signals, r
 
 
 @pytest.mark.parametrize("text, category", [

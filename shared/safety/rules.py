@@ -234,12 +234,17 @@ def _in_a_sentence_with(words: str) -> str:
     return rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{words})\b)[^.!?]*?"
 
 
+# What the writer does to themself in sui.self_harm_act ("i cut myself"), and denies in _DENIED_SELF_HARM ("i'm not
+# hurting myself").
+_SELF_HARM_VERBS = (r"cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|scratch|"
+                    r"scratching|starve|starving")
 # Work and its tools: an employer's tracking of a work phone or van is no partner's stalking.
 _AT_WORK = (r"company|employer|work (?:phone|van|car|laptop|vehicle)|company (?:car|phone|van)|fleet|boss|manager|supervisor|"
             r"insurer|insurance")
 # A sentence that tells of a stroke's or a heart attack's aftermath (rehab, recovery, weeks or a month since): read
 # before "had a stroke", which is otherwise as likely to be happening now ("a minute ago", "after dinner", "in the care
-# home this morning" are now).
+# home this morning" are now). Not in _PAST_WINDOW, which every present-only rule reads: "since" or "for weeks" tells of
+# abuse that goes on, and only of an illness that it is over.
 _NOT_AN_AFTERMATH = _in_a_sentence_without(
     r"since|rehab\w*|recover\w*|physio\w*|therap\w*|"
     r"last (?:year|month|week|spring|summer|autumn|fall|winter|christmas)|in (?:january|february|march|april|may|june|july|august|"
@@ -788,8 +793,7 @@ RULES: tuple[Rule, ...] = (
        gate=r"\btonight\b|\bthe last (?:time|one|night|day)\b"),
     _r("sui.self_harm_act", S, "behaviour",
        # (the word between is not "not" or "never": "i'm not hurting myself and never have")
-       rf"\b{I} (?:(?!not\b|never\b)\w+ )?(?:cut|cutting|cuts|burn|burned|burning|hurt|hurting|harm|harming|hit|hitting|punch|punching|"
-       rf"scratch|scratching|starve|starving) {SELF}\b(?!{_BY_ACCIDENT})"
+       rf"\b{I} (?:(?!not\b|never\b)\w+ )?(?:{_SELF_HARM_VERBS}) {SELF}\b(?!{_BY_ACCIDENT})"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
        # ...not cutting something ("cutting them in quarters", "cutting back on sugar", "cutting my hair")
@@ -2399,6 +2403,8 @@ def cares_for_a_parent_with_dementia(text: str) -> bool:
     told by the grown child who looks after them, not abuse (``shared.safety._childs_abuse``). A spouse's is still the
     writer's abuse."""
     return bool(_DEMENTIA.search(text)) and not _WRITER_IS_A_CHILD.search(text)
+
+
 # An adult's voice: a child of their own ("my son", "our 6-year-old", "the kids"; not "my little brother"), a child's
 # age said of someone else ("she's 4", "a 13 year old"), their pupils, or a pregnancy.
 _PARENTS_VOICE = re.compile(
@@ -2529,8 +2535,8 @@ _DENIED_ACT = _lazy(rf"\b{SUBJ} (?:\w+ )?(?P<denial>{NOT}) (?:\w+ )?(?:{HIT}|hur
 
 # ...and the writer's own self-harm denied ("i'm not hurting myself and never have"): sui.self_harm_act does not read
 # it, and the learned layers must not either.
-_DENIED_SELF_HARM = _lazy(rf"\b{I} (?P<denial>not|never|no longer) (?:\w+ )?(?:cut|cutting|burn|burning|hurt|hurting|harm|"
-                          rf"harming) {SELF}\b(?! (?:anymore|any more|as much|as often|since)\b)")
+_DENIED_SELF_HARM = _lazy(rf"\b{I} (?P<denial>not|never|no longer) (?:\w+ )?(?:{_SELF_HARM_VERBS}) {SELF}\b"
+                          r"(?! (?:anymore|any more|as much|as often|since)\b)")
 
 
 def _denied_clause(text: str, denial: int, end: int) -> str:

@@ -177,6 +177,10 @@ def rule_layer(norm: str) -> RuleOutcome:
 PARENTS_RULES = "chi.parents_rules"
 # ...and of a blow from a parent with dementia, told by the grown child who looks after them.
 A_PARENTS_DEMENTIA = "abu.a_parents_dementia"
+# The rules' readings of abuse words as no crisis, which the learned layers may not overturn: a parent's rules for a
+# teen ("my mom checks my phone", read by the learned layers as a partner's control), and a parent's blow in their
+# dementia ("dad hit me again when i tried to help him wash", which the rules read as the illness).
+_ABUSE_RULED_NO_CRISIS = (PARENTS_RULES, A_PARENTS_DEMENTIA)
 
 
 def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
@@ -255,15 +259,11 @@ def screen(text: str, locale: str = "en-US",
         else:
             scores, layer = decision.scores, decision.layer
             for cat in decision.categories:
-                if cat == ABUSE and PARENTS_RULES in rules.signals:
-                    # The rules read the control as a parent's rules for a teen ("my mom checks my phone"), no crisis;
-                    # the learned layers, which read the same words as a partner's control, do not make it one.
-                    signals.append("model.abuse.parents_rules")
-                    continue
-                if cat == ABUSE and A_PARENTS_DEMENTIA in rules.signals:
-                    # ...nor of a parent's blow in their dementia, told by the grown child who looks after them ("dad
-                    # hit me again when i tried to help him wash"), which the rules read as the illness.
-                    signals.append("model.abuse.a_parents_dementia")
+                ruled_no_abuse = cat == ABUSE and next((sig for sig in _ABUSE_RULED_NO_CRISIS if sig in rules.signals), None)
+                if ruled_no_abuse:
+                    # What the rules read as no crisis, the learned layers, which read the same words as abuse, do not
+                    # make one (_ABUSE_RULED_NO_CRISIS).
+                    signals.append(f"model.abuse.{ruled_no_abuse.split('.', 1)[1]}")
                     continue
                 if cat == HARM_TO_OTHERS and names_no_one_else(masked):
                     # Harm to others needs another: the heads read a means or a place ("the beam would hold", "picked

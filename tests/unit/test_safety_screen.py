@@ -1419,22 +1419,6 @@ ORDINARY_WEEK_THE_WINDOWS_MISREAD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ORDINARY_WEEK + ORDINARY_WEEK_THE_WINDOWS_MISREAD)
-def test_the_same_words_about_an_ordinary_week_are_not_ruled_suicidal(sentence):
-    assert "suicide_self_harm" not in rule_layer(normalise(_THE_WEEK + sentence)).found, sentence
-
-
-@pytest.mark.parametrize("sentence", ORDINARY_WEEK)
-def test_the_same_words_about_an_ordinary_week_do_not_escalate(sentence):
-    assert not screen(_THE_WEEK + sentence).escalate, sentence
-
-
-@pytest.mark.xfail(strict=True, reason="the windows of a long message read it as suicidal (a known gap)")
-@pytest.mark.parametrize("sentence", ORDINARY_WEEK_THE_WINDOWS_MISREAD)
-def test_the_same_words_about_an_ordinary_week_the_windows_still_escalate(sentence):
-    assert not screen(_THE_WEEK + sentence).escalate, sentence
-
-
 # The C-SSRS's later items in everyday words, let slip in a long message: affairs put in order for after, an attempt
 # broken off or interrupted, an attempt in the past told by where it led, a time set, a means dwelt on. Rules, as the
 # learned layers read one such sentence among the week's news too weakly.
@@ -1483,19 +1467,22 @@ ORDINARY_PLANS_THE_WINDOWS_MISREAD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ORDINARY_PLANS + ORDINARY_PLANS_THE_WINDOWS_MISREAD)
-def test_the_same_words_in_an_ordinary_week_are_not_ruled_a_plan_or_an_attempt(sentence):
+# The ordinary weeks above, in the words of a wish to be dead, a method or a plan: no rule reads them as suicidal, and
+# none escalates but those the windows still misread.
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK + ORDINARY_WEEK_THE_WINDOWS_MISREAD + ORDINARY_PLANS
+                         + ORDINARY_PLANS_THE_WINDOWS_MISREAD)
+def test_the_same_words_in_an_ordinary_week_are_not_ruled_suicidal(sentence):
     assert "suicide_self_harm" not in rule_layer(normalise(_THE_WEEK + sentence)).found, sentence
 
 
-@pytest.mark.parametrize("sentence", ORDINARY_PLANS)
-def test_the_same_words_in_an_ordinary_week_do_not_escalate_as_a_plan(sentence):
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK + ORDINARY_PLANS)
+def test_the_same_words_in_an_ordinary_week_do_not_escalate(sentence):
     assert not screen(_THE_WEEK + sentence).escalate, sentence
 
 
 @pytest.mark.xfail(strict=True, reason="the windows of a long message read it as suicidal (a known gap)")
-@pytest.mark.parametrize("sentence", ORDINARY_PLANS_THE_WINDOWS_MISREAD)
-def test_the_same_words_in_an_ordinary_week_the_windows_still_read_as_a_plan(sentence):
+@pytest.mark.parametrize("sentence", ORDINARY_WEEK_THE_WINDOWS_MISREAD + ORDINARY_PLANS_THE_WINDOWS_MISREAD)
+def test_the_same_words_in_an_ordinary_week_the_windows_still_escalate(sentence):
     assert not screen(_THE_WEEK + sentence).escalate, sentence
 
 

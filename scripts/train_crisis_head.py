@@ -227,6 +227,9 @@ def main(argv=None) -> int:
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
     ap.add_argument("--out-dir", type=Path, default=OUT.parent)
     ap.add_argument("--in-domain", type=Path, default=IN_DOMAIN, help="hand-written training messages (to try a variant)")
+    ap.add_argument("--budget-ids", type=Path, default=None,
+                    help="count in the in-domain budgets only the ordinary messages whose ids are in this JSON-lines file "
+                         "(to try hard ordinary messages that are trained on but set no cut-off)")
     ap.add_argument("--show-errors", action="store_true", help="print the in-domain rows wrong out of fold")
     args = ap.parse_args(argv)
     from crisis_embed_cache import embed_all
@@ -317,6 +320,10 @@ def main(argv=None) -> int:
     n_words = np.array([len(t.split()) for t in texts])
     neg_dev = (y == 0) & undecided & ~is_dom
     neg_dom = (y == 0) & undecided & is_dom & (n_words >= BUDGET_MIN_WORDS)
+    if args.budget_ids:
+        pool_ids = {json.loads(line)["id"] for line in args.budget_ids.open(encoding="utf-8")}
+        neg_dom &= np.array([i in pool_ids for i in ids])
+        print(f"in-domain budget pool held to {int(neg_dom.sum())} ordinary messages of {args.budget_ids}", flush=True)
     thr_c, thr_f, pool_min_words, binding = {}, {}, {}, {}
     for ci, name in enumerate(CRISIS_CLASSES, start=1):
         pos_dev = (y == ci) & ~is_dom

@@ -119,6 +119,13 @@ Evaluates ``shared.safety.screen`` on
   decluttering and rehoming, roofs, bridges and platforms, decisions made, rifles, rope and pill organisers, past
   hospital stays), written blind in a later session of November 27, before any change for them, by a
   writer who never saw the repo; texts never read;
+- ``tests/data/crisis/judge_blind.jsonl``: 200 family messages written to judge the next change to the learned layers'
+  training data, in the territory where the last tries cost children at risk (``kind``: 45 a child at risk, 10 of them
+  in a teen's own words and 10 buried in a long message; 35 an older person's abuse, in their own words, told by a
+  relative, or buried in a long message; 20 a partner's abuse and 20 the writer's suicidal thoughts, half of each
+  buried in a long message; 80 ordinary messages in the same territory: elder care and dementia, children's scrapes
+  and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
+  28, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -171,6 +178,7 @@ PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
 SECRETS = ROOT / "tests" / "data" / "crisis" / "secrets_blind.jsonl"
 ELDER = ROOT / "tests" / "data" / "crisis" / "elder_blind.jsonl"
 PLANS = ROOT / "tests" / "data" / "crisis" / "plans_blind.jsonl"
+JUDGE = ROOT / "tests" / "data" / "crisis" / "judge_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -263,7 +271,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, VERY_SHORT):
+                 ELDER, PLANS, JUDGE, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

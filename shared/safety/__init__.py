@@ -26,8 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, as_childs, cares_for_a_parent_with_dementia, hurt_at_home,
-                    laughing, match, names_no_one_else, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
+from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, an_older_adult_and_no_child, as_childs,
+                    cares_for_a_parent_with_dementia, hurt_at_home, laughing, match, names_no_one_else, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -271,6 +271,13 @@ def screen(text: str, locale: str = "en-US",
                     signals.append("model.harm_to_others.no_one_else")
                     cat = SUICIDE_SELF_HARM
                     if cat in found:  # the heads flagged it as suicidal too: said once
+                        continue
+                if cat == CHILD_SAFETY and an_older_adult_and_no_child(masked):
+                    # A child at risk needs a child: with an older adult named and no child, it is their abuse ("my
+                    # cousin takes grandad to the cashpoint every week... he's 86"), with abuse's reply and resources.
+                    signals.append("model.child_safety.an_older_adult")
+                    cat = ABUSE
+                    if cat in found:
                         continue
                 found[cat] = None
                 signals.append(f"model.{cat}" + (".cued" if cat in rules.weak else ""))

@@ -2397,6 +2397,43 @@ def names_no_one_else(text: str) -> bool:
     return _ANYONE_ELSE.search(text) is None
 
 
+# An older adult, by age ("dad's 83", "i'm 74", "my grandad (86)", "must be 80 odd", "in her 80s") or by the words of
+# old age (elderly, a pension, a care home, a walking frame, dementia).
+_AN_OLDER_ADULT = _lazy(
+    r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged) (?:now |nearly |almost |about |over |just )?"
+    rf"(?:[6-9]\d|1[01]\d)\b{NOT_AN_AMOUNT}"
+    r"|\((?:[6-9]\d|1[01]\d)\)|\b(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
+    r"|\bin (?:his|her|their|my) [6-9]0s\b"
+    r"|\b(?:elderly|pensioners?|pensions?|(?:an|the|this|that) old (?:man|lady|woman)|care home|nursing home|"
+    r"residential home|walking frame|zimmer|frail|dementia|alzheimer'?s)\b")
+# A child, by age ("my 9 year old", "she's 12", "my daughter (14)", "im 15") or by name (a baby, a toddler, the kids,
+# school).
+_A_CHILD = _lazy(r"\b(?:\d|1[0-7]) ?(?:(?:year|yr)s?[- ]old|yo|y/o|months? old)\b|\((?:\d|1[0-7]) ?[mf]?\)"
+                 r"|\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|aged) (?:only |just )?(?:\d|1[0-7])\b"
+                 rf"{NOT_AN_AMOUNT}"
+                 r"|\b(?:bab(?:y|ies)|toddlers?|kids?|kiddos?|child|children|infants?|newborns?|teens?|teenagers?|"
+                 r"little ones?|grandkids?|grandchild|grandchildren|school)\b")
+
+
+# A son or a daughter, who may be a child ("my dad (75) hits my son when he babysits") unless the writer is the older
+# adult ("i'm 76 and my son put a lock on the fridge"); and the writer who is.
+_A_CHILD_OF_THE_WRITER = _lazy(r"\b(?:my|our) (?:little |youngest |eldest |oldest |baby )?(?:son|daughter|boy|girl|"
+                               r"grandson|granddaughter|stepson|stepdaughter)s?\b|\bbabysit\w*|\bnursery\b|\bday ?care\b")
+_THE_WRITER_IS_OLDER = _lazy(r"\b(?:i'm|im|i am|i turned) (?:now |nearly |almost |over )?(?:[6-9]\d|1[01]\d)\b"
+                             rf"{NOT_AN_AMOUNT}|\b(?:i|me) \((?:[6-9]\d|1[01]\d) ?[mf]?\)"
+                             r"|\bmy (?:pension|walking frame|zimmer|carer|care worker)\b")
+
+
+def an_older_adult_and_no_child(text: str) -> bool:
+    """Whether a text names an older adult and no child. The learned layers' child at risk, read in such a text ("my
+    uncle takes grandad's pension and his fridge is empty. he's 86"), is an older adult's abuse: the heads learnt a
+    dependent's care and harm at home from children, and read an older person's the same way
+    (``shared.safety.screen``)."""
+    if _AN_OLDER_ADULT.search(text) is None or _A_CHILD.search(text) is not None:
+        return False
+    return _A_CHILD_OF_THE_WRITER.search(text) is None or _THE_WRITER_IS_OLDER.search(text) is not None
+
+
 def cares_for_a_parent_with_dementia(text: str) -> bool:
     """Whether the text tells of a parent's dementia, by a writer who does not say they are a child: a blow from that
     parent ("dad hit me again when i tried to help him wash, the dementia makes him so frightened") is the illness,

@@ -1513,6 +1513,33 @@ def test_a_danger_the_learned_layers_read_as_violence_is_the_writer_s_own_when_n
     screened_as("i've been rehearsing it in my head, where i'd go and what i'd do to him", "harm_to_others")
 
 
+# A child at risk needs a child: the learned layers learnt a dependent's care and harm at home from children, and read an
+# older adult's abuse as a child's. With an older adult named and no child, it is abuse, with abuse's reply; not a
+# child's reply to the grown-up who wrote it.
+@pytest.mark.parametrize("text", [
+    "my uncle moved in with grandad and takes his pension every week. grandad's fridge is empty when i visit and he looks "
+    "frightened. he's 84.",
+    "my brother has the only key to mum's flat and she can't go out at all. she's 81 and she cries when i phone.",
+    "my sister's boyfriend shoves our dad around when she's out. dad is 83 and very frail.",
+    # the older adult writes, and names the son who does it
+    "im 76 and my son put a lock on the fridge. i pay for the food from my pension and im hungry most days",
+])
+def test_an_older_adult_s_abuse_the_learned_layers_read_as_a_child_s_is_abuse(text):
+    r = screened_as(text, "abuse", tentative=True, writer_is_child=False)
+    assert "model.child_safety.an_older_adult" in r.signals and "child_safety" not in r.categories, r
+
+
+# ...and a child named beside the older adult is still the child at risk.
+@pytest.mark.parametrize("text", [
+    "grandad is 70 and he makes my 8 year old keep secrets and sit on his lap",
+    "my mum is 68 and she leaves the kids alone all weekend with no food while she drinks",
+    "my dad (75) hits my son when he babysits and tells him not to tell me",
+])
+def test_a_child_named_beside_an_older_adult_is_still_the_child_at_risk(text):
+    r = screened_as(text, "child_safety", tentative=True)
+    assert "model.child_safety.an_older_adult" not in r.signals, r
+
+
 # The LAP's danger items in the words people use for them, and a child hurt by a parent named without "my".
 @pytest.mark.parametrize("text, category, severity", [
     ("She put both hands round my neck during the row and I couldn't breathe.", "abuse", "strangulation"),

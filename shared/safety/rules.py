@@ -74,7 +74,7 @@ FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law
 # takes my pension", "my granddaughter won't let me leave the house").
 _GROWN = r"(?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?"
 _ELDERS_KIN = (rf"(?:my {_GROWN}(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law|stepson|stepdaughter|nephew|"
-               r"niece|carer|caregiver|care worker)s?)")
+               r"niece|carer|caregiver|care worker|lodger)s?)")
 # An older or dependent relative of the writer's ("my mum", "our grandad", "my disabled brother"), and those who may abuse
 # them ("my brother", "her carer").
 _ELDER = (r"(?:(?:my|our) (?:elderly |old |disabled |frail |\d\d ?(?:year|yr)[- ]old )?(?:mom|mum|dad|mother|father|grandma|grandpa|"
@@ -131,6 +131,18 @@ I_HURT_A_CHILD = "chi.i_hurt_child"
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
+# An older adult, by age ("dad's 83", "i'm 74", "my grandad (86)", "must be 80 odd", "in her 80s") or by the words of
+# old age (elderly, a pension, a care home, a walking frame, dementia).
+OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|(?:mum|mom|mam|dad|nan|nana|gran|granny|"
+               r"grandma|grandpa|grandad|granddad|granda|mother|father)'s) (?:now |nearly |almost |about |over |just )?"
+               rf"(?:[6-9]\d|1[01]\d)\b{NOT_AN_AMOUNT}"
+               r"|\((?:[6-9]\d|1[01]\d)\)|\b(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
+               r"|\bin (?:his|her|their|my) (?:late |early |mid )?[6-9]0s\b"
+               r"|\b(?:elderly|pensioners?|pensions?|(?:an|the|this|that) old (?:man|lady|woman)|care home|nursing home|"
+               r"residential home|walking frame|zimmer|frail|dementia|alzheimer'?s)\b")
+# ...or a grandparent: what the rules for an older adult's abuse told by someone else look for first.
+_AN_OLDER_ADULT_NAMED = (rf"{OLDER_ADULT}|\b(?:nan|nana|gran|granny|grandma|grandpa|grandad|granddad|granda|grandmother|"
+                         r"grandfather|great-aunt|great-uncle)\b")
 # Someone in the writer's life, as the subject of what they said or did: "he", "she's", "my husband", "my 15 year
 # old", "our oldest", "my best friend", "her boyfriend" (with a word or two between: "my teenage son").
 OTHER_NOUN = (rf"(?:{PARTNER_NOUN}|{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|(?:best |closest )?(?:friend|mate)|bestie|roommate|"
@@ -1560,14 +1572,29 @@ RULES: tuple[Rule, ...] = (
        r"have my (?:bank card|pension|money|phone)|visit (?:my|anyone))"
        # ...not out alone in the snow: care for someone frail
        r"(?! (?:alone|on my own|by myself|without (?:her|him|them|someone|help)|in the (?:snow|ice|rain|dark|cold)|at night)\b)"
-       r"|(?:hides|hid|took away|takes away|won't give me|wont give me|doesn't give me|keeps back) my (?:glasses|hearing aids?|walker|"
-       r"cane|stick|wheelchair|medication|meds|pills|phone|food)"
+       r"|(?:hides|hid|took away|takes away|won't give me|wont give me|doesn't give me|keeps back|withholds|withheld|is withholding) "
+       r"my (?:glasses|hearing aids?|walker|cane|stick|wheelchair|medication|meds|pills|tablets|insulin|heart pills|inhaler|"
+       r"pain relief|painkillers|phone|mobile|food)"
+       # ...or robbed by being made to ("makes me withdraw all my pension", "made me sign the house over to her")
+       r"|(?:makes|made|making) me (?:withdraw|hand over|sign over) (?:all|everything|my)\b"
+       r"|(?:makes|made|making) me sign (?:my |the |over )?(?:house|home|flat|deeds|power of attorney)\b"
+       # ...or left without care ("leaves me in wet pads all day", "makes me wait an hour for the toilet")
+       r"|(?:leaves|left|leaving) me (?:in (?:wet|soiled|dirty)|without (?:food|a drink|water|anything to (?:eat|drink)))\b"
+       r"|(?:makes|made) me wait (?:an hour|hours|ages|all day) (?:for|to (?:go to|use)) the (?:toilet|loo|bathroom|commode)\b"
        r"|(?:threatens|threatened|keeps threatening) to (?:put|send|throw|dump) me (?:in|into) (?:a |the )?(?:home|nursing home|care home|"
        r"old (?:people's|folks) home)"
        r"|(?:says|said|tells me|told me) (?:he|she|they)(?:'ll| will|'d| would) (?:put|send|throw|dump) me (?:in|into) (?:a |the )?"
        r"(?:home|nursing home|care home)(?: [\w']+){0,3} (?:if|unless) i\b)",
        negatable=True, laughed_off=True,
-       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker)"),
+       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"),
+    # ...and hurt by them, in the words of care gone rough ("my carer pinches me when i'm slow", "my daughter is rough
+    # with me", "my grandson tips me out of my wheelchair when he's cross"). Not "my son tipped me off", "she yanked me
+    # up a cup of tea".
+    _r("abu.elder_hurt", A, "physical",
+       rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:pinches|pinched|is rough with|was rough with|yanks|yanked|tips|tipped) me\b"
+       r"(?! (?:up|off|a |an |some |money))",
+       negatable=True, laughed_off=True,
+       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"),
     # ...and an older or dependent relative's, told by someone else in the family ("my brother is stealing from our dad
     # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
     # brother beat dad at chess", nor "my sister takes mum to her appointments".
@@ -1585,6 +1612,30 @@ RULES: tuple[Rule, ...] = (
        someone_else=True, present_only=True, negatable=True,
        gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "
        r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),
+    # ...and in the words of care gone wrong or of a life taken over, where an older adult is named (an age of 60 or
+    # more, a grandparent, a care home, dementia; elsewhere "tied him to the chair" is a children's game): tied to a
+    # chair or a bed, left in soiled sheets or without food (by someone: not "we found grandad with no heating on"), their
+    # medicine kept from them, made to sign their house or
+    # their affairs away, their family kept away ("she won't let us visit dad"), seen hit.
+    _r("abu.other.elder_care", A, "controlling",
+       rf"\b(?:ties|tied|tying|straps|strapped) (?:{_ELDER}|her|him) (?:[\w']+ ){{0,2}}?(?:to|into) (?:the |a |her |his )?"
+       r"(?:chair|bed|bed rails?|wheelchair|commode)\b"
+       # (not a party's joke: "tied grandpa to the chair with streamers for his 80th")
+       r"(?![^.!?]*\b(?:streamers|balloons|ribbons?|tinsel|party|birthday|\d+(?:st|nd|rd|th)|prank|game|joke)\b)"
+       r"|\b(?:hands|wrists|arms|legs) tied to (?:the |her |his )?(?:bed|bed rails?|chair)\b"
+       rf"|\b(?:(?:left|leaves|leaving|keeps) (?:{_ELDER}|her|him)|(?:been|was|is|gets|being) left) "
+       r"(?:[\w']+ ){0,3}?(?:in (?:soiled|soaked|wet|dirty|filthy) (?:sheets|pads|clothes|bedding|bed|nightie|nightgown)"
+       r"|without (?:food|water|a drink|anything to (?:eat|drink))|(?:with|and) no (?:food|water|heat|heating))\b"
+       r"|\b(?:won't|wont|doesn't|doesnt|isn't|isnt|stopped|keeps (?:\W?forgetting\W? )?to|forgets to|refuses to|withholds?) "
+       rf"(?:give |giving )?(?:{_ELDER}|her|him) (?:his|her) (?:[\w']+ )?(?:meds|medication|medicine|tablets|pills|insulin|pain relief|painkillers)\b"
+       rf"|\b(?:made|makes|making|got|gets|pressured|pressuring|convinced|forced|bullied) (?:{_ELDER}|her|him) (?:into |to )?"
+       r"sign(?:ing)? (?:the house|her house|his house|(?:it|everything|the \w+) over|a (?:new )?will|(?:a |the )?power of "
+       r"attorney|things|papers)\b"
+       rf"|{_WONT_LET} (?:us|me|any of us|anyone|the family) (?:visit|see|talk to|speak to|ring|phone|call) (?:{_ELDER}\b|"
+       r"(?:him|her)\b(?! (?:kids|children|son|daughter|baby|new|place|house|flat))|any more\b|anymore\b)"
+       rf"|\b(?:seen|saw|watched|watch) (?:him|her|them|a carer|the carer|the aide|(?:a|one) (?:member of )?staff) (?:hit|slap|smack|"
+       rf"shove|push|drag|kick|punch|yank)(?: (?:{_ELDER}|her|him)\b| (?:his|her) (?:hand|face|arm|head)\b)",
+       someone_else=True, present_only=True, negatable=True, gate=_AN_OLDER_ADULT_NAMED),
     _r("abu.stalking", A, "stalking",
        # (not an employer's tracking of a work phone or van: "my company now tracks our location through the work phone")
        rf"{_in_a_sentence_without(_AT_WORK)}\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|"
@@ -2397,15 +2448,7 @@ def names_no_one_else(text: str) -> bool:
     return _ANYONE_ELSE.search(text) is None
 
 
-# An older adult, by age ("dad's 83", "i'm 74", "my grandad (86)", "must be 80 odd", "in her 80s") or by the words of
-# old age (elderly, a pension, a care home, a walking frame, dementia).
-_AN_OLDER_ADULT = _lazy(
-    r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged) (?:now |nearly |almost |about |over |just )?"
-    rf"(?:[6-9]\d|1[01]\d)\b{NOT_AN_AMOUNT}"
-    r"|\((?:[6-9]\d|1[01]\d)\)|\b(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
-    r"|\bin (?:his|her|their|my) [6-9]0s\b"
-    r"|\b(?:elderly|pensioners?|pensions?|(?:an|the|this|that) old (?:man|lady|woman)|care home|nursing home|"
-    r"residential home|walking frame|zimmer|frail|dementia|alzheimer'?s)\b")
+_AN_OLDER_ADULT = _lazy(OLDER_ADULT)
 # A child, by age ("my 9 year old", "she's 12", "my daughter (14)", "im 15") or by name (a baby, a toddler, the kids,
 # school).
 _A_CHILD = _lazy(r"\b(?:\d|1[0-7]) ?(?:(?:year|yr)s?[- ]old|yo|y/o|months? old)\b|\((?:\d|1[0-7]) ?[mf]?\)"

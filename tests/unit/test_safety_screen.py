@@ -1339,9 +1339,24 @@ def test_thoughts_of_killing_a_relative_made_earnest_are_still_harm(text):
     "i'm 70 and my son won't let me leave the house",
     "my daughter says she'll put me in a home if i tell anyone about the money",
     "my grandson hides my hearing aids when he's angry with me",
+    "my son keeps back my insulin until i do as he says. i'm 81",
+    "my granddaughter makes me withdraw all my savings every friday and gives me nothing back",
+    "my daughter made me sign the house over to her while i was in hospital",
+    "my carer leaves me in wet pads until she comes back at night",
+    "my son makes me wait hours for the toilet when he's in a mood",
 ])
 def test_an_older_person_controlled_by_their_family_is_abuse(text):
     screened_as(text, "abuse", severity="controlling", someone_else=False)
+
+
+# ...and hurt by them in the words of care gone rough.
+@pytest.mark.parametrize("text", [
+    "my carer pinches me when i'm too slow getting dressed",
+    "my daughter is rough with me in the shower and i've got bruises on both arms",
+    "my grandson tipped me out of my wheelchair because he thought it was funny",
+])
+def test_an_older_person_hurt_by_their_carer_or_family_is_physical_abuse(text):
+    screened_as(text, "abuse", severity="physical", someone_else=False)
 
 
 @pytest.mark.parametrize("text", [
@@ -1349,6 +1364,13 @@ def test_an_older_person_controlled_by_their_family_is_abuse(text):
     "my daughter in law locks my mother in her room when she goes out",
     "my brother takes dad's pension every month and he has nothing left",
     "my mum is scared of her carer and begs us not to leave",
+    # an older adult named, in the words of care gone wrong or of a life taken over
+    "the night carer ties grandma to the chair so she won't wander. she's 91",
+    "mum's 84 and my sister leaves her without food all day when she goes to work",
+    "dad's new wife keeps forgetting to give him his heart tablets and he's 79",
+    "my uncle pressured grandad into signing the house over while he was on morphine",
+    "my stepmother won't let us visit dad any more. he's 80 and he cries on the phone",
+    "i saw the carer slap her hand when she spilled her tea. nan is 88",
 ])
 def test_an_older_relative_abused_by_family_is_their_abuse(text):
     screened_as(text, "abuse", severity="controlling", someone_else=True)
@@ -1368,6 +1390,11 @@ def test_an_older_relative_abused_by_family_is_their_abuse(text):
     "my nephew steals from me at cards every christmas lol",
     "my mum is scared of her carer leaving",
     "my mom is scared of her son's dog",
+    "my son tipped me off about the sale at the garden centre",
+    "my daughter made me sign up for aqua aerobics and i love it. i'm 72",
+    "we found grandad asleep with no heating on, he'd forgotten to turn it on",
+    "the kids tied grandpa to the chair with streamers for his 80th",
+    "my sister won't let me see her new flat until it's finished. mum is 70 next week",
 ])
 def test_care_for_an_older_relative_is_not_ruled_abuse(text):
     assert "abuse" not in rule_layer(normalise(text)).found, text

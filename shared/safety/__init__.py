@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, an_older_adult_and_no_child, as_childs,
-                    cares_for_a_parent_with_dementia, hurt_at_home, laughing, match, names_no_one_else, normalise, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
+                    cares_for_a_parent_with_dementia, hurt_at_home, laughing, match, names_no_one_else, normalise,
+                    speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,

@@ -75,6 +75,7 @@ FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law
 _GROWN = r"(?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?"
 _ELDERS_KIN = (rf"(?:my {_GROWN}(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law|stepson|stepdaughter|nephew|"
                r"niece|carer|caregiver|care worker|lodger)s?)")
+_ELDERS_KIN_GATE = rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"
 # An older or dependent relative of the writer's ("my mum", "our grandad", "my disabled brother"), and those who may abuse
 # them ("my brother", "her carer").
 _ELDER = (r"(?:(?:my|our) (?:elderly |old |disabled |frail |\d\d ?(?:year|yr)[- ]old )?(?:mom|mum|dad|mother|father|grandma|grandpa|"
@@ -131,12 +132,15 @@ I_HURT_A_CHILD = "chi.i_hurt_child"
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
+# An age of 60 or more, and one under 18.
+_OLD_AGE = r"(?:[6-9]\d|1[01]\d)"
+_CHILDS_AGE = r"(?:\d|1[0-7])"
 # An older adult, by age ("dad's 83", "i'm 74", "my grandad (86)", "must be 80 odd", "in her 80s") or by the words of
 # old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|(?:mum|mom|mam|dad|nan|nana|gran|granny|"
                r"grandma|grandpa|grandad|granddad|granda|mother|father)'s) (?:now |nearly |almost |about |over |just )?"
-               rf"(?:[6-9]\d|1[01]\d)\b{NOT_AN_AMOUNT}"
-               r"|\((?:[6-9]\d|1[01]\d)\)|\b(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
+               rf"{_OLD_AGE}\b{NOT_AN_AMOUNT}"
+               rf"|\({_OLD_AGE}\)|\b{_OLD_AGE} ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
                r"|\bin (?:his|her|their|my) (?:late |early |mid )?[6-9]0s\b"
                r"|\b(?:elderly|pensioners?|pensions?|(?:an|the|this|that) old (?:man|lady|woman)|care home|nursing home|"
                r"residential home|walking frame|zimmer|frail|dementia|alzheimer'?s)\b")
@@ -1586,7 +1590,7 @@ RULES: tuple[Rule, ...] = (
        r"|(?:says|said|tells me|told me) (?:he|she|they)(?:'ll| will|'d| would) (?:put|send|throw|dump) me (?:in|into) (?:a |the )?"
        r"(?:home|nursing home|care home)(?: [\w']+){0,3} (?:if|unless) i\b)",
        negatable=True, laughed_off=True,
-       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"),
+       gate=_ELDERS_KIN_GATE),
     # ...and hurt by them, in the words of care gone rough ("my carer pinches me when i'm slow", "my daughter is rough
     # with me", "my grandson tips me out of my wheelchair when he's cross"). Not "my son tipped me off", "she yanked me
     # up a cup of tea".
@@ -1594,7 +1598,7 @@ RULES: tuple[Rule, ...] = (
        rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:pinches|pinched|is rough with|was rough with|yanks|yanked|tips|tipped) me\b"
        r"(?! (?:up|off|a |an |some |money))",
        negatable=True, laughed_off=True,
-       gate=rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"),
+       gate=_ELDERS_KIN_GATE),
     # ...and an older or dependent relative's, told by someone else in the family ("my brother is stealing from our dad
     # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
     # brother beat dad at chess", nor "my sister takes mum to her appointments".
@@ -1614,9 +1618,9 @@ RULES: tuple[Rule, ...] = (
        r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),
     # ...and in the words of care gone wrong or of a life taken over, where an older adult is named (an age of 60 or
     # more, a grandparent, a care home, dementia; elsewhere "tied him to the chair" is a children's game): tied to a
-    # chair or a bed, left in soiled sheets or without food (by someone: not "we found grandad with no heating on"), their
-    # medicine kept from them, made to sign their house or
-    # their affairs away, their family kept away ("she won't let us visit dad"), seen hit.
+    # chair or a bed, left in soiled sheets or without food (by someone: not "we found grandad with no heating on"),
+    # their medicine kept from them, made to sign their house or their affairs away, their family kept away ("she
+    # won't let us visit dad"), seen hit.
     _r("abu.other.elder_care", A, "controlling",
        rf"\b(?:ties|tied|tying|straps|strapped) (?:{_ELDER}|her|him) (?:[\w']+ ){{0,2}}?(?:to|into) (?:the |a |her |his )?"
        r"(?:chair|bed|bed rails?|wheelchair|commode)\b"
@@ -1627,7 +1631,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:[\w']+ ){0,3}?(?:in (?:soiled|soaked|wet|dirty|filthy) (?:sheets|pads|clothes|bedding|bed|nightie|nightgown)"
        r"|without (?:food|water|a drink|anything to (?:eat|drink))|(?:with|and) no (?:food|water|heat|heating))\b"
        r"|\b(?:won't|wont|doesn't|doesnt|isn't|isnt|stopped|keeps (?:\W?forgetting\W? )?to|forgets to|refuses to|withholds?) "
-       rf"(?:give |giving )?(?:{_ELDER}|her|him) (?:his|her) (?:[\w']+ )?(?:meds|medication|medicine|tablets|pills|insulin|pain relief|painkillers)\b"
+       rf"(?:give |giving )?(?:{_ELDER}|her|him) (?:his|her) (?:[\w']+ )?(?:meds|medication|medicine|tablets|pills|insulin|"
+       r"pain relief|painkillers)\b"
        rf"|\b(?:made|makes|making|got|gets|pressured|pressuring|convinced|forced|bullied) (?:{_ELDER}|her|him) (?:into |to )?"
        r"sign(?:ing)? (?:the house|her house|his house|(?:it|everything|the \w+) over|a (?:new )?will|(?:a |the )?power of "
        r"attorney|things|papers)\b"
@@ -2448,11 +2453,12 @@ def names_no_one_else(text: str) -> bool:
     return _ANYONE_ELSE.search(text) is None
 
 
+# An older adult named, and a child (``an_older_adult_and_no_child``).
 _AN_OLDER_ADULT = _lazy(OLDER_ADULT)
 # A child, by age ("my 9 year old", "she's 12", "my daughter (14)", "im 15") or by name (a baby, a toddler, the kids,
 # school).
-_A_CHILD = _lazy(r"\b(?:\d|1[0-7]) ?(?:(?:year|yr)s?[- ]old|yo|y/o|months? old)\b|\((?:\d|1[0-7]) ?[mf]?\)"
-                 r"|\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|aged) (?:only |just )?(?:\d|1[0-7])\b"
+_A_CHILD = _lazy(rf"\b{_CHILDS_AGE} ?(?:(?:year|yr)s?[- ]old|yo|y/o|months? old)\b|\({_CHILDS_AGE} ?[mf]?\)"
+                 rf"|\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|aged) (?:only |just )?{_CHILDS_AGE}\b"
                  rf"{NOT_AN_AMOUNT}"
                  r"|\b(?:bab(?:y|ies)|toddlers?|kids?|kiddos?|child|children|infants?|newborns?|teens?|teenagers?|"
                  r"little ones?|grandkids?|grandchild|grandchildren|school)\b")
@@ -2462,8 +2468,8 @@ _A_CHILD = _lazy(r"\b(?:\d|1[0-7]) ?(?:(?:year|yr)s?[- ]old|yo|y/o|months? old)\
 # adult ("i'm 76 and my son put a lock on the fridge"); and the writer who is.
 _A_CHILD_OF_THE_WRITER = _lazy(r"\b(?:my|our) (?:little |youngest |eldest |oldest |baby )?(?:son|daughter|boy|girl|"
                                r"grandson|granddaughter|stepson|stepdaughter)s?\b|\bbabysit\w*|\bnursery\b|\bday ?care\b")
-_THE_WRITER_IS_OLDER = _lazy(r"\b(?:i'm|im|i am|i turned) (?:now |nearly |almost |over )?(?:[6-9]\d|1[01]\d)\b"
-                             rf"{NOT_AN_AMOUNT}|\b(?:i|me) \((?:[6-9]\d|1[01]\d) ?[mf]?\)"
+_THE_WRITER_IS_OLDER = _lazy(rf"\b(?:i'm|im|i am|i turned) (?:now |nearly |almost |over )?{_OLD_AGE}\b"
+                             rf"{NOT_AN_AMOUNT}|\b(?:i|me) \({_OLD_AGE} ?[mf]?\)"
                              r"|\bmy (?:pension|walking frame|zimmer|carer|care worker)\b")
 
 

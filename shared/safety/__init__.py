@@ -74,11 +74,15 @@ class ScreenResult:
     # The writer is the child at risk, hurt at home or told about it in their own words ("my stepdad choked me", "mom
     # locks me in the basement"): the reply speaks to a child or teen, not to an adult who worries about one.
     writer_is_child: bool = False
+    # The abuse is of an older person, by family or a carer ("my son takes my pension, i'm 80", "my sister leaves mum
+    # without food all day"): the reply gives the country's line for the abuse of older people as well.
+    older_adult: bool = False
 
     def as_dict(self) -> dict:
         return {"escalate": self.escalate, "category": self.category, "severity": self.severity,
                 "danger": self.danger, "signals": list(self.signals), "categories": list(self.categories),
-                "someone_else": self.someone_else, "writer_is_child": self.writer_is_child}
+                "someone_else": self.someone_else, "writer_is_child": self.writer_is_child,
+                "older_adult": self.older_adult}
 
 
 NO_CRISIS = ScreenResult(escalate=False)
@@ -182,6 +186,10 @@ A_PARENTS_DEMENTIA = "abu.a_parents_dementia"
 # teen ("my mom checks my phone", read by the learned layers as a partner's control), and a parent's blow in their
 # dementia ("dad hit me again when i tried to help him wash", which the rules read as the illness).
 _ABUSE_RULED_NO_CRISIS = (PARENTS_RULES, A_PARENTS_DEMENTIA)
+# The signals of an older person's abuse: the rules for it, and the learned layers' child at risk that was theirs.
+AN_OLDER_ADULT_REMAPPED = "model.child_safety.an_older_adult"
+_AN_OLDER_ADULTS_ABUSE = frozenset({"abu.elder", "abu.elder_hurt", "abu.other.elder", "abu.other.elder_care",
+                                    AN_OLDER_ADULT_REMAPPED})
 
 
 def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
@@ -276,7 +284,7 @@ def screen(text: str, locale: str = "en-US",
                 if cat == CHILD_SAFETY and an_older_adult_and_no_child(masked):
                     # A child at risk needs a child: with an older adult named and no child, it is their abuse ("my
                     # cousin takes grandad to the cashpoint every week... he's 86"), with abuse's reply and resources.
-                    signals.append("model.child_safety.an_older_adult")
+                    signals.append(AN_OLDER_ADULT_REMAPPED)
                     cat = ABUSE
                     if cat in found:
                         continue
@@ -312,4 +320,8 @@ def screen(text: str, locale: str = "en-US",
                         # ...or a child at risk is found otherwise (the learned layers, a rule for neglect), and the writer
                         # is that child; never when the rules found the writer is the one who hurts or fears hurting one
                         writer_is_child=top == CHILD_SAFETY and not {OWN_URGE, I_HURT_A_CHILD} & set(signals)
-                        and (rules.writer_is_child or speaks_as_the_child(masked)))
+                        and (rules.writer_is_child or speaks_as_the_child(masked)),
+                        # ...and an abuse the rules read as an older person's, or any in a text that names an older
+                        # adult and no child ("my husband hits me, we're both 78")
+                        older_adult=top == ABUSE and bool(_AN_OLDER_ADULTS_ABUSE & set(signals)
+                                                          or an_older_adult_and_no_child(masked)))

@@ -23,6 +23,7 @@ class Resources:
     abuse: str
     child: str
     youth: str  # for a child or teen themselves: a line that talks with young people
+    elder: str  # for the abuse of an older person, by family or a carer: for them and for those who worry about them
 
 
 RESOURCES: dict[str, Resources] = {
@@ -33,6 +34,8 @@ RESOURCES: dict[str, Resources] = {
         abuse="call the National Domestic Violence Hotline at 1-800-799-7233, or text START to 88788",
         child="call or text the Childhelp National Child Abuse Hotline at 1-800-422-4453",
         youth="call or text Childhelp at 1-800-422-4453, any time: they talk with children and teens, too",
+        elder="call the Eldercare Locator at 1-800-677-1116 on weekdays, who put you in touch with Adult Protective "
+              "Services where the older person lives",
     ),
     "GB": Resources(
         country="UK",
@@ -41,6 +44,7 @@ RESOURCES: dict[str, Resources] = {
         abuse="call the National Domestic Abuse Helpline on 0808 2000 247, free, any time",
         child="call the NSPCC on 0808 800 5000 (children and young people can call Childline on 0800 1111)",
         youth="call Childline on 0800 1111, free, any time, or talk to them online at childline.org.uk",
+        elder="call Hourglass on 0808 808 8141, free, any time",
     ),
     "CA": Resources(
         country="Canada",
@@ -49,6 +53,8 @@ RESOURCES: dict[str, Resources] = {
         abuse="find a shelter or crisis line near you at sheltersafe.ca, or call 911 if you are in danger",
         child="call Kids Help Phone at 1-800-668-6868 or text CONNECT to 686868",
         youth="call Kids Help Phone at 1-800-668-6868 or text CONNECT to 686868, any time",
+        elder="call 211 to find the services for older people who are abused where you live (in Ontario, the Seniors "
+              "Safety Line at 1-866-299-1011, any time)",
     ),
     "AU": Resources(
         country="Australia",
@@ -57,6 +63,7 @@ RESOURCES: dict[str, Resources] = {
         abuse="call 1800RESPECT on 1800 737 732, any time",
         child="call Kids Helpline on 1800 55 1800",
         youth="call Kids Helpline on 1800 55 1800, free, any time",
+        elder="call 1800ELDERHelp on 1800 353 374, free",
     ),
 }
 INTERNATIONAL = Resources(
@@ -66,6 +73,7 @@ INTERNATIONAL = Resources(
     abuse="find a domestic abuse helpline in your country at findahelpline.com",
     child="find a child protection helpline in your country at findahelpline.com",
     youth="find a free helpline for young people in your country at findahelpline.com",
+    elder="contact the adult social services where the older person lives, or find a helpline at findahelpline.com",
 )
 _ALIASES = {"UK": "GB"}
 
@@ -80,7 +88,7 @@ def resources_for(locale: str | None) -> Resources:
 
 def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
                  someone_else: bool = False, own_urge: bool = False, writer_is_child: bool = False,
-                 minor: bool = False) -> str:
+                 minor: bool = False, older_adult: bool = False) -> str:
     """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
     happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
     suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
@@ -110,7 +118,11 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
 
     ``minor``: the member is flagged as under 18 in one of their circles. A child at risk they tell of is answered as
     the child's (``writer_is_child``): whoever is hurt at their home, they are a child there too. Their own suicidal
-    thoughts, abuse or anger get the country's line for young people as well, before the open door."""
+    thoughts, abuse or anger get the country's line for young people as well, before the open door.
+
+    ``older_adult`` (``ScreenResult.older_adult``): the abuse is of an older person, by family or a carer ("my son
+    takes my pension", "my sister leaves mum without food all day"). The country's line for the abuse of older people
+    is given as well, before the open door: a domestic abuse line alone is for partners."""
     r = resources_for(locale)
     urgent = danger == "high"
     question = question_for(category, tentative, danger)
@@ -236,6 +248,9 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     if minor and category in (SUICIDE_SELF_HARM, ABUSE, HARM_TO_OTHERS) and not someone_else:
         # Before the last part, the open door: "I'm here".
         parts.insert(len(parts) - 1, f"There is a line for young people, too: you can {r.youth}.")
+    if older_adult and category == ABUSE:
+        parts.insert(len(parts) - 1, "There is a line for older people who are hurt or exploited by family or a carer, "
+                                     f"and for those who worry about them: you can {r.elder}.")
     return "\n\n".join(parts)
 
 
@@ -255,5 +270,6 @@ def crisis_response(screening: ScreenResult, locale: str | None, minor: bool = F
     ``minor``: the member is flagged as under 18 in one of their circles (``crisis_reply``)."""
     text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
                         someone_else=screening.someone_else, writer_is_child=screening.writer_is_child,
-                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals, minor=minor)
+                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals, minor=minor,
+                        older_adult=screening.older_adult)
     return CrisisResponse(text=text, quick_replies=quick_answers(screening))

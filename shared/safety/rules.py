@@ -135,10 +135,11 @@ CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUN
 # An age of 60 or more, and one under 18.
 _OLD_AGE = r"(?:[6-9]\d|1[01]\d)"
 _CHILDS_AGE = r"(?:\d|1[0-7])"
-# An older adult, by age ("dad's 83", "i'm 74", "my grandad (86)", "must be 80 odd", "in her 80s") or by the words of
-# old age (elderly, a pension, a care home, a walking frame, dementia).
-OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|(?:mum|mom|mam|dad|nan|nana|gran|granny|"
-               r"grandma|grandpa|grandad|granddad|granda|mother|father)'s) (?:now |nearly |almost |about |over |just )?"
+# An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
+# the words of old age (elderly, a pension, a care home, a walking frame, dementia).
+OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
+               r"nana|gran|granny|grandma|grandpa|grandad|granddad|granda|mother|father)'s) (?:now |nearly |almost |about |"
+               r"over |just |both )?"
                rf"{_OLD_AGE}\b{NOT_AN_AMOUNT}"
                rf"|\({_OLD_AGE}\)|\b{_OLD_AGE} ?(?:(?:year|yr)s?[- ]old|yo)\b|\b[6-9]\d odd\b"
                r"|\bin (?:his|her|their|my) (?:late |early |mid )?[6-9]0s\b"

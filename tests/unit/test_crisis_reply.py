@@ -277,6 +277,41 @@ def test_every_country_has_a_line_that_talks_with_young_people():
     assert "findahelpline.com" in resources_for("de-DE").youth
 
 
+def test_every_country_has_a_line_for_the_abuse_of_older_people():
+    assert "Eldercare Locator" in RESOURCES["US"].elder and "Hourglass" in RESOURCES["GB"].elder
+    assert "211" in RESOURCES["CA"].elder and "1800ELDERHelp" in RESOURCES["AU"].elder
+    assert "findahelpline.com" in resources_for("de-DE").elder
+
+
+# An older person's abuse, in their own words or a relative's, gets the country's line for it as well as the domestic
+# abuse line, which is for partners; a younger partner's abuse does not.
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("text, someone_else", [
+    ("my son keeps back my insulin until i do as he says. i'm 81", False),
+    ("my husband hits me and we are both 78", False),
+    ("mum's 84 and my sister leaves her without food all day when she goes to work", True),
+])
+def test_an_older_person_s_abuse_gets_the_line_for_it(locale, text, someone_else):
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    screening = screen(text)
+    assert screening.category == ABUSE and screening.older_adult and screening.someone_else is someone_else, screening
+    reply = crisis_response(screening, locale).text
+    assert resources.elder in reply and resources.abuse in reply and resources.emergency in reply
+    assert reply.rstrip().endswith(("support you.", "your safety comes first.", "what happened.")), reply
+    assert not [word for word in NEVER if word in reply.lower()]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_younger_partner_s_abuse_does_not_get_the_line_for_older_people(locale):
+    from shared.safety.reply import crisis_response
+
+    screening = screen("my husband hit me last night and i'm scared to go home")
+    assert screening.category == ABUSE and not screening.older_adult, screening
+    assert resources_for(locale).elder not in crisis_response(screening, locale).text
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_member_under_18_is_also_given_the_line_for_young_people(locale):
     """A member flagged as under 18 in a circle: their own suicidal thoughts, abuse or anger get the country's line for

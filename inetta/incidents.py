@@ -75,6 +75,8 @@ def _summary(incident: dict) -> list[str]:
         line.append("MINOR")
     if incident.get("someone_else"):
         line.append("at risk: someone in the member's life")
+    if incident.get("older_adult"):
+        line.append("an older person's abuse")
     if incident.get("raised_from"):
         line.append(f"raised from {incident['raised_from']}")
     if incident.get("question_asked"):

@@ -107,6 +107,8 @@ class Escalator:
             "someone_else": bool(incident.get("someone_else")),
             # The member is the child at risk, hurt at home, in their own words (whatever their circle says of age).
             "writer_is_child": bool(incident.get("writer_is_child")),
+            # The abuse is of an older person, by family or a carer (the member or someone in their life).
+            "older_adult": bool(incident.get("older_adult")),
             # The reply asked the screener's question: no reviewed rule named the danger, the screen was unsure.
             "question_asked": bool(incident.get("question_asked")),
             "opened_at": incident["created_at"],

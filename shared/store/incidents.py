@@ -88,6 +88,8 @@ class IncidentStore(TableStore):
             # The member is the child at risk, hurt at home ("my stepdad choked me"): whoever on-call tells, it is not
             # the family (README, "Minors").
             "writer_is_child": screening.writer_is_child,
+            # The abuse is of an older person, by family or a carer: on-call may involve adult protective services.
+            "older_adult": screening.older_adult,
             "signals": list(screening.signals),
             # The reply asked the screener's question instead of telling (no rule named the danger): on-call
             # knows the screen was unsure, and hears the member's answer when it comes (services/escalation).
@@ -276,7 +278,7 @@ class IncidentNotOpen(Exception):
 
 # What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
 _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
-           "minor", "someone_else", "writer_is_child", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
+           "minor", "someone_else", "writer_is_child", "older_adult", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
 
 
 def _crisis(category: str, someone_else: bool) -> str:

@@ -117,6 +117,20 @@ def test_a_teen_hurt_at_home_is_spoken_to_as_a_child_and_on_call_is_told_the_mem
     assert "choked" not in json.dumps(notice) and "stepdad" not in json.dumps(notice)
 
 
+def test_an_older_person_s_abuse_gets_the_line_for_it_and_on_call_is_told(local_stack, member):
+    """Over HTTP with a real token: an older member robbed and kept without care by their son gets the line for the
+    abuse of older people with the domestic abuse line, and the incident and on-call's notice say it is an older
+    person's abuse, without their words."""
+    reply = say(member, "im 82 and my son keeps back my insulin until i hand over my pension").json()["reply"]
+    assert reply["source"] == "safety" and "Eldercare Locator" in reply["text"] and "911" in reply["text"]
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["category"]["S"] == "abuse" and incident["older_adult"]["BOOL"] is True
+    [notice] = [n["message"] for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert notice["older_adult"] is True and notice["category"] == "abuse" and notice["writer_is_child"] is False
+    assert "insulin" not in json.dumps(notice) and "pension" not in json.dumps(notice)
+
+
 def test_a_member_under_18_is_also_given_the_line_for_young_people(local_stack, make_member):
     """Over HTTP with real tokens: a teen flagged as under 18 in their family's circle who writes of suicidal thoughts
     gets the crisis line and the line for young people; their parent, writing the same words, gets the crisis line

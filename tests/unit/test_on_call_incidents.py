@@ -66,6 +66,16 @@ def test_someone_else_s_crisis_is_listed_as_such_and_closing_it_ends_its_own_win
     assert sorted(i["someone_else"] for i in incidents.open_incidents()) == [False, True]
 
 
+def test_an_older_person_s_abuse_is_listed_as_such(chat, incidents, capsys):
+    say(chat, "ana", "im 82 and my son keeps back my insulin until i hand over my pension", "k1")
+    say(chat, "ben", CHOKED, "k2")
+    assert {i["owner"]: i["older_adult"] for i in incidents.open_incidents()} == {"ana": True, "ben": False}
+    assert main(["incidents", "--table", "inetta-test", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if "an older person's abuse" in line] == [
+        line for line in lines if "member=ana" in line] != []
+
+
 def test_an_unknown_incident_or_one_closed_already_is_refused_and_says_why(chat, incidents):
     say(chat, "ana", "I want to kill myself", "k1")
     [opened] = incidents.open_incidents()

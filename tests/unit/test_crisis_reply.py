@@ -283,6 +283,14 @@ def test_every_country_has_a_line_for_the_abuse_of_older_people():
     assert "findahelpline.com" in resources_for("de-DE").elder
 
 
+def test_the_signals_of_an_older_person_s_abuse_name_rules_that_exist():
+    """``ScreenResult.older_adult`` is set by rule ids: a rule renamed must not silently drop the line."""
+    from shared.safety import _AN_OLDER_ADULTS_ABUSE, AN_OLDER_ADULT_REMAPPED
+    from shared.safety.rules import RULES
+
+    assert _AN_OLDER_ADULTS_ABUSE - {AN_OLDER_ADULT_REMAPPED} <= {rule.id for rule in RULES}
+
+
 # An older person's abuse, in their own words or a relative's, gets the country's line for it as well as the domestic
 # abuse line, which is for partners; a younger partner's abuse does not.
 @pytest.mark.parametrize("locale", LOCALES)

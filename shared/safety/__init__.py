@@ -118,6 +118,8 @@ class RuleOutcome:
     # The writer is the child at risk ("my dad hits me", "i'm 14 and my stepdad locked me outside all night"): the
     # reply speaks to them (ScreenResult.writer_is_child).
     writer_is_child: bool = False
+    # A rule for an older person's abuse fired (``Rule.older_adult``): the reply gives the line for it.
+    older_adult: bool = False
 
     @cached_property
     def weak(self) -> frozenset:
@@ -159,6 +161,7 @@ def rule_layer(norm: str) -> RuleOutcome:
     signals = [h.rule.id for h in hits]
     joking = laughing(masked) and len(masked) < 280
     found: dict[str, str | None] = {}
+    older_adult = False
     spots: list[tuple[str, str, int]] = []
     theirs: dict[str, str | None] = {}  # what is said of someone else, apart: the writer's own statements come first
     for h in hits:
@@ -167,6 +170,7 @@ def rule_layer(norm: str) -> RuleOutcome:
             spots.append((cat, h.rule.id if not h.rule.strong else f"{cat}.laughed", h.start))
             continue
         into = theirs if h.someone_else else found
+        older_adult |= h.rule.older_adult
         if cat not in into or severity_rank(cat, h.rule.severity) > severity_rank(cat, into[cat]):
             into[cat] = h.rule.severity
     writer_is_child = _childs_abuse(masked, [h for h in hits if h.rule.strong and not h.someone_else
@@ -175,7 +179,7 @@ def rule_layer(norm: str) -> RuleOutcome:
     for cat in someone_elses:
         found[cat] = theirs[cat]
     return RuleOutcome(masked=masked, found=found, signals=signals, cue_spots=tuple(spots), negated=matched.negated,
-                       someone_elses=someone_elses, writer_is_child=writer_is_child)
+                       someone_elses=someone_elses, writer_is_child=writer_is_child, older_adult=older_adult)
 
 
 # The signal of control the rules read as a parent's rules for a teen, no crisis (``_childs_abuse``).
@@ -186,10 +190,8 @@ A_PARENTS_DEMENTIA = "abu.a_parents_dementia"
 # teen ("my mom checks my phone", read by the learned layers as a partner's control), and a parent's blow in their
 # dementia ("dad hit me again when i tried to help him wash", which the rules read as the illness).
 _ABUSE_RULED_NO_CRISIS = (PARENTS_RULES, A_PARENTS_DEMENTIA)
-# The signals of an older person's abuse: the rules for it, and the learned layers' child at risk that was theirs.
+# The learned layers' child at risk that was an older adult's abuse (``an_older_adult_and_no_child``).
 AN_OLDER_ADULT_REMAPPED = "model.child_safety.an_older_adult"
-_AN_OLDER_ADULTS_ABUSE = frozenset({"abu.elder", "abu.elder_hurt", "abu.other.elder", "abu.other.elder_care",
-                                    AN_OLDER_ADULT_REMAPPED})
 
 
 def _childs_abuse(masked: str, own: list, found: dict, signals: list) -> bool:
@@ -321,7 +323,7 @@ def screen(text: str, locale: str = "en-US",
                         # is that child; never when the rules found the writer is the one who hurts or fears hurting one
                         writer_is_child=top == CHILD_SAFETY and not {OWN_URGE, I_HURT_A_CHILD} & set(signals)
                         and (rules.writer_is_child or speaks_as_the_child(masked)),
-                        # ...and an abuse the rules read as an older person's, or any in a text that names an older
-                        # adult and no child ("my husband hits me, we're both 78")
-                        older_adult=top == ABUSE and bool(_AN_OLDER_ADULTS_ABUSE & set(signals)
-                                                          or an_older_adult_and_no_child(masked)))
+                        # ...and an abuse the rules read as an older person's, the learned layers' child at risk that was
+                        # theirs, or any abuse in a text that names an older adult and no child ("we're both 78")
+                        older_adult=top == ABUSE and (rules.older_adult or AN_OLDER_ADULT_REMAPPED in signals
+                                                      or an_older_adult_and_no_child(masked)))

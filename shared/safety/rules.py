@@ -73,6 +73,9 @@ FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law
 # Those who may abuse an older or dependent adult in the family: a grown child or grandchild, an in-law, a carer ("my son
 # takes my pension", "my granddaughter won't let me leave the house").
 _GROWN = r"(?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?"
+# An age of 60 or more, and one under 18.
+_OLD_AGE = r"(?:[6-9]\d|1[01]\d)"
+_CHILDS_AGE = r"(?:\d|1[0-7])"
 _ELDERS_KIN = (rf"(?:my {_GROWN}(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law|stepson|stepdaughter|nephew|"
                r"niece|carer|caregiver|care worker|lodger)s?)")
 _ELDERS_KIN_GATE = rf"\bmy {_GROWN}(?:son|daughter|grand|stepson|stepdaughter|nephew|niece|carer|caregiver|care worker|lodger)"
@@ -94,7 +97,7 @@ _WONT_LET = r"(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|
 # his abuse), in the same sentence.
 _DEPENDENT = (r"(?=[^.!?]{0,100}?\b(?:dementia|alzheimer'?s|memory (?:loss|problems)|confused|frail|elderly|disabled|wheelchair|"
               r"bedridden|bed-bound|housebound|can't (?:walk|see|remember|get out)|care home|nursing home|carer|stroke|"
-              r"(?:[6-9]\d|1[01]\d) ?(?:(?:year|yr)s?[- ]old|yo)|in (?:his|her) [6-9]0s)\b)")
+              rf"{_OLD_AGE} ?(?:(?:year|yr)s?[- ]old|yo)|in (?:his|her) [6-9]0s)\b)")
 # An older person's money, which no one else needs: taken, it is theirs robbed whatever else the sentence says.
 _PENSION = r"(?:pension|pensions|benefits|social security|life savings|retirement|retirement savings)"
 _ELDERS_MONEY = rf"(?:{_PENSION}|savings|bank card|debit card|money|checks?|cheques?|bank account)"
@@ -132,9 +135,6 @@ I_HURT_A_CHILD = "chi.i_hurt_child"
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
-# An age of 60 or more, and one under 18.
-_OLD_AGE = r"(?:[6-9]\d|1[01]\d)"
-_CHILDS_AGE = r"(?:\d|1[0-7])"
 # An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
 # the words of old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
@@ -314,7 +314,7 @@ _NOT_TO_BE_THERE_WORDS = (r"needing|be here|be around|'m going|im going|back any
                           r"has to|stuck with|m done|head is|not sick|not ill|not dying|not here|not around|before i go|not be back")
 # An ordinary reason for putting affairs in order, said in the same sentence: an age, an illness, an operation, a trip
 # or a posting, a baby, a move, an allergy.
-_AN_ORDINARY_REASON = (r"at my age|(?:i'?m|i am) (?:[6-9]\d|1[01]\d)|in my (?:[6-9]0)s|(?:[6-9]\d|1[01]\d)[- ](?:years?|yrs?)[- ]old|"
+_AN_ORDINARY_REASON = (rf"at my age|(?:i'?m|i am) {_OLD_AGE}|in my (?:[6-9]0)s|{_OLD_AGE}[- ](?:years?|yrs?)[- ]old|"
                        r"retir\w*|diagnos\w*|terminal|cancer|hospice|chemo|surgery|operation|deploy\w*|posted|posting|flight|flying|"
                        r"(?:on|for|before|during) (?:the|our|my|a|this) (?:[\w-]+ )?(?:trip|holiday|vacation|tour)|travel\w*|"
                        r"in case (?:anything|something) (?:happens|happened|goes wrong)|baby|pregnan\w*|newborn|born|mortgage|"
@@ -490,6 +490,8 @@ class Rule:
     # stepdad"): a pattern for who is named ("my <who>") in the clause before the match, which starts at the words that
     # say it (``_said_by``).
     not_said_by: str | None = None
+    # An older person's abuse, by family or a carer: the reply gives the line for it (``ScreenResult.older_adult``).
+    older_adult: bool = False
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -515,9 +517,9 @@ class Rule:
 def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool = True,
        negatable: bool = False, present_only: bool = False, writers_own: bool = False,
        someone_else: bool = False, done_to_writer: bool = False, laughed_off: bool = False,
-       gate: str | tuple[str, ...] | None = None, not_said_by: str | None = None) -> Rule:
+       gate: str | tuple[str, ...] | None = None, not_said_by: str | None = None, older_adult: bool = False) -> Rule:
     return Rule(id_, category, severity, pattern, strong, negatable, present_only, writers_own, someone_else,
-                done_to_writer, laughed_off, gate, not_said_by)
+                done_to_writer, laughed_off, gate, not_said_by, older_adult)
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
@@ -1590,7 +1592,7 @@ RULES: tuple[Rule, ...] = (
        r"old (?:people's|folks) home)"
        r"|(?:says|said|tells me|told me) (?:he|she|they)(?:'ll| will|'d| would) (?:put|send|throw|dump) me (?:in|into) (?:a |the )?"
        r"(?:home|nursing home|care home)(?: [\w']+){0,3} (?:if|unless) i\b)",
-       negatable=True, laughed_off=True,
+       negatable=True, laughed_off=True, older_adult=True,
        gate=_ELDERS_KIN_GATE),
     # ...and hurt by them, in the words of care gone rough ("my carer pinches me when i'm slow", "my daughter is rough
     # with me", "my grandson tips me out of my wheelchair when he's cross"). Not "my son tipped me off", "she yanked me
@@ -1598,7 +1600,7 @@ RULES: tuple[Rule, ...] = (
     _r("abu.elder_hurt", A, "physical",
        rf"\b{_ELDERS_KIN} (?:[\w']+ ){{0,2}}?(?:pinches|pinched|is rough with|was rough with|yanks|yanked|tips|tipped) me\b"
        r"(?! (?:up|off|a |an |some |money))",
-       negatable=True, laughed_off=True,
+       negatable=True, laughed_off=True, older_adult=True,
        gate=_ELDERS_KIN_GATE),
     # ...and an older or dependent relative's, told by someone else in the family ("my brother is stealing from our dad
     # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
@@ -1614,7 +1616,7 @@ RULES: tuple[Rule, ...] = (
        # ...or afraid of the one who cares for them: "my mum is scared of her carer"
        rf"|\b{_ELDER} (?:is|'s|seems|gets) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:her|his|their|the) "
        r"(?:carer|caregiver|care worker|home help|aide|son-in-law|daughter-in-law)\b(?!'s)(?! (?:leaving|quitting|going))",
-       someone_else=True, present_only=True, negatable=True,
+       someone_else=True, present_only=True, negatable=True, older_adult=True,
        gate=r"\b(?:brother|sister|cousin|uncle|aunt|in[- ]law|nephew|niece|carer|caregiver|care worker|home help|aide|live-in|new "
        r"(?:wife|husband|partner|girlfriend|boyfriend))\b"),
     # ...and in the words of care gone wrong or of a life taken over, where an older adult is named (an age of 60 or
@@ -1641,7 +1643,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:him|her)\b(?! (?:kids|children|son|daughter|baby|new|place|house|flat))|any more\b|anymore\b)"
        rf"|\b(?:seen|saw|watched|watch) (?:him|her|them|a carer|the carer|the aide|(?:a|one) (?:member of )?staff) (?:hit|slap|smack|"
        rf"shove|push|drag|kick|punch|yank)(?: (?:{_ELDER}|her|him)\b| (?:his|her) (?:hand|face|arm|head)\b)",
-       someone_else=True, present_only=True, negatable=True, gate=_AN_OLDER_ADULT_NAMED),
+       someone_else=True, present_only=True, negatable=True, older_adult=True, gate=_AN_OLDER_ADULT_NAMED),
     _r("abu.stalking", A, "stalking",
        # (not an employer's tracking of a work phone or van: "my company now tracks our location through the work phone")
        rf"{_in_a_sentence_without(_AT_WORK)}\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|"

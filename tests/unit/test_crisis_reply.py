@@ -283,12 +283,17 @@ def test_every_country_has_a_line_for_the_abuse_of_older_people():
     assert "findahelpline.com" in resources_for("de-DE").elder
 
 
-def test_the_signals_of_an_older_person_s_abuse_name_rules_that_exist():
-    """``ScreenResult.older_adult`` is set by rule ids: a rule renamed must not silently drop the line."""
-    from shared.safety import _AN_OLDER_ADULTS_ABUSE, AN_OLDER_ADULT_REMAPPED
-    from shared.safety.rules import RULES
-
-    assert _AN_OLDER_ADULTS_ABUSE - {AN_OLDER_ADULT_REMAPPED} <= {rule.id for rule in RULES}
+# Each rule for an older person's abuse says so (Rule.older_adult), and the screen's answer carries it, also when the
+# text names no age, pension or care home (an_older_adult_and_no_child would not find one).
+@pytest.mark.parametrize("text, rule", [
+    ("my granddaughter hides my hearing aids when she's angry with me", "abu.elder"),
+    ("my carer pinches me when i'm too slow getting dressed", "abu.elder_hurt"),
+    ("my daughter in law locks my mother in her room when she goes out", "abu.other.elder"),
+    ("the night carer ties grandma to the chair so she won't wander", "abu.other.elder_care"),
+])
+def test_every_rule_for_an_older_person_s_abuse_sets_it(text, rule):
+    screening = screen(text)
+    assert rule in screening.signals and screening.category == ABUSE and screening.older_adult, screening
 
 
 # An older person's abuse, in their own words or a relative's, gets the country's line for it as well as the domestic

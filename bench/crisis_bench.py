@@ -178,6 +178,9 @@ PRONOUN = ROOT / "tests" / "data" / "crisis" / "pronoun_blind.jsonl"
 SECRETS = ROOT / "tests" / "data" / "crisis" / "secrets_blind.jsonl"
 ELDER = ROOT / "tests" / "data" / "crisis" / "elder_blind.jsonl"
 PLANS = ROOT / "tests" / "data" / "crisis" / "plans_blind.jsonl"
+# A second blind set of the C-SSRS's later tiers (an attempt under way, interrupted, past; a plan, a means pictured,
+# preparation; 120 ordinary neighbours), written 28 November 2026 by a helper who saw neither the repo nor any data.
+PLANS_2 = ROOT / "tests" / "data" / "crisis" / "plans_blind_2.jsonl"
 JUDGE = ROOT / "tests" / "data" / "crisis" / "judge_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
@@ -271,7 +274,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, JUDGE, VERY_SHORT):
+                 ELDER, PLANS, PLANS_2, JUDGE, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

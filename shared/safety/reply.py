@@ -177,7 +177,9 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     elif category == SUICIDE_SELF_HARM:
         parts = [
             "I'm really glad you told me. What you're feeling matters, and you don't have to carry it alone.",
-            (f"If you might act on these thoughts, or you're not safe right now, please {r.emergency} now."
+            # High danger includes an attempt under way ("took the lot an hour ago"): say that case first.
+            (f"If you have hurt yourself or taken something, or you might act on these thoughts, or you're not safe "
+             f"right now, please {r.emergency} now."
              if urgent else
              f"If things get worse or you feel you might act on these thoughts, please {r.emergency}."),
             f"You can also {r.suicide}. Talking to someone trained for exactly this can help, even when it feels like nothing will.",

@@ -779,12 +779,19 @@ RULES: tuple[Rule, ...] = (
        # An aborted attempt ("I put a rope around my neck today", "I tied the belt around my neck and pulled").
        r"|\b(?:i|i've|ive|i had|i have)(?: [\w']+){0,2} (?:tied|put|wrapped|tightened|had|have|got|placed|slipped) (?:a |the |my )?"
        r"(?:belt|rope|noose|cord|cable|wire|leash) (?:around|round|on) my neck\b"
+       r"|(?:^|(?<=[.!?;] ))(?:tied|put|wrapped|tightened|slipped) (?:a |the |my )?(?:belt|rope|noose|cord|cable|leash) (?:around|round) "
+       r"my neck\b"
+       # Attempts counted or dated: "my gf doesn't know i've attempted twice", "i attempted when i was 17 and again at 23",
+       # "one suicide attempt at 19, one at 31".
+       rf"|\b{I} (?:\w+ )?attempted (?:twice|once|before|three times|again|when i was|at \d\d|in \d{{4}})\b"
+       r"|\b(?:one|two|three|a|my first|my second|my last) (?:suicide )?attempt at (?:\d\d|seventeen|eighteen|nineteen|twenty)\b"
        r"|\b(?:almost|nearly|came close to|very nearly) (?:killed|killing|ended) (?:myself|my life|it all)\b"
        r"(?! (?:laughing|on|at|trying|with|doing|in|when|getting|running|lifting|carrying|falling|tripping))"),
     _r("sui.attempt_broken_off", S, "behaviour",
        # An attempt begun and broken off: "twice this month i've parked at the quarry meaning to go over the edge", "i got
        # in the bath meaning not to get out".
-       r"\bmeaning (?:to (?:go (?:in|over|off)(?: the (?:edge|side|top))?|jump|hit it|drive (?:off|into)(?: it)?|end it)|"
+       r"\b(?:meaning|intending) (?:to (?:go (?:in|over|off)(?: the (?:edge|side|top))?|jump|hit it|drive (?:off|into)(?: it)?|"
+       r"end it(?! (?:with|between|for (?:good|us)|all (?:with|between)))|end my life)|"
        r"not to (?:get out|come (?:back|home|up|out)|wake up))\b"
        # ...the means made ready in their hands, then put away or interrupted: "i had the pills all counted out on the
        # counter and then my daughter called asking for a ride so i put them back", "i tied it and sat there with it and
@@ -797,9 +804,23 @@ RULES: tuple[Rule, ...] = (
        r"ledge|cliff|overpass|railing|train tracks|tracks|parking garage|car park)\b[^.!?]{0,80}?\b(?:what stopped me|"
        r"what (?:made|kept) me (?:from (?:jumping|doing it)|stop|step back|go home)|why i didn't(?= jump| do it| go through|\s*(?:$|[.,!?;]| and\b))|"
        r"what held me back|(?:nearly|almost) (?:jumped|went over|let go|stepped off))",
-       gate=r"\b(?:meaning|counted|lined|laid|handful|held|rope|noose|belt|cord|tied|gun|rifle|shotgun|pistol|weapon|everything|"
+       gate=r"\b(?:meaning|intending|counted|lined|laid|handful|held|rope|noose|belt|cord|tied|gun|rifle|shotgun|pistol|weapon|everything|"
             r"pills|tablets|meds|knife|blade|razor|insulin|pens|"
             r"bridge|roof|rooftop|balcony|ledge|cliff|overpass|railing|tracks|parking garage|car park)\b"),
+    # A plan told by what is settled: "i know exactly when and how", "he works late on thursdays. that's when. i know which
+    # pills", "i know what im using and where", "i'm going to drive to the bridge on the ring road and jump", "my plan is to
+    # take my whole month's prescription". Not "i know which pills to take for a migraine".
+    _r("sui.plan_told", S, "plan",
+       r"\bi know (?:exactly )?(?:when and how|how and when|where and how|how and where|when and where)(?=\s*(?:$|[.,!?;:]))"
+       r"|\bi know (?:exactly )?which (?:pills|tablets|meds)(?=\s*(?:$|[.,!?;]))|\bi know what i'?m using and (?:where|when|how)\b"
+       r"|\b(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:jump|throw myself) (?:off|from) (?:the |a |that )?(?:[\w-]+ ){0,3}?"
+       r"(?:bridge|roof|building|car park|cliff|cliffs|balcony|overpass|multi-storey|viaduct)\b"
+       r"|\b(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?drive (?:to|out to) the (?:[\w-]+ ){0,3}?(?:bridge|cliffs?|quarry|car park)\b"
+       r"[^.!?]{0,60}?\band (?:jump|go over|drive off)\b"
+       r"|\bmy plan is to (?:take|swallow) (?:all|the whole|my whole|every|my|the) (?:[\w-]+'s )?(?:[\w-]+ )?(?:prescription|pills|"
+       r"tablets|meds|lot)\b",
+       negatable=True,
+       gate=r"\b(?:i know|jump|throw myself|drive|my plan)\b"),
     # Intent weighed in the moment: "i sat on the edge of the tub for an hour deciding whether tonight was the night".
     # Not "...whether tonight was the night to tell him" or "...the night we finally watch the finale".
     _r("sui.tonight_the_night", S, "intent",
@@ -873,15 +894,67 @@ RULES: tuple[Rule, ...] = (
        r"(?:on purpose|as (?:a |my )?punishment|to punish myself)\b",
        negatable=True, gate=r"\b(?:until|till|til|'til|hard enough|raw|skin off|on purpose|deliberately|punish\w*|punishment)\b"),
     _r("sui.took_pills", S, "behaviour",
-       rf"\b{I} (?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) (?:a (?:whole |full )?(?:bunch|handful|lot|bottle|"
-       r"box|pack|packet)|all|the (?:whole|entire|rest)|an (?:entire|whole)|too many|way too many|like|over|about|\d+|"
-       r"twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?(?:[\w-]+'s )?(?:\w+ )?(?:pills|tablets|meds|"
-       r"medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|ibuprofen|xanax|insulin|oxy)\b"),
+       rf"(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just |already )?)(?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) "
+       r"(?:a (?:whole |full )?(?:bunch|handful|lot|load|bottle|box|pack|packet)|all|most|the (?:whole|entire|rest)|an (?:entire|whole)|"
+       r"too many|way too many|like|over|about|\d+|twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?"
+       r"(?:[\w-]+'s )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|"
+       r"ibuprofen|xanax|insulin|oxy|antidepressants)\b"
+       # ...the pills said before, taken all at once: "just swallowed them all with my cup of tea", "have swallowed the lot",
+       # "took everything i had." (not "it took everything i had not to scream", nor "i took them all to the park").
+       rf"|(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just )?)(?:just |already )?(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"
+       r"everything i had)\b(?! (?:of|up|in one|down my)\b)"
+       r"|(?:\bi |(?:^|(?<=[.!?;] )))(?:just )?(?:took|have taken|'ve taken) (?:them all|all of them|the lot|the whole lot|everything i had)"
+       r"(?=\s*(?:$|[.,!?;]))"),
+    # An overdose taken, said so: "i took an overdose half an hour ago" is an attempt (and a medical emergency,
+    # med.overdose), not an accident.
+    _r("sui.took_an_overdose", S, "behaviour",
+       rf"\b{I} (?:just |already )?(?:took|taken|had) an? (?:overdose|od)\b(?! (?:of (?:caffeine|sugar|coffee))\b)",
+       gate=r"\b(?:overdose|od)\b"),
+    # An attempt stopped by someone or something: "my little brother knocked on the bathroom door just as i was about to
+    # take them", "i was halfway over the railing when my phone buzzed", "my bf grabbed the bottle off me before i could
+    # take them", "my sister found my note before i'd done anything", "i'd started the car in the garage and my daughter
+    # opened the door". Not a jump into the pool, a fence climbed, or a car warmed up.
+    _r("sui.attempt_interrupted", S, "behaviour",
+       r"\b(?:just as|right as|right when|just when|when|as|while) i (?:was|'d|had) (?:just )?(?:about|going|getting ready|ready) to "
+       r"(?:take (?:them|(?:the|my|those|all (?:the|my)) (?:[\w-]+ )?(?:pills|tablets|meds|paracetamol|painkillers))|go over(?: the "
+       r"(?:edge|side|railing|rail))?|let go|step off)\b(?! (?:the|a) (?:bus|train|boat|plane|ferry|kerb|curb)\b)"
+       r"|\bhalfway over the (?:railing|rail|barrier|parapet|edge|side of the bridge)\b"
+       r"|\b(?:grabbed|took|snatched|pulled|yanked|wrestled|knocked) the (?:bottle|pills|tablets|packet|knife|blade|razor|rope|belt|gun) "
+       r"(?:off|from|out of) (?:me|my hands?)\b[^.!?]{0,20}?\bbefore i could\b"
+       r"|\bfound my (?:[\w-]+ )?(?:note|letter)s? before i(?:'d| had)? (?:done|did|could do) (?:anything|it)\b"
+       r"|\bi(?:'d| had)? started the (?:car|engine) (?:in the (?:closed |shut )?garage|with the (?:garage )?door (?:shut|closed|"
+       r"pulled down|down))\b(?! (?:to|so|while|for)\b)"
+       r"|\bthe engine was running and (?:my|the) [\w-]+ (?:yanked|pulled|opened|flung|threw|ripped) (?:open )?the (?:car |garage )?door\b"
+       # (at a height: "i was on the bridge by the retail park and i was about to jump and some guy grabbed my hood")
+       rf"|{_BY_A_DROP}\bi (?:was|'d|had) (?:just )?(?:about|going|ready) to jump\b"
+       r"(?! (?:in|into|on|onto|up|out of|over (?:the |a )?(?:fence|wall|puddle|gate|stream))\b)",
+       negatable=True,
+       gate=r"\b(?:about|going|getting ready|ready|halfway|before i could|before i'?d|before i had|started the|engine was running)\b"),
+    # The way pictured or worked out: "on the platform thinking about stepping in front of the express", "thinking a lot about
+    # walking into the sea and just carrying on", "i think about using it on myself", "i've worked out in my own head how i'd go
+    # about it", "i look at the top of the parking garage and think about jumping". Not how one would do it better.
+    _r("sui.method_pictured", S, "method",
+       r"\b(?:think|thinking|thought|imagine|imagining|picture|picturing) (?:a lot |so much |all the time )?(?:about )?(?:stepping|"
+       r"jumping|walking|throwing myself|stepping out) (?:out )?in front of (?:the|a|an) (?:[\w-]+ )?(?:train|express|bus|lorry|truck|"
+       r"tube|tram|car)\b"
+       r"|\b(?:think|thinking|thought|imagine|imagining|picture|picturing) (?:a lot |so much )?(?:about )?(?:walking|wading|swimming) "
+       r"(?:out )?into the (?:sea|river|lake|water|waves)\b[^.!?]{0,30}?\b(?:(?:and )?(?:just )?(?:carrying on|keep going|keeping going|"
+       r"not coming back|never coming back|not stopping))\b"
+       r"|\b(?:think|thinking|thought|imagine|imagining) (?:about )?(?:using|turning) (?:it|them|that|those|the [\w-]+|his [\w-]+) on myself\b"
+       r"|\b(?:picturing|imagining|worked out|working out|figured out|figuring out|thinking about|thought about|planned|planning)"
+       r"(?: in my (?:own )?head)? how (?:i'd|id|i would|i could) (?:do it|go about it|go about doing it|end it)\b"
+       r"(?! (?:differently|better|again|if|with|without|for|properly|right)\b)"
+       rf"|{_in_a_sentence_with(_A_DROP + '|parking garage|multi-storey|building|tallest')}\b(?:think|thinking|thought) about "
+       r"(?:jumping|going over)\b(?! (?:in|into|on|the (?:queue|gun|fence)|ship|at|up|"
+       r"over the (?:fence|wall)|rope)\b)",
+       negatable=True,
+       gate=(r"\b(?:think|thinking|thought|imagine|imagining|picture|picturing|worked out|working out|figured out|figuring out|"
+             r"planned|planning)\b")),
     # An attempt under way: in a closed garage with the engine running (carbon monoxide).
     _r("sui.attempt_now", S, "behaviour",
        rf"(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
        r"(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))"
-       rf"|\b{I}(?: just)? (?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
+       rf"|(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
        r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True,
        gate=r"\bgarage\b"),
     _r("sui.means_ready", S, "plan",
@@ -890,6 +963,9 @@ RULES: tuple[Rule, ...] = (
        r"sleeping pills|painkillers)(?: \w+){0,4} (?:ready|for tonight|for later|to end|to do it|for when|set aside|lined up)\b"
        r"|\b(?:saving|stockpiling|hoarding|collecting|saved|stockpiled|hoarded) (?:up )?(?:my |all my |enough )?(?:pills|meds|medication|sleeping pills|painkillers|"
        r"tablets)\b"
+       r"|\b(?:collecting|saving|keeping|hiding|putting aside|setting aside) (?:up )?(?:my |the )?(?:[\w-]+ )?(?:pills|tablets|meds) instead "
+       r"of taking them\b|\bbuilding up (?:my |a (?:stock|supply|stash) of (?:my )?)(?:[\w-]+ )?(?:pills|tablets|meds|paracetamol|painkillers)\b"
+       r"|\b(?:bought|got|have|found) a (?:hose|pipe|tube) (?:that|which|to) fits? (?:the|my) (?:car|exhaust)\b"
        r"|\b(?:tied|made|bought|got) (?:a|the) noose\b"),
     _r("sui.goodbye_letters", S, "plan",
        rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "
@@ -1742,6 +1818,11 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:smacks|smacked|knocks|knocked|pushes|pushed|shoves|shoved) (?:my|our|the|her|his) {CHILD_NOUN} around\b"
        r"|\b(?:takes|took|taking|used|uses) (?:a|his|her|the) belt to (?:them|him|her|the kids|my|our)\b"
        r"|\b(?:shook|shakes|shaking|shaken) (?:the|my|our|her|his) (?:baby|infant|newborn)\b|\b(?:too|really|so|very) rough with (?:the|my|our) (?:baby|infant|newborn|toddler)\b"
+       # The baby named first, then shaken by a pronoun: "the baby wouldn't stop crying and he shook her". Not a head
+       # shaken, a hand, a rattle, or a baby shaken gently awake.
+       rf"|\b(?:the|my|our) (?:baby|infant|newborn)\b[^.!?]{{0,80}}?\b(?:{SUBJ_ADULT} {FILL}{FILL}|and (?:was |kept )?)(?:shook|shakes|shaking) "
+       r"(?:her|him)\b(?! (?:head|hand|hands|rattle|toy|awake|gently|softly|lightly|a little|a bit|up|off|out|hair|fist|finger|keys|"
+       r"bottle|blanket|arm|arms|foot|feet|leg|legs)\b)"
        rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
@@ -2262,8 +2343,9 @@ def _negation_start(text: str, start: int) -> int | None:
     return start - len(clause) + found.start()
 
 
-_PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|months? ago|weeks ago|last (?:year|month|summer|winter|spring|"
-                          r"autumn|fall|christmas)|when i was (?:a kid|little|young|\d+)|as a (?:kid|child|teen))\b")
+_PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|decades? ago|months? ago|weeks ago|last (?:year|month|summer|winter|spring|"
+                          r"autumn|fall|christmas)|when (?:i was|we were) (?:a kid|kids|little|young|\d+|a teen|a teenager|teenagers)|"
+                          r"as a (?:kid|child|teen|teenager))\b")
 
 
 # A film or a nurse's patients: someone else's story, not an emergency in the family now. Kept narrow on purpose:

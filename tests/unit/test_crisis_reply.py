@@ -49,6 +49,18 @@ def test_someone_worried_about_another_s_suicide_is_told_how_to_help_them_not_as
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+def test_an_attempt_under_way_is_told_to_call_the_emergency_number_now(locale):
+    from shared.safety.reply import crisis_response
+
+    result = screen("took a whole box of paracetamol about an hour ago. feeling sick. dont tell my mum")
+    assert result.category == SUICIDE_SELF_HARM and result.danger == "high"
+    text = crisis_response(result, locale).text
+    assert f"hurt yourself or taken something, or you might act on these thoughts, or you're not safe right now, please " \
+           f"{resources_for(locale).emergency} now" in text
+    assert not [word for word in NEVER if word in text.lower()]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_a_parent_afraid_of_their_own_thoughts_is_not_judged_and_is_told_how_to_keep_the_child_safe(locale):
     from shared.safety.reply import crisis_response
 

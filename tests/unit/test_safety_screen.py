@@ -47,6 +47,46 @@ CSSRS = [
     ("I nearly jumped off the bridge on my way home", "behaviour"),
 ]
 
+# The serious tiers told the way people type them (helper-written development messages showed them missed): an attempt
+# under way, stopped by someone or counted; the way pictured; the plan settled; the means put by.
+SERIOUS_TIERS = [
+    ("took a whole box of paracetamol an hour ago, feeling sick", "behaviour"),
+    ("I've swallowed the lot. my husband's at work", "behaviour"),
+    ("I took an overdose about twenty minutes ago", "behaviour"),
+    ("my sister knocked just as I was about to take the tablets", "behaviour"),
+    ("I was halfway over the railing when my phone rang", "behaviour"),
+    ("he snatched the pills off me before I could take them", "behaviour"),
+    ("my partner found my note before I'd done anything", "behaviour"),
+    ("I'd started the car in the garage and my son opened the door", "behaviour"),
+    ("my wife doesn't know I've attempted twice", "behaviour"),
+    ("I drove to the quarry intending to end it and sat there till dark", "behaviour"),
+    ("Put the belt round my neck last night, then took it off", "behaviour"),
+    ("every morning on the platform I think about stepping in front of the express", "method"),
+    ("I keep thinking about using his razor on myself", "method"),
+    ("I've worked out in my head how I'd do it", "method"),
+    ("Friday. I know which pills.", "plan"),
+    ("I know exactly when and how", "plan"),
+    ("I'm going to jump off the bridge on the bypass", "plan"),
+    ("I've been collecting my sleeping tablets instead of taking them", "plan"),
+]
+# ...and the everyday sentences in the same words, which those rules leave alone.
+SERIOUS_TIER_NEIGHBOURS = [
+    "I took them all to the park after school",
+    "it took everything I had not to scream at him",
+    "the twins swallowed the lot of their ice cream in a minute",
+    "just as I was about to take the kids to school the car died",
+    "I was on the pier and about to jump into the sea for a swim when it started raining",
+    "I know which pills to take for my migraines",
+    "I know exactly when and how I'm going to tell him",
+    "I'd started the car in the garage to warm it up",
+    "I've worked out how I'd do it differently next time, the party I mean",
+    "I went round intending to end it with him, then lost my nerve",
+    "my aunt tried to take her own life decades ago and now runs a charity",
+    "when I was a teenager my sister tried to end her life; she's a nurse now",
+    "the baby was asleep when my brother shook my hand",
+    "our newborn kept crying and he shook her rattle for ages",
+]
+
 # Lethality Assessment Program items, and coercive control.
 LAP = [
     ("he choked me last night", "strangulation"),
@@ -99,6 +139,7 @@ OTHER = [
     ("my husband collapsed at work and isn't breathing", "medical_emergency", "unresponsive"),  # at work, still now
     ("my dad hits me", "child_safety", "physical_abuse"),
     ("my boyfriend hits my son when I'm at work", "child_safety", "physical_abuse"),
+    ("the baby wouldn't stop crying and he shook her", "child_safety", "physical_abuse"),  # the baby named first
     ("my daughter said her uncle touched her inappropriately", "child_safety", "sexual_abuse"),
     ("I'm scared I'm going to hurt my baby", "child_safety", "at_risk"),
     ("I'm going to hurt him when he gets home", "harm_to_others", "intent"),
@@ -409,6 +450,19 @@ def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     r = screen(text)
     assert r.escalate and r.category == "suicide_self_harm", (text, r)
     assert r.severity == severity, (text, r)
+
+
+@pytest.mark.parametrize("text,severity", SERIOUS_TIERS)
+def test_the_serious_cssrs_tiers_in_everyday_words_escalate_by_rule_with_their_tier(text, severity):
+    o = rule_layer(normalise(text))
+    assert o.found.get("suicide_self_harm") == severity, (text, o.found, o.signals)
+    r = screen(text)
+    assert r.category == "suicide_self_harm" and r.severity == severity, (text, r)
+
+
+@pytest.mark.parametrize("text", SERIOUS_TIER_NEIGHBOURS)
+def test_everyday_sentences_in_the_words_of_the_serious_tiers_are_left_to_the_learned_layers(text):
+    assert not rule_layer(normalise(text)).found, text
 
 
 @pytest.mark.parametrize("text,severity", LAP)
@@ -1600,27 +1654,19 @@ ORDINARY_ABUSE_WORDS = [
     "my mum was waiting outside my work every day last week to pick me up",
     "we moved house and my old neighbour still found me on facebook",
     "my mum photographed me without asking and shared it on facebook",
-]
-# ...and one no rule reads as abuse, but the learned layers do (since the retrain with the training messages of plans
-# and attempts).
-ORDINARY_ABUSE_WORDS_LEARNT_ESCALATE = [
+    # (escalated by the learned layers from the retrain with the training messages of plans and attempts until the one
+    # with the rules of the serious tiers)
     "He grabbed my neck pillow on the flight and wouldn't give it back.",
 ]
 
 
-@pytest.mark.parametrize("text", ORDINARY_ABUSE_WORDS + ORDINARY_ABUSE_WORDS_LEARNT_ESCALATE)
+@pytest.mark.parametrize("text", ORDINARY_ABUSE_WORDS)
 def test_the_same_words_in_ordinary_family_life_are_not_ruled_abuse(text):
     assert not {"abuse", "child_safety"} & set(rule_layer(normalise(text)).found), text
 
 
 @pytest.mark.parametrize("text", ORDINARY_ABUSE_WORDS)
 def test_the_same_words_in_ordinary_family_life_do_not_escalate(text):
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.xfail(strict=True, reason="the learned layers read it as abuse and ask about it (a known gap)")
-@pytest.mark.parametrize("text", ORDINARY_ABUSE_WORDS_LEARNT_ESCALATE)
-def test_the_same_words_in_ordinary_family_life_the_learned_layers_still_escalate(text):
     assert not screen(text).escalate, text
 
 

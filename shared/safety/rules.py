@@ -899,6 +899,11 @@ RULES: tuple[Rule, ...] = (
        r"too many|way too many|like|over|about|\d+|twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?"
        r"(?:[\w-]+'s )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|"
        r"ibuprofen|xanax|insulin|oxy|antidepressants)\b"
+       # (not the day's dose taken as prescribed, nor pills carried somewhere: "i took all my tablets this morning like the
+       # doctor said", "took a packet of paracetamol to work", "a load of paracetamol for my back")
+       r"(?! (?:\w+ )?(?:to|round|over|into|back|with me)\b)(?![^.!?]*\b(?:doctor|gp|prescri\w*|pharmacist|as directed|"
+       r"for my (?:back|tooth|teeth|head|headache|cold|flu|cough|period|cramps|migraine|knee|pain)|over the (?:week|month|day|weekend)|"
+       r"in case)\b)"
        # ...the pills said before, taken all at once: "just swallowed them all with my cup of tea", "have swallowed the lot",
        # "took everything i had." (not "it took everything i had not to scream", nor "i took them all to the park").
        rf"|(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just )?)(?:just |already )?(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"

@@ -72,6 +72,10 @@ SERIOUS_TIERS = [
 # ...and the everyday sentences in the same words, which those rules leave alone.
 SERIOUS_TIER_NEIGHBOURS = [
     "I took them all to the park after school",
+    "i took all my tablets this morning like the doctor said",
+    "Took a packet of paracetamol to work in case the headache comes back",
+    "took a box of tablets round to my mum",
+    "I took about 20 tablets of ibuprofen over the week for my tooth",
     "it took everything I had not to scream at him",
     "the twins swallowed the lot of their ice cream in a minute",
     "just as I was about to take the kids to school the car died",

@@ -231,7 +231,11 @@ def main(argv=None) -> int:
                     help="count in the in-domain budgets only the ordinary messages whose ids are in this JSON-lines file "
                          "(to try hard ordinary messages that are trained on but set no cut-off)")
     ap.add_argument("--show-errors", action="store_true", help="print the in-domain rows wrong out of fold")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help="the seed of the cross-validation folds (to see how much the out-of-fold figures move with the "
+                         "folds alone: compare variants by their mean over several seeds)")
     args = ap.parse_args(argv)
+    seed = args.seed
     from crisis_embed_cache import embed_all
 
     t0 = time.time()
@@ -262,7 +266,7 @@ def main(argv=None) -> int:
     # TF-IDF head for the windows (by the fold that never saw their message). They depend only on the model texts,
     # windows, labels, weights and settings: cached under build/crisis/ by a digest of all of them.
     strat = y * 2 + is_dom
-    digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, SEED, N_BUCKETS, MODEL_SHA256, MAX_TOKENS,
+    digest = hashlib.sha256(json.dumps([mtexts, y.tolist(), w.tolist(), C, EMB_C, seed, N_BUCKETS, MODEL_SHA256, MAX_TOKENS,
                                        NORM_FLOOR_WORDS, NORM_FLOOR_CHARS, win_texts, win_parent.tolist()])
                             .encode()).hexdigest()[:16]
     oof_cache = ROOT / "build" / "crisis" / f"oof-{digest}.npz"
@@ -274,7 +278,7 @@ def main(argv=None) -> int:
         oof_t = np.zeros((len(y), len(CLASSES)))
         oof_e = np.zeros((len(y), len(CLASSES)))
         oof_wt = np.zeros((len(win_texts), len(CLASSES)))
-        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+        skf = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
         for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), strat)):
             iw, ic = idf_of(Cw[tr]), idf_of(Cc[tr])
             clf = fit(tfidf(Cw[tr], iw, NORM_FLOOR_WORDS), tfidf(Cc[tr], ic, NORM_FLOOR_CHARS), y[tr], w[tr])
@@ -302,7 +306,7 @@ def main(argv=None) -> int:
     oof_qc = np.zeros((len(y), len(CLASSES)))
     oof_qf = np.zeros((len(y), len(CLASSES)))
     oof_wq = np.zeros((len(win_texts), len(CLASSES)))  # the windows, by the cheap combiner that never saw their message
-    skf2 = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED + 1)
+    skf2 = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed + 1)
     for tr, te in skf2.split(np.zeros(len(rows)), strat[rows]):
         tr, te = rows[tr], rows[te]
         cheap_k = fit_stage(Fc[tr], y[tr], w[tr])
@@ -400,7 +404,7 @@ def main(argv=None) -> int:
     keep_w = np.sort(np.argsort(-np.abs(cw).max(axis=1), kind="stable")[:KEEP_WORD])
     keep_c = np.sort(np.argsort(-np.abs(cc).max(axis=1), kind="stable")[:KEEP_CHAR])
     qw, qc, lo, step = quantise_idf(iw, ic)
-    common = {"seed": SEED, "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
+    common = {"seed": seed, "held_out_rule": "int(sha256(id).hexdigest()[:8], 16) % 5 == 0",
               "train_rows": int(len(y)), "in_domain_weight": IN_DOMAIN_WEIGHT,
               "dev_sha256": hashlib.sha256(args.dev.read_bytes()).hexdigest(),
               "in_domain_sha256": hashlib.sha256(args.in_domain.read_bytes()).hexdigest()}

@@ -901,9 +901,13 @@ RULES: tuple[Rule, ...] = (
        r"ibuprofen|xanax|insulin|oxy|antidepressants)\b"
        # (not the day's dose taken as prescribed, nor pills carried somewhere: "i took all my tablets this morning like the
        # doctor said", "took a packet of paracetamol to work", "a load of paracetamol for my back")
-       r"(?! (?:\w+ )?(?:to|round|over|into|back|with me)\b)(?![^.!?]*\b(?:doctor|gp|prescri\w*|pharmacist|as directed|"
-       r"for my (?:back|tooth|teeth|head|headache|cold|flu|cough|period|cramps|migraine|knee|pain)|over the (?:week|month|day|weekend)|"
-       r"in case)\b)"
+       # (an overdose often names a purpose or a prescription: "...to end it", "...the doctor prescribed me": only a place,
+       # a person or a routine rules it out)
+       r"(?! (?:\w+ )?(?:to (?:work|school|uni|college|the (?:office|car|kitchen|bathroom|bedroom|cupboard|chemist|pharmacy)|"
+       r"my (?:mum|mom|dad|nan|gran|sister|brother|bag|car|room|office|work)|mum|mom|dad|nan|gran)|round to|over to|"
+       r"into (?:my|the|her|his) (?:bag|car|room|office)|back (?:to|from)|with me)\b)"
+       r"(?![^.!?]*\b(?:like (?:the |my )?(?:doctor|gp|pharmacist) (?:said|says|told me)|as (?:prescribed|directed)|"
+       r"for my (?:back|tooth|teeth|head|headache|cold|flu|cough|period|cramps|migraine|knee)|over the (?:week|month|weekend))\b)"
        # ...the pills said before, taken all at once: "just swallowed them all with my cup of tea", "have swallowed the lot",
        # "took everything i had." (not "it took everything i had not to scream", nor "i took them all to the park").
        rf"|(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just )?)(?:just |already )?(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"

@@ -924,9 +924,11 @@ RULES: tuple[Rule, ...] = (
     # take them", "my sister found my note before i'd done anything", "i'd started the car in the garage and my daughter
     # opened the door". Not a jump into the pool, a fence climbed, or a car warmed up.
     _r("sui.attempt_interrupted", S, "behaviour",
+       # (what they were about to do said whole, not "go over the budget", "take them to school", "let go of the swing")
        r"\b(?:just as|right as|right when|just when|when|as|while) i (?:was|'d|had) (?:just )?(?:about|going|getting ready|ready) to "
-       r"(?:take (?:them|(?:the|my|those|all (?:the|my)) (?:[\w-]+ )?(?:pills|tablets|meds|paracetamol|painkillers))|go over(?: the "
-       r"(?:edge|side|railing|rail))?|let go|step off)\b(?! (?:the|a) (?:bus|train|boat|plane|ferry|kerb|curb)\b)"
+       r"(?:take (?:(?:the|my|those|all (?:the|my)) (?:[\w-]+ )?(?:pills|tablets|meds|paracetamol|painkillers)\b|them(?=\s*(?:$|[.,!?;]|"
+       r"and\b|but\b|when\b|then\b)))|(?:go over|step off) the (?:edge|ledge|side|railing|rail|roof|bridge|top)\b"
+       r"|(?:go over|let go|step off)(?=\s*(?:$|[.,!?;]|and\b|but\b|when\b|then\b)))"
        r"|\bhalfway over the (?:railing|rail|barrier|parapet|edge|side of the bridge)\b"
        r"|\b(?:grabbed|took|snatched|pulled|yanked|wrestled|knocked) the (?:bottle|pills|tablets|packet|knife|blade|razor|rope|belt|gun) "
        r"(?:off|from|out of) (?:me|my hands?)\b[^.!?]{0,20}?\bbefore i could\b"
@@ -935,7 +937,9 @@ RULES: tuple[Rule, ...] = (
        r"pulled down|down))\b(?! (?:to|so|while|for)\b)"
        r"|\bthe engine was running and (?:my|the) [\w-]+ (?:yanked|pulled|opened|flung|threw|ripped) (?:open )?the (?:car |garage )?door\b"
        # (at a height: "i was on the bridge by the retail park and i was about to jump and some guy grabbed my hood")
-       rf"|{_BY_A_DROP}\bi (?:was|'d|had) (?:just )?(?:about|going|ready) to jump\b"
+       # (not a swim or a dive)
+       rf"|(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{_A_DROP})\b)(?![^.!?]*\b(?:swim\w*|div\w*|paddl\w*|bungee|zip ?lin\w*|trampoline|pool|"
+       r"wetsuit)\b)[^.!?]*?\bi (?:was|'d|had) (?:just )?(?:about|going|ready) to jump\b"
        r"(?! (?:in|into|on|onto|up|out of|over (?:the |a )?(?:fence|wall|puddle|gate|stream))\b)",
        negatable=True,
        gate=r"\b(?:about|going|getting ready|ready|halfway|before i could|before i'?d|before i had|started the|engine was running)\b"),

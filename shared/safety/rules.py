@@ -784,6 +784,7 @@ RULES: tuple[Rule, ...] = (
        # Attempts counted or dated: "my gf doesn't know i've attempted twice", "i attempted when i was 17 and again at 23",
        # "one suicide attempt at 19, one at 31".
        rf"|\b{I} (?:\w+ )?attempted (?:twice|once|before|three times|again|when i was|at \d\d|in \d{{4}})\b"
+       r"(?! to (?!(?:kill|end|take my)\b))"  # not "i've attempted twice to talk to him"
        r"|\b(?:one|two|three|a|my first|my second|my last) (?:suicide )?attempt at (?:\d\d|seventeen|eighteen|nineteen|twenty)\b"
        r"|\b(?:almost|nearly|came close to|very nearly) (?:killed|killing|ended) (?:myself|my life|it all)\b"
        r"(?! (?:laughing|on|at|trying|with|doing|in|when|getting|running|lifting|carrying|falling|tripping))"),
@@ -952,7 +953,7 @@ RULES: tuple[Rule, ...] = (
        r"tube|tram|car)\b"
        r"|\b(?:think|thinking|thought|imagine|imagining|picture|picturing) (?:a lot |so much )?(?:about )?(?:walking|wading|swimming) "
        r"(?:out )?into the (?:sea|river|lake|water|waves)\b[^.!?]{0,30}?\b(?:(?:and )?(?:just )?(?:carrying on|keep going|keeping going|"
-       r"not coming back|never coming back|not stopping))\b"
+       r"not coming back|never coming back|not stopping))\b(?! (?:to|along|down|up|with|round|past|towards)\b)"
        r"|\b(?:think|thinking|thought|imagine|imagining) (?:about )?(?:using|turning) (?:it|them|that|those|the [\w-]+|his [\w-]+) on myself\b"
        r"|\b(?:picturing|imagining|worked out|working out|figured out|figuring out|thinking about|thought about|planned|planning)"
        r"(?: in my (?:own )?head)? how (?:i'd|id|i would|i could) (?:do it|go about it|go about doing it|end it)\b"
@@ -978,7 +979,7 @@ RULES: tuple[Rule, ...] = (
        r"tablets)\b"
        r"|\b(?:collecting|saving|keeping|hiding|putting aside|setting aside) (?:up )?(?:my |the )?(?:[\w-]+ )?(?:pills|tablets|meds) instead "
        r"of taking them\b|\bbuilding up (?:my |a (?:stock|supply|stash) of (?:my )?)(?:[\w-]+ )?(?:pills|tablets|meds|paracetamol|painkillers)\b"
-       r"|\b(?:bought|got|have|found) a (?:hose|pipe|tube) (?:that|which|to) fits? (?:the|my) (?:car|exhaust)\b"
+       r"|\b(?:bought|got|have|found) a (?:hose|pipe|tube) (?:that|which|to) fits? (?:the|my) (?:car|exhaust)\b(?! (?:wash|washer|vacuum|tyres?))"
        r"|\b(?:tied|made|bought|got) (?:a|the) noose\b"),
     _r("sui.goodbye_letters", S, "plan",
        rf"\b{I} (?:\w+ )?(?:wrote|written|writing|write|left|leaving|finished) (?:a |my |the )?(?:suicide|goodbye|farewell|last) "

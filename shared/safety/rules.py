@@ -240,15 +240,20 @@ _BROKEN_OFF = (r"put (?:them|it|everything) (?:all )?back|took it (?:all )?down|
                r"hid it|got down|got out|flushed|lost my nerve|chickened out|went to (?:him|her|them) instead|stopped and|"
                r"talked me (?:back|down|round|out of it)|couldn'?t (?:go through with it|do it)|"
                r"thought about [\w' ]{1,20}?finding me")
+# Where a sentence starts: the text's start, or after a stop and a space.
+SENTENCE_START = r"(?:^|(?<=[.!?;] ))"
+
+
 def _in_a_sentence_without(words: str) -> str:
     """The start of a sentence and the words up to what follows, in a sentence that has none of ``words`` (a reason or a
     purpose that makes it ordinary): read before what a rule looks for in the same sentence."""
-    return rf"(?:^|(?<=[.!?;] ))(?![^.!?]*\b(?:{words})\b)[^.!?]*?"
+    return rf"{SENTENCE_START}(?![^.!?]*\b(?:{words})\b)[^.!?]*?"
 
 
-def _in_a_sentence_with(words: str) -> str:
-    """The same, in a sentence that has one of ``words`` (a place, a means) anywhere in it."""
-    return rf"(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{words})\b)[^.!?]*?"
+def _in_a_sentence_with(words: str, but_not: str | None = None) -> str:
+    """The same, in a sentence that has one of ``words`` (a place, a means) anywhere in it, and none of ``but_not``."""
+    unless = rf"(?![^.!?]*\b(?:{but_not})\b)" if but_not else ""
+    return rf"{SENTENCE_START}(?=[^.!?]*\b(?:{words})\b){unless}[^.!?]*?"
 
 
 # What the writer does to themself in sui.self_harm_act ("i cut myself"), and denies in _DENIED_SELF_HARM ("i'm not
@@ -327,6 +332,11 @@ _NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w
 _A_DROP = (r"bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
            r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct")
 _BY_A_DROP = _in_a_sentence_with(_A_DROP)
+# ...where a jump is a swim or a dive.
+_A_SWIM = r"swim\w*|div\w*|paddl\w*|bungee|zip ?lin\w*|trampoline|pool|wetsuit"
+# The writer's own act, said with "i" or starting the sentence without it ("took a bottle of paracetamol an hour ago",
+# "have swallowed the lot").
+_MY_OWN_ACT = rf"(?:\b{I} |{SENTENCE_START}(?:have |just |already )?)(?:just |already )?"
 # The start of a sentence that gives no reason to be away (a trip, a shift, a holiday at the in-laws', a move, a new
 # job, a stay abroad): read before "i won't be around for it", "i won't see my 18th", "my last christmas with you all".
 _NO_REASON_TO_BE_AWAY = _in_a_sentence_without(
@@ -779,7 +789,7 @@ RULES: tuple[Rule, ...] = (
        # An aborted attempt ("I put a rope around my neck today", "I tied the belt around my neck and pulled").
        r"|\b(?:i|i've|ive|i had|i have)(?: [\w']+){0,2} (?:tied|put|wrapped|tightened|had|have|got|placed|slipped) (?:a |the |my )?"
        r"(?:belt|rope|noose|cord|cable|wire|leash) (?:around|round|on) my neck\b"
-       r"|(?:^|(?<=[.!?;] ))(?:tied|put|wrapped|tightened|slipped) (?:a |the |my )?(?:belt|rope|noose|cord|cable|leash) (?:around|round) "
+       rf"|{SENTENCE_START}(?:tied|put|wrapped|tightened|slipped) (?:a |the |my )?(?:belt|rope|noose|cord|cable|leash) (?:around|round) "
        r"my neck\b"
        # Attempts counted or dated: "my gf doesn't know i've attempted twice", "i attempted when i was 17 and again at 23",
        # "one suicide attempt at 19, one at 31".
@@ -895,7 +905,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:on purpose|as (?:a |my )?punishment|to punish myself)\b",
        negatable=True, gate=r"\b(?:until|till|til|'til|hard enough|raw|skin off|on purpose|deliberately|punish\w*|punishment)\b"),
     _r("sui.took_pills", S, "behaviour",
-       rf"(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just |already )?)(?:just |already )?(?:took|swallowed|have taken|'ve taken|taken|downed) "
+       rf"{_MY_OWN_ACT}(?:took|swallowed|have taken|'ve taken|taken|downed) "
        r"(?:a (?:whole |full )?(?:bunch|handful|lot|load|bottle|box|pack|packet)|all|most|the (?:whole|entire|rest)|an (?:entire|whole)|"
        r"too many|way too many|like|over|about|\d+|twenty|thirty|forty|fifty|a hundred|dozens)(?: of)? ?(?:my |the |his |her )?"
        r"(?:[\w-]+'s )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle|sleeping pills|painkillers|tylenol|paracetamol|advil|"
@@ -911,9 +921,9 @@ RULES: tuple[Rule, ...] = (
        r"for my (?:back|tooth|teeth|head|headache|cold|flu|cough|period|cramps|migraine|knee)|over the (?:week|month|weekend))\b)"
        # ...the pills said before, taken all at once: "just swallowed them all with my cup of tea", "have swallowed the lot",
        # "took everything i had." (not "it took everything i had not to scream", nor "i took them all to the park").
-       rf"|(?:\b{I} |(?:^|(?<=[.!?;] ))(?:have |just )?)(?:just |already )?(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"
+       rf"|{_MY_OWN_ACT}(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"
        r"everything i had)\b(?! (?:of|up|in one|down my)\b)"
-       r"|(?:\bi |(?:^|(?<=[.!?;] )))(?:just )?(?:took|have taken|'ve taken) (?:them all|all of them|the lot|the whole lot|everything i had)"
+       rf"|(?:\bi |{SENTENCE_START})(?:just )?(?:took|have taken|'ve taken) (?:them all|all of them|the lot|the whole lot|everything i had)"
        r"(?=\s*(?:$|[.,!?;]))"),
     # An overdose taken, said so: "i took an overdose half an hour ago" is an attempt (and a medical emergency,
     # med.overdose), not an accident.
@@ -939,8 +949,7 @@ RULES: tuple[Rule, ...] = (
        r"|\bthe engine was running and (?:my|the) [\w-]+ (?:yanked|pulled|opened|flung|threw|ripped) (?:open )?the (?:car |garage )?door\b"
        # (at a height: "i was on the bridge by the retail park and i was about to jump and some guy grabbed my hood")
        # (not a swim or a dive)
-       rf"|(?:^|(?<=[.!?;] ))(?=[^.!?]*\b(?:{_A_DROP})\b)(?![^.!?]*\b(?:swim\w*|div\w*|paddl\w*|bungee|zip ?lin\w*|trampoline|pool|"
-       r"wetsuit)\b)[^.!?]*?\bi (?:was|'d|had) (?:just )?(?:about|going|ready) to jump\b"
+       rf"|{_in_a_sentence_with(_A_DROP, but_not=_A_SWIM)}\bi (?:was|'d|had) (?:just )?(?:about|going|ready) to jump\b"
        r"(?! (?:in|into|on|onto|up|out of|over (?:the |a )?(?:fence|wall|puddle|gate|stream))\b)",
        negatable=True,
        gate=r"\b(?:about|going|getting ready|ready|halfway|before i could|before i'?d|before i had|started the|engine was running)\b"),
@@ -966,9 +975,9 @@ RULES: tuple[Rule, ...] = (
              r"planned|planning)\b")),
     # An attempt under way: in a closed garage with the engine running (carbon monoxide).
     _r("sui.attempt_now", S, "behaviour",
-       rf"(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
+       rf"(?:\b{I}(?: just)? |{SENTENCE_START})(?:sitting |sat |lying )?in (?:the|my|our) (?:closed |shut |locked )?garage (?:[\w']+ ){{0,4}}?with the (?:car|engine|motor) (?:running|on)\b"
        r"(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))"
-       rf"|(?:\b{I}(?: just)? |(?:^|(?<=[.!?;] )))(?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
+       rf"|(?:\b{I}(?: just)? |{SENTENCE_START})(?:sitting |sat |lying )?in (?:the|my|our) car in (?:the|my|our) (?:closed |shut )?garage (?:[\w']+ ){{0,4}}?with the "
        r"(?:engine|motor) (?:running|on)\b(?! (?:to|while|so) (?:keep |stay )?(?:warm|defrost|charge|fix|clear|let))", negatable=True,
        gate=r"\bgarage\b"),
     _r("sui.means_ready", S, "plan",
@@ -1039,7 +1048,7 @@ RULES: tuple[Rule, ...] = (
     # security came by", "let three trains go by before i turned around", "the only thing that got me down was my cat",
     # "i honestly don't know why i got back in". Not a walk turned back by the rain or a platform too full to board.
     _r("sui.stopped_at_the_edge", S, "behaviour",
-       rf"{_NOT_FOR_A_VIEW_OR_A_CHORE}(?:\bi (?:[\w']+ ){{0,4}}?|(?:^|(?<=[.!?;] ))){_AT_THE_EDGE}[^.!?]{{0,140}}?\b(?:{_WHAT_ENDED_IT})"
+       rf"{_NOT_FOR_A_VIEW_OR_A_CHORE}(?:\bi (?:[\w']+ ){{0,4}}?|{SENTENCE_START}){_AT_THE_EDGE}[^.!?]{{0,140}}?\b(?:{_WHAT_ENDED_IT})"
        r"(?![^.!?]{0,50}\b(?:because|cos|coz|cause|as it was|rain\w*|closed|busy|crowded|packed|full|traffic|too (?:cold|dark|late|windy))\b)",
        negatable=True,
        gate=(r"\b(?:bridge|roof|rooftop|balcony|railing|ledge|cliff|edge|overpass|tracks|platform|crossing|quarry|parking garage|"

@@ -11,6 +11,7 @@ from shared.safety.reply import REPLY_CATEGORIES, RESOURCES, crisis_reply, resou
 from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM
 from shared.store.incidents import IncidentStore
 from shared.store.threads import ThreadStore
+from tests.support.crisis import screened_as
 
 pytestmark = pytest.mark.crisis
 
@@ -304,8 +305,8 @@ def test_every_country_has_a_line_for_the_abuse_of_older_people():
     ("the night carer ties grandma to the chair so she won't wander", "abu.other.elder_care"),
 ])
 def test_every_rule_for_an_older_person_s_abuse_sets_it(text, rule):
-    screening = screen(text)
-    assert rule in screening.signals and screening.category == ABUSE and screening.older_adult, screening
+    screening = screened_as(text, ABUSE, older_adult=True)
+    assert rule in screening.signals, screening
 
 
 # An older person's abuse, in their own words or a relative's, gets the country's line for it as well as the domestic

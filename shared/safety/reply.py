@@ -86,17 +86,15 @@ def resources_for(locale: str | None) -> Resources:
     return RESOURCES.get(region, INTERNATIONAL)
 
 
-def crisis_reply(category: str, danger: str | None, locale: str | None, tentative: bool = False,
-                 someone_else: bool = False, own_urge: bool = False, writer_is_child: bool = False,
-                 minor: bool = False, older_adult: bool = False) -> str:
-    """The reply for a crisis screened in. ``tentative`` (``ScreenResult.tentative``): no reviewed rule named what is
-    happening; the learned layers or the provider's moderation model escalated alone. Unless the danger is high, the
-    suicide and abuse replies then ask, as a screener would, instead of telling the member what they are going
-    through: it may be a complaint the classifier over-read ("he yells at me all the time" can be either), or the
-    indirect disclosure of someone who would not call it abuse. The resources, the emergency number and the open door
-    are the same.
+def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = False) -> str:
+    """The reply for a crisis ``screening`` escalated, read from the screening itself. ``tentative``: no reviewed rule
+    named what is happening; the learned layers or the provider's moderation model escalated alone. Unless the danger
+    is high, the suicide and abuse replies then ask, as a screener would, instead of telling the member what they are
+    going through: it may be a complaint the classifier over-read ("he yells at me all the time" can be either), or
+    the indirect disclosure of someone who would not call it abuse. The resources, the emergency number and the open
+    door are the same.
 
-    ``someone_else`` (``ScreenResult.someone_else``): the one at risk of suicide is someone in the member's life ("my
+    ``someone_else``: the one at risk of suicide is someone in the member's life ("my
     son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
     to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts.
 
@@ -108,25 +106,29 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     member ("my son said he's going to shoot up his school"): the reply is for the one who worries, not one that
     tells the member to step away from their own anger.
 
-    ``own_urge`` (rule ``chi.own_urge``): a parent afraid of their own thoughts of hurting their child. They are
-    thanked, not judged (such thoughts are common when exhausted, and shame keeps parents from telling anyone), and
-    told what keeps the child safe in the moment: put the child somewhere safe and step away.
+    A child at risk by the writer's own urge (rule ``chi.own_urge`` among the signals): a parent afraid of their own
+    thoughts of hurting their child. They are thanked, not judged (such thoughts are common when exhausted, and shame
+    keeps parents from telling anyone), and told what keeps the child safe in the moment: put the child somewhere
+    safe and step away.
 
-    ``writer_is_child`` (``ScreenResult.writer_is_child``): the member is the child hurt at home ("my stepdad choked
+    ``writer_is_child``: the member is the child hurt at home ("my stepdad choked
     me"). They are told it is not their fault, where to go if they are in danger (a safe adult nearby too), the line
     that talks with young people, and asked about an adult they trust: a child can rarely make themselves safe alone.
 
-    ``minor``: the member is flagged as under 18 in one of their circles. A child at risk they tell of is answered as
-    the child's (``writer_is_child``): whoever is hurt at their home, they are a child there too. Their own suicidal
-    thoughts, abuse or anger get the country's line for young people as well, before the open door.
+    ``minor`` (the caller's, not the screen's): the member is flagged as under 18 in one of their circles. A child at
+    risk they tell of is answered as the child's (``writer_is_child``): whoever is hurt at their home, they are a
+    child there too. Their own suicidal thoughts, abuse or anger get the country's line for young people as well,
+    before the open door.
 
-    ``older_adult`` (``ScreenResult.older_adult``): the abuse is of an older person, by family or a carer ("my son
+    ``older_adult``: the abuse is of an older person, by family or a carer ("my son
     takes my pension", "my sister leaves mum without food all day"). The country's line for the abuse of older people
     is given as well, before the open door: a domestic abuse line alone is for partners."""
+    category, danger, someone_else = screening.category, screening.danger, screening.someone_else
+    own_urge = category == CHILD_SAFETY and OWN_URGE in screening.signals
     r = resources_for(locale)
     urgent = danger == "high"
-    question = question_for(category, tentative, danger)
-    writer_is_child = writer_is_child or (minor and category == CHILD_SAFETY and not own_urge)
+    question = question_for(category, screening.tentative, danger)
+    writer_is_child = screening.writer_is_child or (minor and category == CHILD_SAFETY and not own_urge)
     if category == SUICIDE_SELF_HARM and someone_else:
         parts = [
             "Thank you for telling me. It's frightening to hear this about someone you love, and you're right to take "
@@ -250,7 +252,7 @@ def crisis_reply(category: str, danger: str | None, locale: str | None, tentativ
     if minor and category in (SUICIDE_SELF_HARM, ABUSE, HARM_TO_OTHERS) and not someone_else:
         # Before the last part, the open door: "I'm here".
         parts.insert(len(parts) - 1, f"There is a line for young people, too: you can {r.youth}.")
-    if older_adult and category == ABUSE:
+    if screening.older_adult and category == ABUSE:
         parts.insert(len(parts) - 1, "There is a line for older people who are hurt or exploited by family or a carer, "
                                      f"and for those who worry about them: you can {r.elder}.")
     return "\n\n".join(parts)
@@ -270,8 +272,4 @@ def crisis_response(screening: ScreenResult, locale: str | None, minor: bool = F
     """What the crisis protocol answers a text ``screening`` escalated, wherever it was written (chat or mediation):
     the reply, and the one-tap answers that go with its question (both follow ``question_for``, so they agree).
     ``minor``: the member is flagged as under 18 in one of their circles (``crisis_reply``)."""
-    text = crisis_reply(screening.category, screening.danger, locale, tentative=screening.tentative,
-                        someone_else=screening.someone_else, writer_is_child=screening.writer_is_child,
-                        own_urge=screening.category == CHILD_SAFETY and OWN_URGE in screening.signals, minor=minor,
-                        older_adult=screening.older_adult)
-    return CrisisResponse(text=text, quick_replies=quick_answers(screening))
+    return CrisisResponse(text=crisis_reply(screening, locale, minor), quick_replies=quick_answers(screening))

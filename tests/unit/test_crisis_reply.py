@@ -5,7 +5,7 @@ import pytest
 
 from services.chat.turn import ChatService
 from shared.llm.gateway import CoachGateway
-from shared.safety import screen
+from shared.safety import ScreenResult, screen
 from shared.safety.question import SOMEONE_ELSE_ANSWER
 from shared.safety.reply import REPLY_CATEGORIES, RESOURCES, crisis_reply, resources_for
 from shared.safety.vocab import ABUSE, SUICIDE_SELF_HARM
@@ -21,13 +21,18 @@ LOCALES = ["en-US", "en-GB", "fr-CA", "en-AU", "de-DE"]
 NEVER = ["pills", "overdose", "rope", "bridge", "hang", "compromise", "talk it out", "see it from", "partner's feelings"]
 
 
+def reply_to(category: str, danger: str, locale: str, minor: bool = False, **screened) -> str:
+    """The crisis reply to a screening of ``category`` and ``danger`` (with ``screened``: tentative, someone_else...)."""
+    return crisis_reply(ScreenResult(escalate=True, category=category, danger=danger, **screened), locale, minor)
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("category", REPLY_CATEGORIES)
 @pytest.mark.parametrize("danger", ["moderate", "high"])
 @pytest.mark.parametrize("tentative, someone_else", [(False, False), (True, False), (False, True)])
 def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raises_the_risk(
         locale, category, danger, tentative, someone_else):
-    text = crisis_reply(category, danger, locale, tentative=tentative, someone_else=someone_else)
+    text = reply_to(category, danger, locale, tentative=tentative, someone_else=someone_else)
     resources = resources_for(locale)
     assert resources.emergency in text
     if category == SUICIDE_SELF_HARM:
@@ -41,11 +46,11 @@ def test_every_reply_names_the_country_s_emergency_number_and_nothing_that_raise
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_someone_worried_about_another_s_suicide_is_told_how_to_help_them_not_asked_about_their_own(locale):
-    text = crisis_reply(SUICIDE_SELF_HARM, "low", locale, someone_else=True)
+    text = reply_to(SUICIDE_SELF_HARM, "low", locale, someone_else=True)
     assert "someone you love" in text and resources_for(locale).suicide in text
     assert "ask them directly" in text and "put away anything they could use" in text
     assert "thoughts of suicide, or of not wanting" not in text and "What you're feeling matters" not in text
-    urgent = crisis_reply(SUICIDE_SELF_HARM, "high", locale, someone_else=True)
+    urgent = reply_to(SUICIDE_SELF_HARM, "high", locale, someone_else=True)
     assert f"{resources_for(locale).emergency} now" in urgent and "stay with them" in urgent
 
 
@@ -104,17 +109,17 @@ def test_someone_worried_about_a_relative_s_threat_of_violence_is_told_what_keep
 
 def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():
     assert {r.country for r in RESOURCES.values()} == {"US", "UK", "Canada", "Australia"}
-    assert "findahelpline.com" in crisis_reply(SUICIDE_SELF_HARM, "moderate", "de-DE")
+    assert "findahelpline.com" in reply_to(SUICIDE_SELF_HARM, "moderate", "de-DE")
 
 
 @pytest.mark.parametrize("category", [SUICIDE_SELF_HARM, ABUSE])
 def test_when_no_rule_named_it_the_reply_asks_instead_of_telling(category):
-    told = crisis_reply(category, "moderate", "en-US")
-    asked = crisis_reply(category, "moderate", "en-US", tentative=True)
+    told = reply_to(category, "moderate", "en-US")
+    asked = reply_to(category, "moderate", "en-US", tentative=True)
     assert asked != told and "?" in asked.split("\n\n")[0]  # it opens with the screener's question
     assert "describing is serious" not in asked and "What you're feeling" not in asked
     # High danger is never softened, whoever found it.
-    assert crisis_reply(category, "high", "en-US", tentative=True) == crisis_reply(category, "high", "en-US")
+    assert reply_to(category, "high", "en-US", tentative=True) == reply_to(category, "high", "en-US")
 
 
 @pytest.mark.parametrize("category, danger, tentative, asked", [
@@ -124,12 +129,11 @@ def test_when_no_rule_named_it_the_reply_asks_instead_of_telling(category):
 ])
 def test_the_incident_and_the_one_tap_answers_say_asked_exactly_when_the_reply_asks(
         dynamodb, category, danger, tentative, asked):
-    from shared.safety import ScreenResult
     from shared.safety.question import quick_answers
     from shared.store.table import from_item
 
     screening = ScreenResult(escalate=True, category=category, danger=danger, layer="tfidf", tentative=tentative)
-    reply = crisis_reply(category, danger, "en-US", tentative=tentative)
+    reply = crisis_reply(screening, "en-US")
     assert ("?" in reply.split("\n\n")[0]) is asked
     assert bool(quick_answers(screening)) is asked
     [incident] = [from_item(write["Put"]["Item"]) for write in
@@ -228,7 +232,6 @@ def test_someone_worried_about_another_answers_the_suicide_question_and_is_helpe
 @pytest.mark.parametrize("answer", ["no, it's my son", "my daughter", "i'm worried about my wife", "not me, my husband",
                                     "no it's my 15 year old, she's been so low", SOMEONE_ELSE_ANSWER])
 def test_it_s_someone_else_answers_the_suicide_question_as_theirs(answer):
-    from shared.safety import ScreenResult
     from shared.safety.question import read_answer
 
     doubt = ScreenResult(escalate=True, category=SUICIDE_SELF_HARM, danger="moderate", layer="tfidf", tentative=True)
@@ -249,7 +252,6 @@ def test_it_s_someone_else_answers_the_suicide_question_as_theirs(answer):
     ("Yes", "yes"), ("Sometimes", "yes"), ("No", "no"),
 ])
 def test_answers_are_read_as_yes_no_or_left_to_the_screen(answer, read_as):
-    from shared.safety import ScreenResult
     from shared.safety.question import read_answer
 
     doubt = ScreenResult(escalate=True, category=ABUSE, danger="moderate", layer="tfidf", tentative=True)
@@ -348,13 +350,13 @@ def test_a_member_under_18_is_also_given_the_line_for_young_people(locale):
     for category, line in ((SUICIDE_SELF_HARM, resources.suicide), (ABUSE, resources.abuse),
                            ("harm_to_others", resources.suicide)):
         for tentative in (False, True):
-            text = crisis_reply(category, "moderate", locale, tentative=tentative, minor=True)
+            text = reply_to(category, "moderate", locale, tentative=tentative, minor=True)
             assert line in text and resources.youth in text and resources.emergency in text
             # ...before the open door, which stays last
             assert text.index(resources.youth) < text.rindex("\n\n")
-            assert resources.youth not in crisis_reply(category, "moderate", locale, tentative=tentative)
+            assert resources.youth not in reply_to(category, "moderate", locale, tentative=tentative)
     # Not when the one at risk is someone else: the reply is for the one who worries.
-    assert resources.youth not in crisis_reply(SUICIDE_SELF_HARM, "moderate", locale, someone_else=True, minor=True)
+    assert resources.youth not in reply_to(SUICIDE_SELF_HARM, "moderate", locale, someone_else=True, minor=True)
     # A child at risk a minor tells of, in words an adult might use ("the baby", their sister): the child's reply.
     screening = screen("mum goes out every night and leaves the baby alone with nobody")
     assert screening.category == "child_safety" and not screening.writer_is_child

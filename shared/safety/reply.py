@@ -236,6 +236,18 @@ def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = Fals
             "someone to take them out of the house. Don't confront them alone if you feel unsafe.",
             "I'm here to help you think through what to do next.",
         ]
+    elif category == HARM_TO_OTHERS and screening.tentative:
+        # No rule named a threat: the learned layers sensed violence, and cannot tell whose life is in danger. Of the
+        # messages of the evaluation sets they read as harm to others, one in eight was the writer's own plan to die
+        # ("I'm going to use my dad's gun when he's on nights"), so the reply speaks to the member's own safety too.
+        parts = [
+            "It sounds like you're carrying a lot of pain right now, and I'm glad you said it here.",
+            f"If you feel you might hurt yourself or someone else, or you're not safe right now, please {r.emergency}. "
+            "If it's someone else, step away from them first.",
+            f"You can also {r.suicide} — they help with thoughts of suicide and with any overwhelming feelings, anger "
+            "too.",
+            "When you're somewhere safe, I'm here to talk about what's going on.",
+        ]
     elif category == HARM_TO_OTHERS:
         parts = [
             "It sounds like you're carrying a lot of anger or pain right now, and I'm glad you said it here.",

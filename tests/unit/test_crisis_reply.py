@@ -107,6 +107,25 @@ def test_someone_worried_about_a_relative_s_threat_of_violence_is_told_what_keep
     assert "carrying a lot of anger" in own and "tell the police or the school" not in own
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_threat_no_rule_named_is_answered_for_the_member_s_own_safety_too(locale):
+    """The learned layers' harm to others may be the member's own plan to die: the reply speaks to both, and gives the
+    crisis line as a line for thoughts of suicide. A threat a rule named keeps the reply for the member's anger."""
+    from shared.safety.reply import crisis_response
+
+    resources = resources_for(locale)
+    plan = screen("i'm going to use my grandad's rifle when he's away at the weekend. i know where the key is.")
+    assert plan.category == "harm_to_others" and plan.tentative, plan
+    unsure = crisis_response(plan, locale).text
+    assert "hurt yourself or someone else" in unsure and f"{resources.suicide} — they help with thoughts of suicide" \
+        in unsure and resources.emergency in unsure
+    assert "anger or pain" not in unsure and not [word for word in NEVER if word in unsure.lower()]
+    named = screen("i'm going to stab him when he gets home")
+    assert named.category == "harm_to_others" and not named.tentative, named
+    told = crisis_response(named, locale).text
+    assert "carrying a lot of anger" in told and "step away from them" in told and "hurt yourself" not in told
+
+
 def test_the_resources_cover_the_us_uk_canada_australia_and_everyone_else():
     assert {r.country for r in RESOURCES.values()} == {"US", "UK", "Canada", "Australia"}
     assert "findahelpline.com" in reply_to(SUICIDE_SELF_HARM, "moderate", "de-DE")

@@ -126,6 +126,7 @@ Evaluates ``shared.safety.screen`` on
   buried in a long message; 80 ordinary messages in the same territory: elder care and dementia, children's scrapes
   and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
   28, by a writer who never saw the repo; texts never read;
+- ``tests/data/crisis/plans_blind_2.jsonl`` and ``mixed_blind.jsonl``: see their constants below;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -182,6 +183,11 @@ PLANS = ROOT / "tests" / "data" / "crisis" / "plans_blind.jsonl"
 # preparation; 120 ordinary neighbours), written 28 November 2026 by a helper who saw neither the repo nor any data.
 PLANS_2 = ROOT / "tests" / "data" / "crisis" / "plans_blind_2.jsonl"
 JUDGE = ROOT / "tests" / "data" / "crisis" / "judge_blind.jsonl"
+# 299 family messages of every kind (45 suicidal, 45 abuse, 25 a child at risk, 10 a threat of violence, 10 medical
+# emergencies; 164 ordinary, many of them hard neighbours; a sixth of them long), written 28 November 2026 by a helper
+# who saw neither the repo nor any data, to judge a change to the learned layers afresh; texts never read (one idiom
+# that was word for word a training message was taken out, by its id).
+MIXED = ROOT / "tests" / "data" / "crisis" / "mixed_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -274,7 +280,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, PLANS_2, JUDGE, VERY_SHORT):
+                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -94,9 +94,9 @@ def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = Fals
     the indirect disclosure of someone who would not call it abuse. The resources, the emergency number and the open
     door are the same.
 
-    ``someone_else``: the one at risk of suicide is someone in the member's life ("my
-    son told me he wants to die"). The reply is for the one who worries about them: how to keep them safe and where
-    to call (crisis lines help people worried about someone else too), not a reply to the member's own thoughts.
+    ``someone_else``: the one at risk of suicide is someone in the member's life ("my son told me he wants to die").
+    The reply is for the one who worries about them: how to keep them safe and where to call (crisis lines help people
+    worried about someone else too), not a reply to the member's own thoughts.
 
     For abuse, ``someone_else`` means the one being hurt is someone in the member's life ("my daughter's husband
     choked her"): the reply is for the one who worries (helplines help family and friends too), not one that tells
@@ -111,18 +111,21 @@ def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = Fals
     keeps parents from telling anyone), and told what keeps the child safe in the moment: put the child somewhere
     safe and step away.
 
-    ``writer_is_child``: the member is the child hurt at home ("my stepdad choked
-    me"). They are told it is not their fault, where to go if they are in danger (a safe adult nearby too), the line
-    that talks with young people, and asked about an adult they trust: a child can rarely make themselves safe alone.
+    ``writer_is_child``: the member is the child hurt at home ("my stepdad choked me"). They are told it is not their
+    fault, where to go if they are in danger (a safe adult nearby too), the line that talks with young people, and
+    asked about an adult they trust: a child can rarely make themselves safe alone.
 
     ``minor`` (the caller's, not the screen's): the member is flagged as under 18 in one of their circles. A child at
     risk they tell of is answered as the child's (``writer_is_child``): whoever is hurt at their home, they are a
     child there too. Their own suicidal thoughts, abuse or anger get the country's line for young people as well,
     before the open door.
 
-    ``older_adult``: the abuse is of an older person, by family or a carer ("my son
-    takes my pension", "my sister leaves mum without food all day"). The country's line for the abuse of older people
-    is given as well, before the open door: a domestic abuse line alone is for partners."""
+    ``older_adult``: the abuse is of an older person, by family or a carer ("my son takes my pension", "my sister
+    leaves mum without food all day"). The country's line for the abuse of older people is given as well, before the
+    open door: a domestic abuse line alone is for partners.
+
+    For harm to others that no rule named (``tentative``), the reply speaks to the member's own safety as well as to
+    others': the learned layers cannot tell whose life they sensed in danger."""
     category, danger, someone_else = screening.category, screening.danger, screening.someone_else
     own_urge = category == CHILD_SAFETY and OWN_URGE in screening.signals
     r = resources_for(locale)

@@ -75,30 +75,34 @@ SERIOUS_TIERS = [
 # ...and the everyday sentences in the same words, which those rules leave alone.
 SERIOUS_TIER_NEIGHBOURS = [
     "I took them all to the park after school",
-    "i took all my tablets this morning like the doctor said",
     "Took a packet of paracetamol to work in case the headache comes back",
-    "took a box of tablets round to my mum",
     "I took about 20 tablets of ibuprofen over the week for my tooth",
     "it took everything I had not to scream at him",
-    "the twins swallowed the lot of their ice cream in a minute",
     "just as I was about to take the kids to school the car died",
     "just as I was about to take them to school the car died",
     "just as I was about to go over the budget with him the baby woke up",
-    "when I was about to let go of the rope swing my mum shouted",
     "we were at the lake and I was about to jump off the jetty for a swim",
-    "I've attempted twice to talk to him about money",
     "thinking about walking into the sea and carrying on to the next beach",
     "I bought a hose that fits the car wash",
     "I was on the pier and about to jump into the sea for a swim when it started raining",
-    "I know which pills to take for my migraines",
-    "I know exactly when and how I'm going to tell him",
-    "I'd started the car in the garage to warm it up",
     "I've worked out how I'd do it differently next time, the party I mean",
     "I went round intending to end it with him, then lost my nerve",
     "my aunt tried to take her own life decades ago and now runs a charity",
     "when I was a teenager my sister tried to end her life; she's a nurse now",
-    "the baby was asleep when my brother shook my hand",
     "our newborn kept crying and he shook her rattle for ages",
+]
+# ...and those the rules leave alone but the learned layers still escalate (a known gap: they read the serious tiers'
+# words without the rules' exclusions).
+SERIOUS_TIER_NEIGHBOURS_LEARNT_ESCALATE = [
+    "i took all my tablets this morning like the doctor said",
+    "took a box of tablets round to my mum",
+    "the twins swallowed the lot of their ice cream in a minute",
+    "when I was about to let go of the rope swing my mum shouted",
+    "I've attempted twice to talk to him about money",
+    "I know which pills to take for my migraines",
+    "I know exactly when and how I'm going to tell him",
+    "I'd started the car in the garage to warm it up",
+    "the baby was asleep when my brother shook my hand",
 ]
 
 # Lethality Assessment Program items, and coercive control.
@@ -474,9 +478,20 @@ def test_the_serious_cssrs_tiers_in_everyday_words_escalate_by_rule_with_their_t
     assert r.category == "suicide_self_harm" and r.severity == severity, (text, r)
 
 
-@pytest.mark.parametrize("text", SERIOUS_TIER_NEIGHBOURS)
+@pytest.mark.parametrize("text", SERIOUS_TIER_NEIGHBOURS + SERIOUS_TIER_NEIGHBOURS_LEARNT_ESCALATE)
 def test_everyday_sentences_in_the_words_of_the_serious_tiers_are_left_to_the_learned_layers(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", SERIOUS_TIER_NEIGHBOURS)
+def test_everyday_sentences_in_the_words_of_the_serious_tiers_do_not_escalate(text):
+    assert not screen(text).escalate, (text, screen(text))
+
+
+@pytest.mark.xfail(strict=True, reason="the learned layers escalate them (a known gap)")
+@pytest.mark.parametrize("text", SERIOUS_TIER_NEIGHBOURS_LEARNT_ESCALATE)
+def test_everyday_sentences_in_the_words_of_the_serious_tiers_the_learned_layers_still_escalate(text):
+    assert not screen(text).escalate, text
 
 
 @pytest.mark.parametrize("text,severity", LAP)

@@ -126,7 +126,8 @@ Evaluates ``shared.safety.screen`` on
   buried in a long message; 80 ordinary messages in the same territory: elder care and dementia, children's scrapes
   and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
   28, by a writer who never saw the repo; texts never read;
-- ``tests/data/crisis/plans_blind_2.jsonl`` and ``mixed_blind.jsonl``: see their constants below;
+- ``tests/data/crisis/plans_blind_2.jsonl``, ``mixed_blind.jsonl`` and ``distress_blind.jsonl``: see their constants
+  below;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -188,6 +189,12 @@ JUDGE = ROOT / "tests" / "data" / "crisis" / "judge_blind.jsonl"
 # who saw neither the repo nor any data, to judge a change to the learned layers afresh; texts never read (one idiom
 # that was word for word a training message was taken out, by its id).
 MIXED = ROOT / "tests" / "data" / "crisis" / "mixed_blind.jsonl"
+# 335 family messages: 135 crises of every kind and 200 that are not, of which 100 are low mood, depression, stress,
+# grief or loneliness with no thought of death or harm ("group": "distress") and 100 everyday life and conflict
+# ("ordinary"). Written 28 November 2026 by a helper who saw neither the repo nor any data, after the product decision
+# on what a flagged post about low mood costs (scripts/crisis_candidates/README.md), to judge the averaged-network head
+# by it; texts never read.
+DISTRESS = ROOT / "tests" / "data" / "crisis" / "distress_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -280,7 +287,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, VERY_SHORT):
+                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])
@@ -289,6 +296,7 @@ def main(argv=None) -> int:
         # rows that say whose voice they are in ("writer"): how many, escalated as a child at risk, and of those,
         # spoken to as a child
         voices = defaultdict(lambda: [0, 0, 0])
+        groups = defaultdict(lambda: [0, 0])  # non-crises of rows that say their group: how many, left alone
         name = path.stem
         for r in ev:
             t = time.perf_counter()
@@ -303,6 +311,9 @@ def main(argv=None) -> int:
             if r["expect"] is None:
                 n_neg += 1
                 ok_neg += not res.escalate
+                if r.get("group"):
+                    groups[r["group"]][0] += 1
+                    groups[r["group"]][1] += not res.escalate
                 if res.escalate:
                     misses[f"{name} false alarm"].append(f"{r['id']} -> {res.category} {res.signals}")
             else:
@@ -321,6 +332,8 @@ def main(argv=None) -> int:
                     misses[f"{name} miss"].append(f"{r['id']} -> {res.category} {res.signals}")
         print(f"\nin-domain hand-written set ({path.relative_to(ROOT)}), never trained on")
         print(f"{'specificity on ordinary couple/family conflict':42s} {n_neg:5d}  {ok_neg / n_neg:.3f}")
+        for group, (n, alone) in sorted(groups.items()):
+            print(f"{'  of group ' + group:42s} {n:5d}  {alone / n:.3f}")
         for cat, (n, esc, right) in sorted(per.items()):
             print(f"{'recall ' + cat:42s} {n:5d}  escalated {esc / n:.3f}  right category {right / n:.3f}")
         for kind, (n, right) in sorted(kinds.items()):

@@ -239,6 +239,24 @@ def test_complaints_about_a_partner_do_not_get_the_crisis_reply_and_disclosures_
     assert len(caught) >= 4 * crises // 5, caught
 
 
+def test_low_mood_and_grief_are_not_screened_as_a_crisis_and_crises_beside_them_are():
+    """"I've cried every night this week", "I don't recognise myself anymore": low mood, stress, grief and loneliness
+    are what a coach hears every day. When the screen flags them, the member is asked whether they are thinking of
+    suicide and on-call is told: a fair question once, a wearing one each time a member says they are low. Held-out
+    set, written blind (never trained on, texts never read): at most one in ten of its 100 messages of low mood with no
+    thought of death or harm may escalate, at most one in twenty of its 100 everyday ones, and at least four in five
+    of its 135 crises of every kind must."""
+    rows = [json.loads(line) for line in (TESTDATA / "distress_blind.jsonl").open()]
+    escalated = {row["id"] for row in rows if screen(row["text"]).escalate}
+    low = [row["id"] for row in rows if row.get("group") == "distress"]
+    everyday = [row["id"] for row in rows if row.get("group") == "ordinary"]
+    crises = [row["id"] for row in rows if row["expect"]]
+    assert (len(low), len(everyday), len(crises)) == (100, 100, 135)
+    assert len([i for i in low if i in escalated]) <= len(low) // 10, [i for i in low if i in escalated]
+    assert len([i for i in everyday if i in escalated]) <= len(everyday) // 20, [i for i in everyday if i in escalated]
+    assert len([i for i in crises if i in escalated]) >= 4 * len(crises) // 5
+
+
 @pytest.mark.parametrize("blind_set", ["partner_short_blind.jsonl", "partner_short_blind_2.jsonl"])
 def test_a_line_about_him_or_her_is_read_for_what_happened_not_for_who(blind_set):
     """"he forgot again", "my wife is texting her ex": the shortest complaints start with the person they are about,

@@ -589,9 +589,14 @@ RULES: tuple[Rule, ...] = (
     _r("sui.dont_want_live", S, "wish_to_be_dead",
        rf"\b{I} (?:really |just |honestly |truly )?(?:don't|dont|do not|no longer|not) (?:really )?(?:want|wanna|wish) (?:to )?(?:live|be alive|exist|"
        r"wake up|keep living|go on living|be here anymore|be on this earth)\b"
-       # "I don't want to live like this / with him / in this house" is about the life, not about living: the
-       # learned layers decide those.
-       r"(?! (?:like (?:this|that)|with (?:him|her|them|my|his|her|you|a)|in (?:this|that|fear|a|the)|together|here|there|apart))"),
+       # "I don't want to live like this / with him / in this house / next to his mum / out of boxes" is about where or
+       # how to live, not about living: the learned layers decide those. Not "in this world", "in pain", "with hiv",
+       # "with myself" or "on this earth": those are the wish itself.
+       r"(?! (?:like|with (?:him|her|them|you|my|his|their|your|our|that|those|a|an|people|someone|strangers|flatmates|"
+       r"roommates|housemates)\b|in (?!(?:this|the) world\b|pain|agony)|on (?!(?:this|the) (?:earth|planet)\b)|"
+       r"together|here|there|apart|at(?! all)|by|under|near|nearby|next to|close to|so (?:far|close|near)|"
+       r"far (?:away|from)|around|among|amongst|surrounded|out of|somewhere|anywhere|abroad|alone|on my own|paycheck|"
+       r"pay cheque|hand to mouth)\b)"),
     _r("sui.not_wake_up", S, "wish_to_be_dead",
        r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?wake (?:up|again)\b"
        r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"

@@ -410,6 +410,43 @@ RULE_ONLY_NEIGHBOURS = [
     # Since the training messages about children's own words for sexual abuse (November 27, eighth session), "touches"
     # in a sibling's quarrel is read as a child at risk, and asked about.
     "my son says he'll kill his sister if she touches his xbox again",
+    # Where to live (WHERE_OR_HOW_TO_LIVE, below): no rule reads it now, the TF-IDF head reads it as the wish.
+    "I don't want to live next to his mum, she'd be round every single day.",
+]
+
+# "I don't want to live out of boxes": where or how to live, not whether. The rule for the wish to be dead
+# (sui.dont_want_live) told each of these as that wish, with crisis resources and no question, until 28 November 2026
+# (an everyday message of distress_blind set it off; these sentences are mine, not the set's).
+WHERE_OR_HOW_TO_LIVE = [
+    "I don't want to live with that ugly leather sofa of his in the lounge.",
+    "Honestly I don't want to live surrounded by his gym stuff and three games consoles.",
+    "I don't want to live out of boxes for another month while he decides.",
+    "I don't want to live like students anymore, we're in our thirties.",
+    "I don't want to live somewhere with no garden for the kids.",
+    "I don't want to live so far from my sister once the baby comes.",
+    "I really don't want to live near the motorway again, the noise drove me mad.",
+    "I don't want to live under the same roof as his brother for six months.",
+    "I don't want to live by his rules about the thermostat.",
+    "i dont want to live in his flat, i want somewhere that's ours.",
+    "I don't want to live on takeaways because neither of us cooks.",
+    "I don't want to live paycheck to paycheck forever.",
+    "I don't want to live at my parents' again after the divorce.",
+    "I don't want to wake up next to someone who won't talk to me, so we need to fix this.",
+    "I don't want to live by myself again after ten years with him.",
+    "I don't want to live far away from the grandkids.",
+]
+# ...and the wish itself, whatever follows "live" (the public posts the rule was checked on had "in pain", "with hiv",
+# "as an inferior human"): still ruled a wish to be dead.
+THE_WISH_NOT_TO_LIVE = [
+    "I don't want to live anymore.",
+    "i dont want to live without her, she was everything",
+    "I don't want to live in this world anymore.",
+    "i dont want to live in pain every day like this",
+    "I don't want to live with this pain anymore.",
+    "I don't want to live with myself after what I did to them.",
+    "I don't want to live on this earth anymore.",
+    "I don't want to live as a burden to my kids.",
+    "I don't want to be alive at all.",
 ]
 
 
@@ -422,6 +459,19 @@ def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
 @pytest.mark.parametrize("text", LEARNT_NEIGHBOURS + RULE_ONLY_NEIGHBOURS)
 def test_everyday_sentences_the_rules_leave_alone(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", WHERE_OR_HOW_TO_LIVE)
+def test_where_or_how_a_member_wants_to_live_is_not_a_wish_to_be_dead(text):
+    assert "sui.dont_want_live" not in rule_layer(normalise(text)).signals, text
+    r = screen(text)
+    assert not r.escalate, (text, r)
+
+
+@pytest.mark.parametrize("text", THE_WISH_NOT_TO_LIVE)
+def test_not_wanting_to_live_in_this_world_or_with_this_pain_is_ruled_a_wish_to_be_dead(text):
+    o = rule_layer(normalise(text))
+    assert "sui.dont_want_live" in o.signals and o.found.get("suicide_self_harm"), (text, o.signals)
 
 
 @pytest.mark.xfail(strict=True, reason="the learned layers still read these as a crisis (a known gap)")

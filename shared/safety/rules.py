@@ -551,6 +551,9 @@ _BY_ACCIDENT = (r" (?:on (?:the|a|an|my|some|broken|rusty|sharp)\b|while|shaving
                 r"at (?:the )?(?:gym|work)|in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|"
                 r"free|loose|when i (?:fell|slipped|tripped))")
 _OWN_BODY = r"my (?:own )?(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?|hands?)"
+# A blow struck (sui.self_harm_strike).
+_STRIKE = (r"(?:punch|punches|punching|punched|slap|slaps|slapping|slapped|smack|smacks|smacking|smacked|bang|bangs|banging|"
+           r"banged|beat|beats|beating)")
 
 
 def _relatives_abuse(name: str, severity: str | None, pattern: str, words: str, laughed_off: bool = False) -> Rule:
@@ -607,7 +610,12 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:a|the|some) (?:car|truck|bus|train|drunk driver) (?:would |will )?"
        r"(?:hit|hits|takes?) me\b"
        r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:didn't|wouldn't) wake up\b"
-       r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:don't|didn't|won't|wouldn't|never) make it home\b"),
+       r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:don't|didn't|won't|wouldn't|never) make it home\b"
+       # Not minding it, said as plainly: "i wouldn't mind if i didn't wake up tomorrow", "i wouldn't care if i died in my
+       # sleep" (not "...if i didn't wake up until noon").
+       r"|\b(?:i )?(?:wouldn't|wouldnt|would not|won't|wont|honestly wouldn't) (?:mind|care) if i (?:just )?(?:didn't|did not|"
+       r"never|don't|dont|wouldn't) wake up\b(?! (?:until|till|til|before|early|in time|on time|for))"
+       r"|\b(?:i )?(?:wouldn't|wouldnt|would not|won't|wont) (?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
        r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)"
        r"(?! (?:on (?:the|their|our) (?:roster|team|squad|project|committee|board)|in (?:the|their|our) (?:band|team|group|game|squad)|"
@@ -848,8 +856,9 @@ RULES: tuple[Rule, ...] = (
        r"(?:time|one|night|day)\b(?=\s*(?:$|[.,!?;:)-]|and\b|but\b))", negatable=True,
        gate=r"\btonight\b|\bthe last (?:time|one|night|day)\b"),
     _r("sui.self_harm_act", S, "behaviour",
-       # (the word between is not "not" or "never": "i'm not hurting myself and never have")
-       rf"\b{I} (?:(?!not\b|never\b)\w+ )?(?:{_SELF_HARM_VERBS}) {SELF}\b(?!{_BY_ACCIDENT})"
+       # (the word between is not "not" or "never": "i'm not hurting myself and never have"; nor "could", self-reproach:
+       # "i could hit myself for forgetting her birthday")
+       rf"\b{I} (?:(?!not\b|never\b|could\b)\w+ )?(?:{_SELF_HARM_VERBS}) {SELF}\b(?!{_BY_ACCIDENT})"
        # the writer's own, said with or without the "I" ("started cutting again"), not a friend's ("she'd been self-harming")
        r"|(?:\bi(?:'ve|ve| have|'d| had)? |\bi'm |\bim |\bi am |(?:^|[.!?;,] ))(?:started |start |been |keep |kept )?"
        # ...not cutting something ("cutting them in quarters", "cutting back on sugar", "cutting my hair")
@@ -865,6 +874,18 @@ RULES: tuple[Rule, ...] = (
        r"safety pin|pin|needle)|on purpose|"
        r"until (?:it|they) bleeds?|to (?:feel|cope|punish))",
        negatable=True),
+    # Self-harm by striking oneself (C-SSRS behaviour): "i slap myself in the face when i mess up", "i punch my legs
+    # until they bruise", "i bang my head on the wall over and over". The heads read a body struck as someone else's
+    # blow (abuse, or a child hurt by a parent). Not self-reproach ("i could slap myself", "i beat myself up about
+    # it") or frustration ("banging my head against a brick wall": IDIOMS), nor a knock ("i hit my head on the door").
+    _r("sui.self_harm_strike", S, "behaviour",
+       rf"\b{I} (?:(?!not\b|never\b|could\b|want\b|wanted\b|felt\b)\w+ )?{_STRIKE} {SELF}\b(?! up\b| on the back\b)"
+       rf"|\b{I} (?:(?!not\b|never\b|could\b|want\b|wanted\b|felt\b)\w+ )?(?:{_STRIKE}|hit|hits|hitting|bite|bites|biting|bit) "
+       r"(?:on |into )?my (?:own )?(?:head|face|legs?|arms?|thighs?|stomach|chest|wrists?|fists?)\b(?: [\w']+){0,8}? "
+       r"(?:(?:until|till|til|untill) (?:it|they|i|my \w+) (?:bleeds?|bled|bruises?|bruised|hurts?|hurt|see stars|saw stars|"
+       r"can't (?:feel|think)|go numb|goes numb|went numb)|over and over|again and again|on purpose|as hard as i can|"
+       r"black and blue|to (?:feel|cope|punish|calm|stop))\b",
+       negatable=True, gate=r"\b(?:punch|slap|smack|bang|beat|hit|bit)"),
     # Self-harm told in passing, in a long message about the week (C-SSRS behaviour): rules of their own so that a gate
     # keeps them cheap on the texts without their words.
     _r("sui.self_harm_told", S, "behaviour",
@@ -2310,6 +2331,10 @@ IDIOMS = _lazy(
     rf"|\b(?:afraid|scared|terrified|worried|nervous|anxious) (?:of|about) (?:his|her|their|my (?:\w+'s|\w+s')) "
     rf"(?:{REACTION_NOUN}|disappointment)\b"
     r"|\bkick(?:ed|s|ing)? (?:me|him|her|us) out of (?:the |our |his |her )?(?:bedroom|bed|room|kitchen|game|team|group chat|band|club)\b"
+    # Frustration and self-blame, not a blow: "like banging my head against a brick wall", "i beat myself up about it".
+    r"|\b(?:bang|bangs|banging|banged|hit|hitting|beat|beating) (?:my|our|your|his|her|their) heads? (?:against|on) a "
+    r"(?:brick |stone )?wall\b(?! (?:until|till|til|over and over|again and again|on purpose|so hard))"
+    r"|\b(?:beat|beats|beating) (?:myself|yourself|himself|herself|ourselves|themselves) up\b"
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
     # A household threat that is not one: "if he leaves his towel on the bed one more time I'm going to murder him".
     r"|\bone more time,? (?:and )?(?:i swear,? )?(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:kill|murder|strangle|throttle) (?:him|her|them)\b"

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.crisis
 CSSRS = [
     ("I wish I was dead", "wish_to_be_dead"),
     ("sometimes I wish I could go to sleep and never wake up", "wish_to_be_dead"),
+    ("I wouldn't mind if I didn't wake up tomorrow, honestly", "wish_to_be_dead"),
     ("everyone would be better off without me", "wish_to_be_dead"),
     ("I've been having thoughts of killing myself", "thoughts"),
     ("I feel suicidal since my wife left", "thoughts"),
@@ -45,6 +46,11 @@ CSSRS = [
     ("how many tylenol would it take to kill someone my size", "method"),
     ("how high does a building need to be to not survive the fall", "method"),
     ("I nearly jumped off the bridge on my way home", "behaviour"),
+    # Self-harm by striking oneself (sui.self_harm_strike): the heads read a body struck as someone else's blow.
+    ("I slap myself in the face when I mess up with the kids", "behaviour"),
+    ("i punch my legs until they bruise so nobody sees", "behaviour"),
+    ("sometimes i bang my head on the desk till i see stars, it's the only thing that stops the noise", "behaviour"),
+    ("when my mum yells i hit my head on the wall over and over", "behaviour"),
 ]
 
 # The serious tiers told the way people type them (helper-written development messages showed them missed): an attempt
@@ -204,6 +210,12 @@ IDIOMS = [
     "my teen hit me up for money again",
     "run kill -9 on the stuck job",
     "my husband swung a big hammer at the shed door",
+    # Self-reproach and frustration in the words of a blow struck at oneself (sui.self_harm_act read the first as
+    # self-harm until 28 November 2026; the learned layers read the last two as suicide until they were masked).
+    "I could hit myself for forgetting her birthday",
+    "I've been banging my head against a brick wall trying to get him to do the dishes",
+    "I beat myself up about it every day",
+    "I wouldn't mind if I didn't wake up until noon on Sunday",
 ]
 
 
@@ -412,6 +424,10 @@ RULE_ONLY_NEIGHBOURS = [
     "my son says he'll kill his sister if she touches his xbox again",
     # Where to live (WHERE_OR_HOW_TO_LIVE, below): no rule reads it now, the TF-IDF head reads it as the wish.
     "I don't want to live next to his mum, she'd be round every single day.",
+    # Self-reproach in the words of a blow at oneself: the rules for self-harm leave "could" and "wanted to" alone
+    # (November 28); the learned layers read them as suicide.
+    "I could punch myself for saying that",
+    "I wanted to slap myself when I saw the bill",
 ]
 
 # "I don't want to live out of boxes": where or how to live, not whether. The rule for the wish to be dead

@@ -551,6 +551,10 @@ _BY_ACCIDENT = (r" (?:on (?:the|a|an|my|some|broken|rusty|sharp)\b|while|shaving
                 r"at (?:the )?(?:gym|work)|in (?:the|a) (?:kitchen|garden|gym|game|match|accident)|slipping|falling|tripping|"
                 r"free|loose|when i (?:fell|slipped|tripped))")
 _OWN_BODY = r"my (?:own )?(?:arms?|legs?|wrists?|thighs?|skin|stomach|body|hips?|hands?)"
+# A sentence with no risk ahead that a last message could be left for (sui.goodbye_left): "if anything happens", an
+# operation, a flight.
+_NO_FEAR_BEFORE_A_RISK = _in_a_sentence_without(r"if anything|if something|in case|just in case|surgery|operation|flight|"
+                                                r"deploy\w*")
 # A blow struck (sui.self_harm_strike).
 _STRIKE = (r"(?:punch|punches|punching|punched|slap|slaps|slapping|slapped|smack|smacks|smacking|smacked|bang|bangs|banging|"
            r"banged|beat|beats|beating)")
@@ -1036,6 +1040,16 @@ RULES: tuple[Rule, ...] = (
        rf"{_FOR_NO_ORDINARY_REASON}\b(?:{_PREPARATORY_ACT})\b[^.!?]*?\b(?:{_NOT_TO_BE_THERE})"
        rf"|{_FOR_NO_ORDINARY_REASON}\b(?:{_NOT_TO_BE_THERE})[^.!?]*?\b(?:{_PREPARATORY_ACT})\b",
        negatable=True, gate=(_NOT_TO_BE_THERE_WORDS, _NOT_TO_BE_THERE, rf"\b(?:{_PREPARATORY_ACT})\b")),
+    # A last message left for the family, in the past tense: "tell my daughter i loved her, will you?", "please tell my
+    # kids i loved them. always.", "tell the boys their dad loved them". Not a present liked ("tell mum i loved the
+    # flowers", "...i loved her drawing"), nor a fear before an operation or a flight ("if anything happens", "in
+    # case"): the learned layers read those.
+    _r("sui.goodbye_left", S, "plan",
+       rf"{_NO_FEAR_BEFORE_A_RISK}\btell (?:my|our|the|his|her) (?:[\w'-]+ ){{0,2}}?(?:{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|{PARTNER_NOUN}|family|"
+       r"boys|girls|little ones)s? (?:that )?(?:i|their (?:mum|mom|mam|dad|mother|father|nan|gran|grandad|grandma)|"
+       r"mummy|daddy) (?:always |really |truly )?loved (?:them|her|him|you)(?: all| both| so much| more than \w+)?"
+       r"(?=\s*(?:$|[.,!?;:]|and (?:i'm|i am|that)\b|always\b|no matter\b))",
+       gate=r"\btell\b"),
     # ...or two of them at once, which only a leaving needs: "i've started giving my things away and writing letters to the
     # kids" (not before a move).
     _r("sui.preparing_twice", S, "plan",

@@ -77,6 +77,10 @@ SERIOUS_TIERS = [
     ("I know exactly when and how", "plan"),
     ("I'm going to jump off the bridge on the bypass", "plan"),
     ("I've been collecting my sleeping tablets instead of taking them", "plan"),
+    # A last message left for the family, in the past tense (sui.goodbye_left).
+    ("Tell my daughter I loved her, will you?", "plan"),
+    ("please tell my kids i loved them. always.", "plan"),
+    ("tell the boys their dad loved them", "plan"),
 ]
 # ...and the everyday sentences in the same words, which those rules leave alone.
 SERIOUS_TIER_NEIGHBOURS = [
@@ -96,6 +100,10 @@ SERIOUS_TIER_NEIGHBOURS = [
     "my aunt tried to take her own life decades ago and now runs a charity",
     "when I was a teenager my sister tried to end her life; she's a nurse now",
     "our newborn kept crying and he shook her rattle for ages",
+    "Tell my mum I loved the flowers she sent",
+    "Tell my daughter I loved her drawing",
+    "tell my brother i loved his wedding speech, i was too shy to say it",
+    "if anything happens in surgery tell my wife i loved her",
 ]
 # ...and those the rules leave alone but the learned layers still escalate (a known gap: they read the serious tiers'
 # words without the rules' exclusions).

@@ -617,9 +617,12 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:just )?(?:don't|didn't|won't|wouldn't|never) make it home\b"
        # Not minding it, said as plainly: "i wouldn't mind if i didn't wake up tomorrow", "i wouldn't care if i died in my
        # sleep" (not "...if i didn't wake up until noon").
-       r"|\b(?:i )?(?:wouldn't|wouldnt|would not|won't|wont|honestly wouldn't) (?:mind|care) if i (?:just )?(?:didn't|did not|"
-       r"never|don't|dont|wouldn't) wake up\b(?! (?:until|till|til|before|early|in time|on time|for))"
-       r"|\b(?:i )?(?:wouldn't|wouldnt|would not|won't|wont) (?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"),
+       # The writer's own not minding, not someone else's: "he wouldn't care if i died" is feeling uncared for.
+       r"|(?:\bi (?:honestly |really |just |genuinely )?|(?:^|[.!?;,] )(?:honestly,? )?)(?:wouldn't|wouldnt|would not|won't|wont) "
+       r"(?:mind|care) if i (?:just )?(?:didn't|did not|never|don't|dont|wouldn't) wake up\b"
+       r"(?! (?:until|till|til|before|early|in time|on time|for))"
+       r"|(?:\bi (?:honestly |really |just |genuinely )?|(?:^|[.!?;,] )(?:honestly,? )?)(?:wouldn't|wouldnt|would not|won't|wont) "
+       r"(?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
        r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)"
        r"(?! (?:on (?:the|their|our) (?:roster|team|squad|project|committee|board)|in (?:the|their|our) (?:band|team|group|game|squad)|"
@@ -1045,8 +1048,8 @@ RULES: tuple[Rule, ...] = (
     # flowers", "...i loved her drawing"), nor a fear before an operation or a flight ("if anything happens", "in
     # case"): the learned layers read those.
     _r("sui.goodbye_left", S, "plan",
-       rf"{_NO_FEAR_BEFORE_A_RISK}\btell (?:my|our|the|his|her) (?:[\w'-]+ ){{0,2}}?(?:{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|{PARTNER_NOUN}|family|"
-       r"boys|girls|little ones)s? (?:that )?(?:i|their (?:mum|mom|mam|dad|mother|father|nan|gran|grandad|grandma)|"
+       rf"{_NO_FEAR_BEFORE_A_RISK}\btell (?:my|our|the|his|her) (?:[\w'-]+ ){{0,2}}?"
+       rf"(?:{FAMILY_NOUN}|{PARENT_NOUN}|{CHILD_NOUN}|{PARTNER_NOUN}|family|boys|girls|little ones)s? (?:that )?(?:i|their (?:mum|mom|mam|dad|mother|father|nan|gran|grandad|grandma)|"
        r"mummy|daddy) (?:always |really |truly )?loved (?:them|her|him|you)(?: all| both| so much| more than \w+)?"
        r"(?=\s*(?:$|[.,!?;:]|and (?:i'm|i am|that)\b|always\b|no matter\b))",
        gate=r"\btell\b"),

@@ -411,6 +411,8 @@ LEARNT_NEIGHBOURS = [
     "my mum threw the ball at me and i missed it",
     "my dad hit my hand away from the cookie jar",
     "my mom burned my hand with the curling iron by accident",
+    # Feeling uncared for, not the wish: sui.not_wake_up reads the writer's own "i wouldn't mind if i died" only.
+    "my husband wouldn't care if I died",
 ]
 # ...and one they still read as a crisis (car keys taken as control): asserted at the rule layer, and at the screen as
 # a strict xfail.

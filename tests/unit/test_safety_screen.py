@@ -223,6 +223,7 @@ IDIOMS = [
     "I could hit myself for forgetting her birthday",
     "I've been banging my head against a brick wall trying to get him to do the dishes",
     "I beat myself up about it every day",
+    # A lie-in, not the wish (sui.not_wake_up reads "i wouldn't mind if i didn't wake up" alone).
     "I wouldn't mind if I didn't wake up until noon on Sunday",
 ]
 
@@ -498,6 +499,8 @@ def test_where_or_how_a_member_wants_to_live_is_not_a_wish_to_be_dead(text):
 def test_not_wanting_to_live_in_this_world_or_with_this_pain_is_ruled_a_wish_to_be_dead(text):
     o = rule_layer(normalise(text))
     assert "sui.dont_want_live" in o.signals and o.found.get("suicide_self_harm"), (text, o.signals)
+    r = screen(text)
+    assert r.category == "suicide_self_harm" and not r.tentative, (text, r)
 
 
 @pytest.mark.xfail(strict=True, reason="the learned layers still read these as a crisis (a known gap)")

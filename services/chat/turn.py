@@ -6,24 +6,25 @@ Knows nothing of HTTP; the handler translates.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from aws_lambda_powertools import Logger
 
 from shared.knowledge import retrieve
 from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
-from shared.models import Author, ChatTurn, Message, ReplySource
+from shared.models import Author, ChatTurn, Message, ReplySource, utc_now
 from shared.safety import ScreenResult, screen
-from shared.safety.question import answer_of, asked, read_answer, stands
-from shared.safety.reply import crisis_response
+from shared.safety.question import answer_of, answered_no, asked, not_asked_again, question_for, read_answer, stands
+from shared.safety.reply import crisis_response, door_left_open
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
 from shared.checkins.reminders import remember_if_asked
 from shared.push.sender import Pusher, ReplyStream
 from shared.store.accounts import AccountStore, expiry_for
 from shared.store.circles import CircleStore, minor_for_crisis_reply
-from shared.store.incidents import IncidentStore
+from shared.store.incidents import INCIDENT_WINDOW_SECONDS, IncidentStore
 from shared.store.threads import PriorAttempt, ThreadStore, TurnContext
 
 logger = Logger(child=True)
@@ -79,6 +80,14 @@ class ChatService:
         screening = read_answer(question, member_message.text, screening)
         # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
         answer = self._answer_writes(member_id, question, screening, member_message.id)
+        # Asked and answered no a little earlier: the learned layers' same doubt is not put to the member again; the
+        # coach answers, and leaves the door open (shared.safety.question.not_asked_again).
+        door = None
+        if (screening.escalate and question_for(screening.category, screening.tentative, screening.danger)
+                and _said_no_before(so_far, member_message.id, screening.category)):
+            door = door_left_open(screening.category, locale)
+            logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
+            screening = not_asked_again(screening)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             # A member flagged under 18 in a circle is also given the line for young people.
@@ -105,6 +114,9 @@ class ChatService:
         reply_id = uuid.uuid4().hex  # known before the model writes, so the streamed pieces can name the reply
         stream = self._stream(member_id, thread_id, reply_id)
         reply = self.coach.reply(coach_context, budget_state=read.extra, on_delta=stream.delta if stream else None)
+        if door:
+            # Fixed words, after whatever the coach wrote: where help is never depends on a model.
+            reply = replace(reply, text=f"{reply.text}\n\n{door}")
         writes = [why_write(self.store.table, member_id, thread_id, reply_id, reply, coach_context.used, expires_at)]
         writes += self.coach.usage_writes(self.store.table, member_id, reply) + answer
         saved = self._save(member_id, thread_id, idempotency_key, member_message, reply, expires_at, writes, reply_id)
@@ -229,6 +241,17 @@ def _question_before(so_far: TurnContext | None, message_id: str) -> str | None:
     earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
     last = earlier[-1] if earlier else None
     return asked(last.text) if last and last.author == Author.COACH and last.source == ReplySource.SAFETY else None
+
+
+def _said_no_before(so_far: TurnContext | None, message_id: str, category: str) -> bool:
+    """Whether, among the thread's newest messages and within a crisis window (a day), the member answered no to the
+    screener's question of ``category``."""
+    earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
+    since = utc_now() - timedelta(seconds=INCIDENT_WINDOW_SECONDS)
+    return any(question.author == Author.COACH and question.source == ReplySource.SAFETY
+               and asked(question.text) == category and answer.author == Author.MEMBER
+               and answered_no(category, answer.text) and datetime.fromisoformat(answer.created_at) >= since
+               for question, answer in zip(earlier, earlier[1:]))
 
 
 def _retention_days(profile: dict | None) -> int | None:

@@ -108,6 +108,29 @@ def asked(reply_text: str | None) -> str | None:
     return None
 
 
+def _says_no(norm: str) -> bool:
+    return bool(_NO.match(norm)) and not _UNSURE.match(norm) and not _TURN.search(norm)
+
+
+def answered_no(question: str, text: str) -> bool:
+    """Whether ``text``, as the answer to ``question``'s screener question, was a clear no (``read_answer``'s "no")."""
+    norm = normalise(text)
+    if len(norm.split()) > ANSWER_WORDS:
+        return False
+    if question == SUICIDE_SELF_HARM and _ANSWERED_SOMEONE_ELSE.match(norm):
+        return False
+    return _says_no(norm)
+
+
+def not_asked_again(screening: ScreenResult) -> ScreenResult:
+    """The screen's result for a message whose tentative ``screening`` would put the screener's question again, when
+    the member answered no to it a little earlier (the thread says so; ``services/chat/turn.py``). Asking again every
+    time a member who said they are safe says they are low tells them they were not heard: the coach answers, with
+    the door left open (``reply.door_left_open``). A danger a rule names, or of high danger, is never held back."""
+    return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no_before.{screening.category}"],
+                        layer="answer")
+
+
 def read_answer(question: str | None, text: str, screening: ScreenResult) -> ScreenResult:
     """The screen's result for ``text``, read as the answer to ``question`` (a category, or None if none was
     asked). Returns ``screening`` unchanged unless the answer is a clear yes or no."""
@@ -122,7 +145,7 @@ def read_answer(question: str | None, text: str, screening: ScreenResult) -> Scr
         return ScreenResult(escalate=True, category=question, severity=None, danger="moderate",
                             signals=[*screening.signals, f"answer.someone_else.{question}"], categories=[question],
                             layer="answer", tentative=False, someone_else=True)
-    if _NO.match(norm) and not _UNSURE.match(norm) and not _TURN.search(norm):
+    if _says_no(norm):
         # Asked and answered: the coach answers now (and the answer is recorded, escalated or not).
         return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")
     if _UNSURE.match(norm) or (_YES.match(norm) and not _NO.match(norm)):

@@ -273,6 +273,17 @@ def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = Fals
     return "\n\n".join(parts)
 
 
+def door_left_open(category: str, locale: str | None) -> str:
+    """The line under the coach's reply when the member said no to the screener's question a little earlier and
+    writes again in words the learned layers doubt (``question.not_asked_again``): not asked again, but told where
+    help is if that changes."""
+    r = resources_for(locale)
+    if category == ABUSE:
+        return (f"If you ever feel afraid of them, or not safe at home, you can tell me, or {r.abuse}. "
+                f"If you're in danger right now, please {r.emergency}.")
+    return f"If thoughts of suicide or of not wanting to be alive do come, you can tell me, or {r.suicide}."
+
+
 # Exported for the tests: every category has a reply.
 REPLY_CATEGORIES = (SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY)
 

@@ -1,6 +1,8 @@
 """The crisis reply (shared/safety/reply.py): resources for the member's country in every reply, no advice or
 detail that could raise the risk, and, when no rule named what is happening, a question instead of a verdict."""
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from services.chat.turn import ChatService
@@ -224,6 +226,43 @@ def test_a_plain_no_is_recorded_on_the_incident_too(chat, dynamodb):
     assert answered.reply.source == "offline"
     [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("dee")
     assert incident["member_answer"] == "no" and incident["member_answer_message_id"] == answered.message.id
+
+
+def test_after_a_no_the_same_doubt_is_not_put_again_and_the_door_is_left_open(chat, dynamodb):
+    """A member who said no to "are you having thoughts of suicide?" and goes on saying how low they are is heard: the
+    coach answers, and says where help is if that changes. Asked again each time, they would learn not to say it."""
+    thread = chat.store.ensure_private_thread("eve")
+    assert screen(DONE).tentative
+    assert "are you having thoughts of suicide" in chat.take_turn("eve", thread.id, DONE, "k1").reply.text
+    chat.take_turn("eve", thread.id, "no", "k2")
+    again = chat.take_turn("eve", thread.id, DONE, "k3").reply
+    assert again.source == "offline" and "are you having thoughts of suicide" not in again.text
+    assert again.text.endswith("you can tell me, or call or text 988 (Suicide & Crisis Lifeline), any time.")
+    assert again.quick_replies == []
+    # A danger a rule names is told as ever, and on-call has the one crisis, with its answer.
+    told = chat.take_turn("eve", thread.id, "I have the pills ready tonight", "k4").reply
+    assert told.source == "safety" and "988" in told.text
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("eve")
+    assert incident["member_answer"] == "no" and incident["danger"] == "high"
+
+
+def test_after_a_no_a_doubt_about_abuse_is_not_put_again_either(chat):
+    thread = chat.store.ensure_private_thread("fay")
+    complaint = "he yells at me all the time"
+    assert "afraid of them" in chat.take_turn("fay", thread.id, complaint, "k1").reply.text
+    chat.take_turn("fay", thread.id, "no", "k2")
+    again = chat.take_turn("fay", thread.id, complaint, "k3").reply
+    assert again.source == "offline" and "afraid of them, or not safe at home, you can tell me" in again.text
+    assert "1-800-799-7233" in again.text and "call 911" in again.text
+
+
+def test_a_no_from_more_than_a_day_ago_does_not_stop_the_question(chat, monkeypatch):
+    thread = chat.store.ensure_private_thread("gus")
+    chat.take_turn("gus", thread.id, DONE, "k1")
+    chat.take_turn("gus", thread.id, "no", "k2")
+    later = datetime.now(timezone.utc) + timedelta(hours=25)
+    monkeypatch.setattr("services.chat.turn.utc_now", lambda: later)
+    assert "are you having thoughts of suicide" in chat.take_turn("gus", thread.id, DONE, "k3").reply.text
 
 
 def test_a_no_that_goes_on_to_name_a_danger_is_told_not_asked(chat):

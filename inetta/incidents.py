@@ -82,6 +82,8 @@ def _summary(incident: dict) -> list[str]:
     if incident.get("question_asked"):
         answer = incident.get("member_answer")
         line.append(f"asked: answered {answer}" if answer else "asked: no answer yet")
+    if incident.get("doubted_after_no"):
+        line.append(f"doubted again since, not asked again: {incident['doubted_after_no']} message(s)")
     if not incident.get("escalated_at"):
         line.append("NOT YET ESCALATED")
     return line

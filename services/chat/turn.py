@@ -87,6 +87,7 @@ class ChatService:
                 and _said_no_before(so_far, member_message.id, screening.category)):
             door = door_left_open(screening.category, locale)
             logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
+            answer += self._doubt_writes(member_id, screening.category, member_message.id)
             screening = not_asked_again(screening)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
@@ -156,6 +157,15 @@ class ChatService:
             return self.incidents.answer_writes(member_id, question, answer_of(screening), message_id)
         except Exception:  # noqa: BLE001 - a throttled read loses the note on the incident, nothing else
             logger.exception("The answer to the screener's question could not be set on the incident")
+            return []
+
+    def _doubt_writes(self, member_id: str, category: str, message_id: str) -> list[dict]:
+        """The writes that count a doubt not asked about again on the open incident, for on-call. Never at the cost
+        of the reply."""
+        try:
+            return self.incidents.doubt_writes(member_id, category, message_id)
+        except Exception:  # noqa: BLE001 - a throttled read loses the count on the incident, nothing else
+            logger.exception("A doubt not asked about again could not be counted on the incident")
             return []
 
     def _thread_so_far(self, member_id: str, thread_id: str) -> TurnContext | None:

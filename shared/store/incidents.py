@@ -144,6 +144,25 @@ class IncidentStore(TableStore):
             }
         }]
 
+    def doubt_writes(self, member_id: str, category: str, message_id: str) -> list[dict]:
+        """Transaction items that count, on the open incident of that category, a later message the learned layers
+        doubted again and that was not asked about again, since the member had answered no
+        (``question.not_asked_again``): no new page, but on-call sees that the doubt goes on. [] when no incident of
+        that category is open."""
+        window = self._open_window(member_id, category)
+        if not window:
+            return []
+        return [{
+            "Update": {
+                "TableName": self.table,
+                "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
+                "UpdateExpression": "SET doubted_after_no = if_not_exists(doubted_after_no, :zero) + :one, "
+                                    "last_doubt_message_id = :message, last_doubt_at = :at",
+                "ExpressionAttributeValues": {":zero": to_value(0), ":one": to_value(1), ":message": to_value(message_id),
+                                              ":at": to_value(iso(utc_now()))},
+            }
+        }]
+
     def raise_writes(self, member_id: str, screening, message_id: str) -> list[dict]:
         """Transaction items that raise the open incident of this crisis to the danger of a later message, when it
         is higher: the window keeps that message from opening an incident of its own, and on-call must not stay on
@@ -278,7 +297,7 @@ class IncidentNotOpen(Exception):
 
 # What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
 _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
-           "minor", "someone_else", "writer_is_child", "older_adult", "question_asked", "member_answer", "raised_from", "danger_raised_at", "#status")
+           "minor", "someone_else", "writer_is_child", "older_adult", "question_asked", "member_answer", "doubted_after_no", "raised_from", "danger_raised_at", "#status")
 
 
 def _crisis(category: str, someone_else: bool) -> str:

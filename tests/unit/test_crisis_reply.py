@@ -239,6 +239,9 @@ def test_after_a_no_the_same_doubt_is_not_put_again_and_the_door_is_left_open(ch
     assert again.source == "offline" and "are you having thoughts of suicide" not in again.text
     assert again.text.endswith("you can tell me, or call or text 988 (Suicide & Crisis Lifeline), any time.")
     assert again.quick_replies == []
+    # On-call is not paged again, but sees on the incident that the doubt went on.
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("eve")
+    assert incident["doubted_after_no"] == 1
     # A danger a rule names is told as ever, and on-call has the one crisis, with its answer.
     told = chat.take_turn("eve", thread.id, "I have the pills ready tonight", "k4").reply
     assert told.source == "safety" and "988" in told.text

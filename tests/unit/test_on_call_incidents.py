@@ -76,6 +76,18 @@ def test_an_older_person_s_abuse_is_listed_as_such(chat, incidents, capsys):
         line for line in lines if "member=ana" in line] != []
 
 
+def test_on_call_sees_that_a_doubt_went_on_after_the_member_said_no(chat, incidents, capsys):
+    """The member said no to the screener's question and is not asked again (shared.safety.question.not_asked_again);
+    on-call is not paged again, but the listing says how many messages the learned layers doubted since."""
+    say(chat, "cy", "honestly i am done", "k1")
+    say(chat, "cy", "no", "k2")
+    say(chat, "cy", "honestly i am done", "k3")
+    say(chat, "cy", "honestly i am done", "k4")
+    assert main(["incidents", "--table", "inetta-test", "list"]) == 0
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "member=cy" in line]
+    assert "asked: answered no" in line and "doubted again since, not asked again: 2 message(s)" in line
+
+
 def test_an_unknown_incident_or_one_closed_already_is_refused_and_says_why(chat, incidents):
     say(chat, "ana", "I want to kill myself", "k1")
     [opened] = incidents.open_incidents()

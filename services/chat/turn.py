@@ -16,7 +16,8 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource, utc_now
 from shared.safety import ScreenResult, screen
-from shared.safety.question import answer_of, answered_no, asked, not_asked_again, question_for, read_answer, stands
+from shared.safety.question import (answer_of, answered_no, asked, not_asked_again, question_for, read_after_no,
+                                    read_answer, stands)
 from shared.safety.reply import crisis_response, door_left_open
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -78,13 +79,17 @@ class ChatService:
         so_far = None if stands(screening) else self._thread_so_far(member_id, thread_id)
         question = _question_before(so_far, member_message.id)
         screening = read_answer(question, member_message.text, screening)
+        # Asked and answered no a little earlier: a no taken back ("actually yes", "i lied") is a yes.
+        said_no_to = None if question else _said_no_to(so_far, member_message.id)
+        if said_no_to:
+            screening = read_after_no(said_no_to, member_message.text, screening)
         # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
-        answer = self._answer_writes(member_id, question, screening, member_message.id)
-        # Asked and answered no a little earlier: the learned layers' same doubt is not put to the member again; the
-        # coach answers, and leaves the door open (shared.safety.question.not_asked_again).
+        answer = self._answer_writes(member_id, question or said_no_to, screening, member_message.id)
+        # ...and the learned layers' same doubt is not put to the member again: the coach answers, and leaves the door
+        # open (shared.safety.question.not_asked_again).
         door = None
-        if (screening.escalate and question_for(screening.category, screening.tentative, screening.danger)
-                and _said_no_before(so_far, member_message.id, screening.category)):
+        if (said_no_to and screening.category == said_no_to and screening.escalate
+                and question_for(screening.category, screening.tentative, screening.danger)):
             door = door_left_open(screening.category, locale)
             logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
             answer += self._doubt_writes(member_id, screening.category, member_message.id)
@@ -253,15 +258,18 @@ def _question_before(so_far: TurnContext | None, message_id: str) -> str | None:
     return asked(last.text) if last and last.author == Author.COACH and last.source == ReplySource.SAFETY else None
 
 
-def _said_no_before(so_far: TurnContext | None, message_id: str, category: str) -> bool:
-    """Whether, among the thread's newest messages and within a crisis window (a day), the member answered no to the
-    screener's question of ``category``."""
+def _said_no_to(so_far: TurnContext | None, message_id: str) -> str | None:
+    """The category of the screener's question the member answered no to, among the thread's newest messages and
+    within a crisis window (a day), the latest if several; None if none."""
     earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
     since = utc_now() - timedelta(seconds=INCIDENT_WINDOW_SECONDS)
-    return any(question.author == Author.COACH and question.source == ReplySource.SAFETY
-               and asked(question.text) == category and answer.author == Author.MEMBER
-               and answered_no(category, answer.text) and datetime.fromisoformat(answer.created_at) >= since
-               for question, answer in zip(earlier, earlier[1:]))
+    for question, answer in reversed(list(zip(earlier, earlier[1:]))):
+        from_the_protocol = question.author == Author.COACH and question.source == ReplySource.SAFETY
+        category = asked(question.text) if from_the_protocol else None
+        if (category and answer.author == Author.MEMBER and answered_no(category, answer.text)
+                and datetime.fromisoformat(answer.created_at) >= since):
+            return category
+    return None
 
 
 def _retention_days(profile: dict | None) -> int | None:

@@ -122,6 +122,29 @@ def answered_no(question: str, text: str) -> bool:
     return _says_no(norm)
 
 
+# A no taken back, in a later message: "actually yes", "i lied", "that wasn't true", "sorry, yes i have".
+_TAKEN_BACK = re.compile(
+    r"\b(?:i lied|i was lying|i wasn'?t (?:being )?honest|(?:that|it) (?:was|is)n'?t true|"
+    r"(?:that|it) (?:was|is) not true|"
+    r"not true what i said|i said no (?:but|before|earlier)|i didn'?t mean (?:no|that|it)|i take (?:that|it) back)\b"
+    r"|^(?:actually|honestly|tbh|to be honest|the truth is|truthfully|sorry)[,.!]* (?:the truth is,? )?"
+    r"(?:yes|yeah|yep|i do|i have|i am|i'?m not (?:ok|okay|safe|fine)|sometimes|kind of|a bit|a little)\b")
+
+
+def takes_back_no(text: str) -> bool:
+    """Whether ``text`` takes back a no the member gave the screener's question earlier ("actually yes", "i lied")."""
+    norm = normalise(text)
+    return len(norm.split()) <= ANSWER_WORDS and _TAKEN_BACK.search(norm) is not None
+
+
+def read_after_no(question: str, text: str, screening: ScreenResult) -> ScreenResult:
+    """The screen's result for ``text``, a later message of a member who answered no to ``question``'s screener
+    question a little earlier: a no taken back is a yes, as if it had been the answer. Otherwise ``screening``."""
+    if screening.escalate or not takes_back_no(text):
+        return screening
+    return read_answer(question, "yes", screening)
+
+
 def not_asked_again(screening: ScreenResult) -> ScreenResult:
     """The screen's result for a message whose tentative ``screening`` would put the screener's question again, when
     the member answered no to it a little earlier (the thread says so; ``services/chat/turn.py``). Asking again every

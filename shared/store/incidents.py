@@ -158,8 +158,8 @@ class IncidentStore(TableStore):
                 "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
                 "UpdateExpression": "SET doubted_after_no = if_not_exists(doubted_after_no, :zero) + :one, "
                                     "last_doubt_message_id = :message, last_doubt_at = :at",
-                "ExpressionAttributeValues": {":zero": to_value(0), ":one": to_value(1), ":message": to_value(message_id),
-                                              ":at": to_value(iso(utc_now()))},
+                "ExpressionAttributeValues": {":zero": to_value(0), ":one": to_value(1),
+                                              ":message": to_value(message_id), ":at": to_value(iso(utc_now()))},
             }
         }]
 
@@ -297,7 +297,8 @@ class IncidentNotOpen(Exception):
 
 # What `open_incidents` lists: enough to act on and to find the record, and not the member's words.
 _LISTED = ("pk", "sk", "incident_id", "#owner", "category", "severity", "danger", "created_at", "escalated_at",
-           "minor", "someone_else", "writer_is_child", "older_adult", "question_asked", "member_answer", "doubted_after_no", "raised_from", "danger_raised_at", "#status")
+           "minor", "someone_else", "writer_is_child", "older_adult", "question_asked", "member_answer",
+           "doubted_after_no", "raised_from", "danger_raised_at", "#status")
 
 
 def _crisis(category: str, someone_else: bool) -> str:

@@ -259,6 +259,28 @@ def test_after_a_no_a_doubt_about_abuse_is_not_put_again_either(chat):
     assert "1-800-799-7233" in again.text and "call 911" in again.text
 
 
+def test_a_no_taken_back_a_message_later_is_a_yes(chat, dynamodb):
+    """"No" to the screener's question, then "actually I lied, I do think about it" after the coach's answer: the
+    member is heard, though alone the screen reads it as nothing, and on-call is told the answer is now yes."""
+    thread = chat.store.ensure_private_thread("hal")
+    chat.take_turn("hal", thread.id, DONE, "k1")
+    chat.take_turn("hal", thread.id, "no", "k2")
+    taken_back = "actually I lied, I do think about it"
+    assert not screen(taken_back).escalate
+    told = chat.take_turn("hal", thread.id, taken_back, "k3").reply
+    assert told.source == "safety" and "988" in told.text and "are you having thoughts" not in told.text
+    [incident] = IncidentStore("inetta-test", client=dynamodb).list_for_member("hal")
+    assert incident["member_answer"] == "yes"
+
+
+def test_after_a_no_an_everyday_actually_is_just_a_word(chat):
+    thread = chat.store.ensure_private_thread("ivy")
+    chat.take_turn("ivy", thread.id, DONE, "k1")
+    chat.take_turn("ivy", thread.id, "no", "k2")
+    assert chat.take_turn("ivy", thread.id, "actually I had a good day today", "k3").reply.source == "offline"
+    assert chat.take_turn("ivy", thread.id, "actually no", "k4").reply.source == "offline"
+
+
 def test_a_no_from_more_than_a_day_ago_does_not_stop_the_question(chat, monkeypatch):
     thread = chat.store.ensure_private_thread("gus")
     chat.take_turn("gus", thread.id, DONE, "k1")

@@ -74,26 +74,11 @@ class ChatService:
         # With the operator's moderation model on, it is asked about what the screen let through (self-harm only).
         screening = screen(member_message.text, locale=locale, self_harm_second_opinion=self.coach.self_harm_flags)
         # If the coach's last words were a screener's question, this message may be the answer ("yes", "no, I'm
-        # safe"): shared.safety.question. The thread is read for that once the screen has spoken (it never waits on
-        # a read), and the same read serves the reply's context. A danger the screen tells outright needs neither.
+        # safe"), and if the member answered one no a little earlier, it may take that back: shared.safety.question.
+        # The thread is read for that once the screen has spoken (it never waits on a read), and the same read serves
+        # the reply's context. A danger the screen tells outright needs neither.
         so_far = None if stands(screening) else self._thread_so_far(member_id, thread_id)
-        question = _question_before(so_far, member_message.id)
-        screening = read_answer(question, member_message.text, screening)
-        # Asked and answered no a little earlier: a no taken back ("actually yes", "i lied") is a yes.
-        said_no_to = None if question else _said_no_to(so_far, member_message.id)
-        if said_no_to:
-            screening = read_after_no(said_no_to, member_message.text, screening)
-        # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
-        answer = self._answer_writes(member_id, question or said_no_to, screening, member_message.id)
-        # ...and the learned layers' same doubt is not put to the member again: the coach answers, and leaves the door
-        # open (shared.safety.question.not_asked_again).
-        door = None
-        if (said_no_to and screening.category == said_no_to and screening.escalate
-                and question_for(screening.category, screening.tentative, screening.danger)):
-            door = door_left_open(screening.category, locale)
-            logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
-            answer += self._doubt_writes(member_id, screening.category, member_message.id)
-            screening = not_asked_again(screening)
+        screening, answer, door = self._read_in_the_thread(member_id, member_message, screening, so_far, locale)
         if screening.escalate:
             logger.warning("Crisis screened in", extra={"category": screening.category, "danger": screening.danger})
             # A member flagged under 18 in a circle is also given the line for young people.
@@ -152,6 +137,28 @@ class ChatService:
             logger.exception("The turn could not read what its reply needs")
             self.store.release_turn(member_id, key)
             raise ReplyNotSaved() from error
+
+    def _read_in_the_thread(self, member_id: str, message: Message, screening: ScreenResult,
+                            so_far: TurnContext | None, locale: str) -> tuple[ScreenResult, list[dict], str | None]:
+        """The screen's result for ``message``, read with the screener's questions in the thread so far
+        (shared.safety.question); the writes that tell the open incident what the member answered; and, when a doubt
+        is not asked about again, the words that leave the door open under the coach's reply."""
+        question = _question_before(so_far, message.id)
+        screening = read_answer(question, message.text, screening)
+        # Asked and answered no a little earlier: a no taken back ("actually yes", "i lied") is a yes.
+        said_no_to = None if question else _said_no_to(so_far, message.id)
+        if said_no_to:
+            screening = read_after_no(said_no_to, message.text, screening)
+        # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
+        writes = self._answer_writes(member_id, question or said_no_to, screening, message.id)
+        # ...and the learned layers' same doubt is not put to the member again: the coach answers, and leaves the door
+        # open (shared.safety.question.not_asked_again). On-call sees the doubt counted on the incident.
+        if (said_no_to and screening.category == said_no_to and screening.escalate
+                and question_for(screening.category, screening.tentative, screening.danger)):
+            logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
+            writes += self._doubt_writes(member_id, screening.category, message.id)
+            return not_asked_again(screening), writes, door_left_open(screening.category, locale)
+        return screening, writes, None
 
     def _answer_writes(self, member_id: str, question: str | None, screening, message_id: str) -> list[dict]:
         """If this message answered the screener's question, the writes that set the answer on the open incident.
@@ -251,11 +258,15 @@ class ChatService:
         return self.store.list_messages(member_id, thread_id, limit, cursor)
 
 
+def _asked_by_the_protocol(message: Message) -> str | None:
+    """The category of the screener's question this message asked, if it is a crisis reply that asked one."""
+    return asked(message.text) if message.author == Author.COACH and message.source == ReplySource.SAFETY else None
+
+
 def _question_before(so_far: TurnContext | None, message_id: str) -> str | None:
     """The screener's question the coach asked just before this message, if it did (its category)."""
     earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
-    last = earlier[-1] if earlier else None
-    return asked(last.text) if last and last.author == Author.COACH and last.source == ReplySource.SAFETY else None
+    return _asked_by_the_protocol(earlier[-1]) if earlier else None
 
 
 def _said_no_to(so_far: TurnContext | None, message_id: str) -> str | None:
@@ -264,8 +275,7 @@ def _said_no_to(so_far: TurnContext | None, message_id: str) -> str | None:
     earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
     since = utc_now() - timedelta(seconds=INCIDENT_WINDOW_SECONDS)
     for question, answer in reversed(list(zip(earlier, earlier[1:]))):
-        from_the_protocol = question.author == Author.COACH and question.source == ReplySource.SAFETY
-        category = asked(question.text) if from_the_protocol else None
+        category = _asked_by_the_protocol(question)
         if (category and answer.author == Author.MEMBER and answered_no(category, answer.text)
                 and datetime.fromisoformat(answer.created_at) >= since):
             return category

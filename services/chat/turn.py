@@ -17,7 +17,7 @@ from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource, utc_now
 from shared.safety import ScreenResult, screen
 from shared.safety.question import (answer_of, answered_no, asked, not_asked_again, question_for, read_after_no,
-                                    read_answer, stands)
+                                    read_answer, says_more, stands)
 from shared.safety.reply import crisis_response, door_left_open
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -154,7 +154,8 @@ class ChatService:
         # ...and the learned layers' same doubt is not put to the member again: the coach answers, and leaves the door
         # open (shared.safety.question.not_asked_again). On-call sees the doubt counted on the incident.
         if (said_no_to and screening.category == said_no_to and screening.escalate
-                and question_for(screening.category, screening.tentative, screening.danger)):
+                and question_for(screening.category, screening.tentative, screening.danger)
+                and not says_more(screening.category, message.text)):
             logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
             writes += self._doubt_writes(member_id, screening.category, message.id)
             return not_asked_again(screening), writes, door_left_open(screening.category, locale)

@@ -145,11 +145,32 @@ def read_after_no(question: str, text: str, screening: ScreenResult) -> ScreenRe
     return read_answer(question, "yes", screening)
 
 
+# The words of what the question asks about: a message that has them says more than the doubt the member answered no
+# to ("i think about dying a lot" after "no"), and is asked about again (``says_more``).
+_WHAT_IT_ASKS = {
+    SUICIDE_SELF_HARM: re.compile(
+        r"\b(?:die|dies|dying|died|death|dead|suicid\w*|kill\w*|end (?:it|my life|things)|not (?:be )?(?:here|around|alive)|"
+        r"wake up|disappear\w*|gone|alive|live|living|overdose\w*|pills|tablets|cut|cutting|hurt myself|harm myself|"
+        r"self[- ]?harm\w*|burden)\b"),
+    ABUSE: re.compile(
+        r"\b(?:afraid|scared|fear\w*|frighten\w*|terrified|hurt\w*|hit\w*|push\w*|shov\w*|chok\w*|slap\w*|kick\w*|"
+        r"threat\w*|control\w*|watch\w*|track\w*|won'?t let|doesn'?t let|locks?|locked|forced?|bruise\w*|unsafe|not safe)\b"),
+}
+
+
+def says_more(category: str, text: str) -> bool:
+    """Whether ``text`` has the words of what the screener's question of ``category`` asks about: then it says more
+    than a doubt, and the question is put again even after a no."""
+    words = _WHAT_IT_ASKS.get(category)
+    return bool(words and words.search(normalise(text)))
+
+
 def not_asked_again(screening: ScreenResult) -> ScreenResult:
     """The screen's result for a message whose tentative ``screening`` would put the screener's question again, when
     the member answered no to it a little earlier (the thread says so; ``services/chat/turn.py``). Asking again every
     time a member who said they are safe says they are low tells them they were not heard: the coach answers, with
-    the door left open (``reply.door_left_open``). A danger a rule names, or of high danger, is never held back."""
+    the door left open (``reply.door_left_open``). A danger a rule names, or of high danger, is never held back, and
+    a message with the words of what the question asks about (``says_more``) is asked about again."""
     return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no_before.{screening.category}"],
                         layer="answer")
 

@@ -249,6 +249,17 @@ def test_after_a_no_the_same_doubt_is_not_put_again_and_the_door_is_left_open(ch
     assert incident["member_answer"] == "no" and incident["danger"] == "high"
 
 
+@pytest.mark.parametrize("more", ["I think about dying a lot", "honestly I'd rather not be here"])
+def test_after_a_no_a_message_that_says_more_is_asked_about_again(chat, more):
+    """The question is held back for the same doubt, not for new words: "I think about dying a lot" after a no says
+    what the question asked about, and is asked again."""
+    thread = chat.store.ensure_private_thread("jo")
+    chat.take_turn("jo", thread.id, DONE, "k1")
+    chat.take_turn("jo", thread.id, "no", "k2")
+    assert screen(more).tentative
+    assert "are you having thoughts of suicide" in chat.take_turn("jo", thread.id, more, "k3").reply.text
+
+
 def test_after_a_no_a_doubt_about_abuse_is_not_put_again_either(chat):
     thread = chat.store.ensure_private_thread("fay")
     complaint = "he yells at me all the time"

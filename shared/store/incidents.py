@@ -128,40 +128,34 @@ class IncidentStore(TableStore):
         """Transaction items that set the member's answer to the screener's question ("yes", "no" or "someone else":
         ``question.answer_of``) on the open incident of that category: on-call reads it there (notifications carry
         no words, and on-call does not read the member's thread). [] when no incident of that category is open."""
-        # The member's own crisis window: the question is asked only when no rule named the danger, so never of a
-        # crisis told as someone else's (an answer that it is someone else's opens that crisis of its own).
-        window = self._open_window(member_id, category)
-        if not window:
-            return []
-        return [{
-            "Update": {
-                "TableName": self.table,
-                "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
-                "UpdateExpression": "SET member_answer = :answer, member_answer_message_id = :message, "
-                                    "member_answered_at = :at",
-                "ExpressionAttributeValues": {":answer": to_value(answer), ":message": to_value(message_id),
-                                              ":at": to_value(iso(utc_now()))},
-            }
-        }]
+        return self._open_incident_update(
+            member_id, category,
+            "SET member_answer = :answer, member_answer_message_id = :message, member_answered_at = :at",
+            {":answer": to_value(answer), ":message": to_value(message_id), ":at": to_value(iso(utc_now()))})
 
     def doubt_writes(self, member_id: str, category: str, message_id: str) -> list[dict]:
         """Transaction items that count, on the open incident of that category, a later message the learned layers
         doubted again and that was not asked about again, since the member had answered no
         (``question.not_asked_again``): no new page, but on-call sees that the doubt goes on. [] when no incident of
         that category is open."""
+        return self._open_incident_update(
+            member_id, category,
+            "SET doubted_after_no = if_not_exists(doubted_after_no, :zero) + :one, last_doubt_message_id = :message, "
+            "last_doubt_at = :at",
+            {":zero": to_value(0), ":one": to_value(1), ":message": to_value(message_id),
+             ":at": to_value(iso(utc_now()))})
+
+    def _open_incident_update(self, member_id: str, category: str, expression: str, values: dict) -> list[dict]:
+        """The transaction item that updates the incident of the member's open crisis window of ``category``, or []
+        when none is open. The member's own window: the screener's question is asked only when no rule named the
+        danger, so never of a crisis told as someone else's (an answer that it is someone else's opens that crisis of
+        its own)."""
         window = self._open_window(member_id, category)
         if not window:
             return []
-        return [{
-            "Update": {
-                "TableName": self.table,
-                "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
-                "UpdateExpression": "SET doubted_after_no = if_not_exists(doubted_after_no, :zero) + :one, "
-                                    "last_doubt_message_id = :message, last_doubt_at = :at",
-                "ExpressionAttributeValues": {":zero": to_value(0), ":one": to_value(1),
-                                              ":message": to_value(message_id), ":at": to_value(iso(utc_now()))},
-            }
-        }]
+        return [{"Update": {"TableName": self.table,
+                            "Key": to_item({"pk": f"MEMBER#{member_id}", "sk": window["incident_sk"]}),
+                            "UpdateExpression": expression, "ExpressionAttributeValues": values}}]
 
     def raise_writes(self, member_id: str, screening, message_id: str) -> list[dict]:
         """Transaction items that raise the open incident of this crisis to the danger of a later message, when it

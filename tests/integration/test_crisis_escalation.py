@@ -193,6 +193,26 @@ def test_on_call_hears_the_answer_to_the_screeners_question_and_a_danger_raised_
     assert "worthless" not in json.dumps(notices) and "choked" not in json.dumps(notices)
 
 
+def test_after_a_no_the_same_doubt_is_not_asked_again_and_a_no_taken_back_pages_on_call(local_stack, member):
+    """Over HTTP with a real token: the member says no to the screener's question; the same words again get the
+    coach's answer with the line for help under it, and no page; "actually I lied" is a yes, and on-call hears it."""
+    done = "honestly i am done"
+    assert "are you having thoughts of suicide" in say(member, done).json()["reply"]["text"]
+    assert say(member, "No").json()["reply"]["source"] == "offline"
+    again = say(member, done).json()["reply"]
+    assert again["source"] == "offline"
+    assert again["text"].endswith("or call or text 988 (Suicide & Crisis Lifeline), any time.")
+    assert local_stack.drain()
+    [incident] = member_items(local_stack, member.sub, "INCIDENT#")
+    assert incident["member_answer"]["S"] == "no" and incident["doubted_after_no"]["N"] == "1"
+    assert say(member, "actually I lied, I do think about it").json()["reply"]["source"] == "safety"
+    assert local_stack.drain()
+    notices = [n for n in local_stack.on_call_notifications() if n["message"]["member_id"] == member.sub]
+    assert sorted(n["subject"] for n in notices) == [  # the held-back doubt paged no one
+        "Inetta crisis incident (LOW): suicide_self_harm", "Inetta crisis incident answered NO: suicide_self_harm",
+        "Inetta crisis incident answered YES: suicide_self_harm"]
+
+
 def test_on_call_lists_reads_and_closes_an_incident_with_the_inetta_command(local_stack, member):
     import os
     import subprocess

@@ -108,18 +108,24 @@ def asked(reply_text: str | None) -> str | None:
     return None
 
 
-def _says_no(norm: str) -> bool:
-    return bool(_NO.match(norm)) and not _UNSURE.match(norm) and not _TURN.search(norm)
+def _answer(question: str, norm: str) -> str | None:
+    """What a short normalised message says as the answer to ``question``'s screener question: "someone else" (to
+    the suicide question), "no", "yes" (not knowing counts as yes), or None (not an answer). The one reading of an
+    answer, for the message right after the question (``read_answer``) and for one further back (``answered_no``)."""
+    if len(norm.split()) > ANSWER_WORDS:
+        return None
+    if question == SUICIDE_SELF_HARM and _ANSWERED_SOMEONE_ELSE.match(norm):
+        return "someone else"
+    if _NO.match(norm) and not _UNSURE.match(norm) and not _TURN.search(norm):
+        return "no"
+    if _UNSURE.match(norm) or (_YES.match(norm) and not _NO.match(norm)):
+        return "yes"
+    return None
 
 
 def answered_no(question: str, text: str) -> bool:
-    """Whether ``text``, as the answer to ``question``'s screener question, was a clear no (``read_answer``'s "no")."""
-    norm = normalise(text)
-    if len(norm.split()) > ANSWER_WORDS:
-        return False
-    if question == SUICIDE_SELF_HARM and _ANSWERED_SOMEONE_ELSE.match(norm):
-        return False
-    return _says_no(norm)
+    """Whether ``text``, as the answer to ``question``'s screener question, was a clear no."""
+    return _answer(question, normalise(text)) == "no"
 
 
 # A no taken back, in a later message: "actually yes", "i lied", "that wasn't true", "sorry, yes i have".
@@ -183,16 +189,15 @@ def read_answer(question: str | None, text: str, screening: ScreenResult) -> Scr
     if screening.escalate and screening.category != question:
         return screening  # the screen's doubt is about something else: its own (asking) reply stands
     norm = normalise(text)
-    if len(norm.split()) > ANSWER_WORDS:
-        return screening
-    if question == SUICIDE_SELF_HARM and _ANSWERED_SOMEONE_ELSE.match(norm):
+    answer = _answer(question, norm)
+    if answer == "someone else":
         return ScreenResult(escalate=True, category=question, severity=None, danger="moderate",
                             signals=[*screening.signals, f"answer.someone_else.{question}"], categories=[question],
                             layer="answer", tentative=False, someone_else=True)
-    if _says_no(norm):
+    if answer == "no":
         # Asked and answered: the coach answers now (and the answer is recorded, escalated or not).
         return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no.{question}"], layer="answer")
-    if _UNSURE.match(norm) or (_YES.match(norm) and not _NO.match(norm)):
+    if answer == "yes":
         severity = suicide_severity("thoughts", norm)[0] if question == SUICIDE_SELF_HARM else None
         return ScreenResult(escalate=True, category=question, severity=severity,
                             danger=DANGER.get((question, severity), "moderate") if severity else "moderate",

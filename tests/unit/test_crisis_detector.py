@@ -244,17 +244,16 @@ def test_low_mood_and_grief_are_not_screened_as_a_crisis_and_crises_beside_them_
     are what a coach hears every day. When the screen flags them, the member is asked whether they are thinking of
     suicide and on-call is told: a fair question once, a wearing one each time a member says they are low. Held-out
     set, written blind (never trained on, texts never read): at most one in ten of its 100 messages of low mood with no
-    thought of death or harm may escalate, at most one in twenty of its 100 everyday ones, and at least four in five
-    of its 135 crises of every kind must."""
-    rows = [json.loads(line) for line in (TESTDATA / "distress_blind.jsonl").open()]
-    escalated = {row["id"] for row in rows if screen(row["text"]).escalate}
-    low = [row["id"] for row in rows if row.get("group") == "distress"]
-    everyday = [row["id"] for row in rows if row.get("group") == "ordinary"]
-    crises = [row["id"] for row in rows if row["expect"]]
-    assert (len(low), len(everyday), len(crises)) == (100, 100, 135)
-    assert len([i for i in low if i in escalated]) <= len(low) // 10, [i for i in low if i in escalated]
-    assert len([i for i in everyday if i in escalated]) <= len(everyday) // 20, [i for i in everyday if i in escalated]
-    assert len([i for i in crises if i in escalated]) >= 4 * len(crises) // 5
+    thought of death or harm may escalate, at most one in twenty of its 100 everyday ones, and at least three in four
+    of its 135 crises of every kind must be caught as what they are (the reply and the line depend on it)."""
+    flagged, _, right, crises = _right_category("distress_blind.jsonl")
+    group = {row["id"]: row.get("group") for row in map(json.loads, (TESTDATA / "distress_blind.jsonl").open())}
+    low = [i for i in flagged if group[i] == "distress"]
+    everyday = [i for i in flagged if group[i] == "ordinary"]
+    assert (list(group.values()).count("distress"), list(group.values()).count("ordinary"), crises) == (100, 100, 135)
+    assert len(low) <= 10, low
+    assert len(everyday) <= 5, everyday
+    assert len(right) >= 3 * crises // 4
 
 
 @pytest.mark.parametrize("blind_set", ["partner_short_blind.jsonl", "partner_short_blind_2.jsonl"])

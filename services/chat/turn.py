@@ -158,7 +158,8 @@ class ChatService:
                 and not says_more(screening.category, message.text)):
             logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
             writes += self._doubt_writes(member_id, screening.category, message.id)
-            return not_asked_again(screening), writes, door_left_open(screening.category, locale)
+            minor = minor_for_crisis_reply(self.circles, member_id)
+            return not_asked_again(screening), writes, door_left_open(screening.category, locale, minor)
         return screening, writes, None
 
     def _answer_writes(self, member_id: str, question: str | None, screening, message_id: str) -> list[dict]:

@@ -273,15 +273,18 @@ def crisis_reply(screening: ScreenResult, locale: str | None, minor: bool = Fals
     return "\n\n".join(parts)
 
 
-def door_left_open(category: str, locale: str | None) -> str:
+def door_left_open(category: str, locale: str | None, minor: bool = False) -> str:
     """The line under the coach's reply when the member said no to the screener's question a little earlier and
     writes again in words the learned layers doubt (``question.not_asked_again``): not asked again, but told where
-    help is if that changes."""
+    help is if that changes. ``minor``: as in ``crisis_reply``, a member under 18 is also given the line for young
+    people, which the crisis reply they said no to gave them too."""
     r = resources_for(locale)
     if category == ABUSE:
-        return (f"If you ever feel afraid of them, or not safe at home, you can tell me, or {r.abuse}. "
+        line = (f"If you ever feel afraid of them, or not safe at home, you can tell me, or {r.abuse}. "
                 f"If you're in danger right now, please {r.emergency}.")
-    return f"If thoughts of suicide or of not wanting to be alive do come, you can tell me, or {r.suicide}."
+    else:
+        line = f"If thoughts of suicide or of not wanting to be alive do come, you can tell me, or {r.suicide}."
+    return f"{line} There is a line for young people, too: you can {r.youth}." if minor else line
 
 
 # Exported for the tests: every category has a reply.

@@ -249,6 +249,22 @@ def test_after_a_no_the_same_doubt_is_not_put_again_and_the_door_is_left_open(ch
     assert incident["member_answer"] == "no" and incident["danger"] == "high"
 
 
+def test_after_a_no_a_teen_is_also_given_the_line_for_young_people(chat, dynamodb):
+    """The crisis reply gave the teen the line for young people; the line under the coach's answer after their no
+    gives it too (a teen may not call an adults' line)."""
+    from shared.store.table import to_item
+
+    dynamodb.put_item(TableName="inetta-test", Item=to_item(
+        {"pk": "CIRCLE#c1", "sk": "MEMBER#teo", "owner": "teo", "role": "teen", "minor": True}))
+    thread = chat.store.ensure_private_thread("teo")
+    assert "Childhelp" in chat.take_turn("teo", thread.id, DONE, "k1").reply.text
+    chat.take_turn("teo", thread.id, "no", "k2")
+    again = chat.take_turn("teo", thread.id, DONE, "k3").reply
+    assert again.source == "offline" and "call or text 988" in again.text
+    assert again.text.endswith("There is a line for young people, too: you can call or text Childhelp at "
+                               "1-800-422-4453, any time: they talk with children and teens, too.")
+
+
 @pytest.mark.parametrize("more", ["I think about dying a lot", "honestly I'd rather not be here"])
 def test_after_a_no_a_message_that_says_more_is_asked_about_again(chat, more):
     """The question is held back for the same doubt, not for new words: "I think about dying a lot" after a no says

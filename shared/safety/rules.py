@@ -536,8 +536,12 @@ S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_
 
 # A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
 # me with the glue gun". One word, or none ("the bread knife").
-_NOT_A_TOY = (r"(?:(?!(?:water|nerf|toy|squirt|bubble|foam|glue|hot|staple|nail|paint|cap|spud|finger|pretend|plastic|rubber|"
-              r"wooden|butter|pizza|pillow|tickle)\b)[\w-]+ )?")
+_TOYS_AND_TOOLS = ("water", "nerf", "toy", "squirt", "bubble", "foam", "glue", "hot", "staple", "nail", "paint", "cap", "spud",
+                   "finger", "pretend", "plastic", "rubber", "wooden", "butter", "pizza", "pillow", "tickle", "massage",
+                   "heat", "tape", "caulk", "laser", "radar", "speed")
+_NOT_A_TOY = rf"(?:(?!(?:{'|'.join(_TOYS_AND_TOOLS)})\b)[\w-]+ )?"
+# The same, looked back from the weapon's name ("his nerf gun at my head").
+_NO_TOY_BEFORE = "".join(f"(?<!{word} )" for word in _TOYS_AND_TOOLS)
 # A parent named without "my" ("dad punched me", "and mum slapped me").
 _PARENT_ALONE = r"(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)"
 # What follows "hit me" that is no blow: "kicked me out", "threw me off", "pushed me to try", "hit me up" (but "punched
@@ -697,7 +701,13 @@ RULES: tuple[Rule, ...] = (
        r"(?: just)? (?:overdose|overdosing)\b|\bi'll (?:just )?overdose\b"
        r"|\b(?<!bungee )(?<!bungy )(?:jump|jumping|throw myself|throwing myself) (?:off|from) (?:a |the |my )?(?:\w+ )?(?:bridge|roof|rooftop|building|balcony|cliff|overpass|window|tower|parking garage)\b"
        r"|\b(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking) in front of (?:a |the )?(?:train|truck|bus|car|traffic|subway)\b"
-       r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)",
+       r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)"
+       # A gun turned on oneself by the writer's own hands: "i'm going to use my dad's gun on myself", "i held the gun to my
+       # head last night". Not someone else's ("he put a gun to my head" is abuse), nor a tool or a toy's.
+       rf"|\b{I} (?:(?!not\b|never\b|don't\b|dont\b|won't\b|wont\b|wouldn't\b|didn't\b|can't\b|couldn't\b)[\w']+ ){{0,3}}?"
+       r"(?:use|using|used|turn|turning|turned|point|pointing|pointed|put|putting|hold|holding|held) "
+       rf"(?:(?:the|a|my|his|her|our|their|[\w]+'s) ){{0,2}}{_NOT_A_TOY}(?:gun|pistol|rifle|shotgun|handgun|revolver) "
+       rf"(?:on|at|to|against) (?:{SELF}|my (?:own )?(?:head|temple|chin|chest|mouth))\b",
        negatable=True),
     _r("sui.research_means", S, "method",
        r"\b(?:looked|looking|look|searched|searching|search|research\w*|googl\w*|read up on|reading up on) (?:up )?(?:how many|how much) "
@@ -890,7 +900,8 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{I} (?:(?!not\b|never\b|could\b|want\b|wanted\b|felt\b)\w+ )?(?:{_STRIKE}|hit|hits|hitting|bite|bites|biting|bit) "
        r"(?:on |into )?my (?:own )?(?:head|face|legs?|arms?|thighs?|stomach|chest|wrists?|fists?)\b(?: [\w']+){0,8}? "
        r"(?:(?:until|till|til|untill) (?:it|they|i|my \w+) (?:bleeds?|bled|bruises?|bruised|hurts?|hurt|see stars|saw stars|"
-       r"can't (?:feel|think)|go numb|goes numb|went numb)|over and over|again and again|on purpose|as hard as i can|"
+       r"can't (?:feel|think)|go numb|goes numb|went numb|stops?(?! bleeding| hurting| swelling| aching)|"
+       r"calm down|feel (?:something|nothing|calmer))|over and over|again and again|on purpose|as hard as i can|"
        r"black and blue|to (?:feel|cope|punish|calm|stop))\b",
        negatable=True, gate=r"\b(?:punch|slap|smack|bang|beat|hit|bit)"),
     # Self-harm told in passing, in a long message about the week (C-SSRS behaviour): rules of their own so that a gate
@@ -1494,7 +1505,7 @@ RULES: tuple[Rule, ...] = (
        r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
        r"(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
        r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
-       r"|\b(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
+       rf"|\b{_NO_TOY_BEFORE}(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
        r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
        r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"
        # A weapon shown to frighten (the LAP's "threatened you with a weapon"): "he cleans his gun at the table when
@@ -2795,6 +2806,10 @@ class Matched:
     negated: tuple[str, ...]   # crisis statements said in the negative ("I'm not suicidal"): the classifier skips them
 
 
+# The rule for a method the writer names on themselves (``match`` keeps the abuse rules out of its words).
+OWN_METHOD = "sui.method_self"
+
+
 def match(text: str) -> Matched:
     """Run every rule over normalised text, once: the hits, the idiom-masked text and the negated statements."""
     masked = mask_idioms(text)
@@ -2805,12 +2820,17 @@ def match(text: str) -> Matched:
     # writer's suicide rules read whose a statement is themselves (``_theirs``), and the weak cues they leave inside
     # someone else's statement are what the learned layers were trained on (dropping them changes 26 training texts).
     their_abuse: list[tuple[int, int]] = []
+    # Where the writer names a method on themselves (sui.method_self: "i held the gun to my head"): the abuse rules do
+    # not read a weapon inside it as someone's threat to them.
+    own_method: list[tuple[int, int]] = []
     gates: dict[str, bool] = {}
     for rule in RULES:
         hit = None
         if not rule.may_match(masked, gates):
             continue
         for m in rule.pattern.finditer(masked):
+            if rule.id == OWN_METHOD and not _theirs(masked, m.start(), m.end()):
+                own_method.append((m.start(), m.end()))
             denial = _negation_start(masked, m.start()) if rule.negatable else None
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
@@ -2831,6 +2851,8 @@ def match(text: str) -> Matched:
                 continue  # someone's quoted threat to control the writer: abu.threats reads it
             if rule.category == ABUSE and not rule.someone_else and any(a <= m.start() < b for a, b in their_abuse):
                 continue  # inside someone else's abuse ("my sister's husband choked her"): theirs, read above
+            if rule.category == ABUSE and any(a <= m.start() < b for a, b in own_method):
+                continue  # the writer's own method, read above
             if theirs and rule.category == ABUSE:
                 their_abuse.append((m.start(), m.end()))
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first

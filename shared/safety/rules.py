@@ -2311,10 +2311,15 @@ SUI_METHOD = _lazy(
     r"\b(?:pills|overdose|od|hang(?:ing)? myself|hang me|rope|noose|jump(?:ing)? (?:off|from|in front)|bridge|gun|shoot myself|"
     r"shooting myself|slit|wrists?|razor|blades?|train|tracks|carbon monoxide|drown(?:ing)? myself|bleach|cliff|rooftop|"
     r"crash(?:ing)? (?:my|the) car|drive (?:my car )?(?:off|into)|driving (?:my car )?(?:off|into)|how (?:i would|i'd|i could|to) do it|"
-    r"which way|the easiest way|painless|roof|ledge|car running|engine running|exhaust)\b")
+    r"which way|the easiest way|painless|roof|ledge|car running|engine running|exhaust"
+    # a quantity taken at once, or a way told in other words: "every pill in the cabinet", "walk into the sea"
+    r"|every pill|all (?:the|my|of my|of the|of his|of her) (?:pills|tablets|meds|medication|insulin)|"
+    r"(?:the |a )?whole (?:bottle|box|packet|pack|strip)|walk(?:ing)? into the (?:sea|ocean|river|lake|water|traffic)|"
+    r"in front of (?:a |the )?(?:train|bus|lorry|truck))\b")
 SUI_INTENT = _lazy(
     r"\b(?:going to|gonna|i will|i'll|i've decided|i have decided|decided to|ready to|about to|intend|tonight|"
-    r"this weekend|tomorrow night|right now|when (?:everyone|they|the kids|he|she) (?:is|are|'s|'re) (?:asleep|gone|at)"
+    r"this weekend|tomorrow night|right now|(?:when|after|once) (?:everyone|they|the kids|he|she) (?:is|are|'s|'re) "
+    r"(?:asleep|gone|at|in bed|out)"
     # where it would happen, now: "i'm on the roof", "standing on the bridge"
     r"|(?:i'm|im|i am) (?:standing |sitting |stood |sat )?(?:on|at) (?:the )?(?:roof|rooftop|ledge|edge|bridge|train tracks|tracks|cliff))\b")
 SUI_PREP = _lazy(
@@ -2323,7 +2328,11 @@ SUI_PREP = _lazy(
     r"(?:saved|saving|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:\w+ )?(?:pills|meds|medication|tablets|"
     r"antidepressants|painkillers|insulin)|(?:this is )?my (?:last|final) (?:message|text|post|goodbye)|goodbye (?:everyone|forever)|"
     r"bought (?:a |some )?(?:rope|gun|pills|razor|noose)|(?:have|got|made) (?:a|the|my) plan|planned (?:out )?(?:how|when|it)|"
-    r"(?:picked|chose|chosen|know) (?:a |the )?(?:date|day|spot|place|bridge|time)|ready to go|have everything ready)\b")
+    r"(?:picked|chose|chosen|know) (?:a |the )?(?:date|day|spot|place|bridge|time)|ready to go|have everything ready|"
+    # a letter that explains a going ("a letter for my wife explaining why i had to go")
+    r"letter (?:for|to) (?:my |the )?(?:\w+ )?(?:explaining|saying (?:sorry|goodbye|why))|"
+    # a time set for "it": "i'm planning to do it on my birthday"
+    r"(?:planning|plan|planned) to do it (?:on|when|after|before|this|next|tonight|tomorrow))\b")
 
 # Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(

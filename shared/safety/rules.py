@@ -132,6 +132,12 @@ OWN_URGE = "chi.own_urge"
 PARENT_HURTS_ME = "chi.parent_hurts_me"
 # The rule of a parent who hurts their child ("I lost my temper and hit my son"): the writer is not the child.
 I_HURT_A_CHILD = "chi.i_hurt_child"
+# After a child named: the child, or a part of their body ("a handprint on my son's leg"), not a thing of theirs ("i hit
+# my son's ball too hard", "marks on my son's homework").
+_CHILDS_BODY = (r"(?:'s? (?:(?:little|tiny|upper|lower|left|right|small) )?(?:legs?|arms?|face|back|bottom|bum|butt|backside|"
+                r"behind|cheeks?|neck|skin|hands?|body|thighs?|head|ears?|mouth|lips?|nose|eyes?|jaw|teeth|throat|scalp|"
+                r"hair|stomach|tummy|belly|chest|ribs?|sides?|hips?|shoulders?|wrists?|ankles?|knees?|elbows?|feet|foot|"
+                r"fingers?|toes?|shins?|calf|calves)s?)?\b(?!')")
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
@@ -1490,10 +1496,13 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:said|says|told me|tells me|warned me|keeps telling me)(?: that)? (?:i'd|i would|i'll|i will|i won't|i wouldn't|you won't|you'd) "
        r"(?:push (?:him|her) too far and )?(?:end up dead|(?:not )?(?:make it|live) to (?:see )?(?:our|my|the|next)|won't make it to (?:our|my|the|next)|"
        r"(?:won't|wouldn't) (?:make it|live) to (?:see )?(?:our|my|the|next))\b"
-       r"|\bmake it to (?:our|my|the|next) (?:anniversary|birthday|christmas|wedding)\b[^.!?]{0,20}\bif i (?:don't|dont|do not|keep|ever)\b",
+       r"|\bmake it to (?:our|my|the|next) (?:anniversary|birthday|christmas|wedding)\b[^.!?]{0,20}\bif i (?:don't|dont|do not|keep|ever)\b"
+       # A blow or a shot that missed, promised not to next time: "he said next time he won't miss" (not "...the bus").
+       r"|\b(?:next time|this time) (?:he|she|they)(?:'ll| will)? (?:won't|wont|will not|isn't going to|is not going to|"
+       r"won't be going to) miss\b(?=\s*(?:$|[.,!?;]|me\b|and\b))",
        negatable=True, laughed_off=True,
        gate=r"\b(?:body|finish me off|do me in|in the ground|in a box|in a coffin|body bag|six feet|daisies|bury me|"
-            r"how (?:he|she|they)|end up dead|make it|live to)\b"),
+            r"how (?:he|she|they)|end up dead|make it|live to|miss)\b"),
     # ...or someone of the writer's ("he said he'd kill my brother"), unless a son, a daughter, a brother, a sister, a
     # friend or a parent's partner said it: their threat against a third person is harm to others ("my brother said
     # he's going to kill my stepdad"), not the writer's abuse.
@@ -1507,6 +1516,11 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
        rf"|\b{_NO_TOY_BEFORE}(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
        r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
+       # A weapon the partner has, and would use if the writer did something: "he has a gun and said he'd use it if i
+       # ever cheated" (not "said he'd use it this season").
+       r"|\b(?:gun|knife|rifle|pistol|shotgun|handgun|weapon)s?\b(?: [\w']+){0,6} (?:he'd|he would|he'll|he will|he's going to|"
+       r"she'd|she would|she'll|she will|she's going to) use (?:it|them) (?:on me |against me )?(?:if|the day|the minute|the second) "
+       r"(?:i|i'm|i ever)\b"
        r"|\b(?:gun|knife|rifle|weapon|pistol|shotgun)\b(?: [\w']+){0,12} (?:make (?:him|her|them) use it|use it on me)\b"
        # A weapon shown to frighten (the LAP's "threatened you with a weapon"): "he cleans his gun at the table when
        # he's angry with me", "she reminds me she has a gun", "puts his gun on the table when we argue".
@@ -1550,7 +1564,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:over|on|against) my (?:face|mouth|nose|mouth and nose)\b"
        r"|\b(?:bruises|fingerprints|finger marks|hand marks|handprints) (?:on|around|round|all over) my (?:neck|throat)\b"
        r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b(?! (?:pillow|scarf|brace|tie|chain|necklace))|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
-       r"|\b(?:suffocat|smother)\w* me\b(?! with)",
+       r"|\b(?:suffocat|smother)\w* me\b(?! with)"
+       # Held down until the writer could not breathe: "he pinned me against the wall and i couldn't breathe".
+       r"|\b(?:he|she|they) (?:[\w']+ ){0,2}?(?:pinned|pins|pinning|held|holds|pressed|presses|sat on|sits on|knelt on|kneels on|"
+       r"lay on|lies on) me\b[^.!?]{0,40}?\b(?:and|until|till|so) (?:i )?(?:couldn't|could not|can't|cannot|could barely|"
+       r"couldn't even) breathe\b(?! (?:from|for|with) laugh)",
        negatable=True, done_to_writer=True),
     _r("abu.physical", A, "physical",
        rf"\b{SUBJ} {FILL}{FILL}{HIT} me\b(?! up)(?! with (?:the|a|this|that|his|her) (?:news|question|idea|bill|truth|story|fact))"
@@ -1900,7 +1918,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:the|my|our) (?:baby|infant|newborn)\b[^.!?]{{0,80}}?\b(?:{SUBJ_ADULT} {FILL}{FILL}|and (?:was |kept )?)(?:shook|shakes|shaking) "
        r"(?:her|him)\b(?! (?:head|hand|hands|rattle|toy|awake|gently|softly|lightly|a little|a bit|up|off|out|hair|fist|finger|keys|"
        r"bottle|blanket|arm|arms|foot|feet|leg|legs)\b)"
-       rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}"
+       rf"|\b(?:bruises|marks|welts|burns) on (?:my|our|the) {CHILD_NOUN}{_CHILDS_BODY}"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:\w+ ){{0,3}}(?:scared|afraid|terrified) of (?:his|her|their|my) (?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|uncle)\b(?!'s)"
        rf"(?:(?: [\w']+){{0,3}},? (?:he|she) (?:hits|beats|belts|hurts|smacks|takes (?:a|his|her) belt))?"),
     _r(PARENT_HURTS_ME, C, "physical_abuse",
@@ -1978,9 +1996,16 @@ RULES: tuple[Rule, ...] = (
        negatable=True, present_only=True,
        gate=r"\b(?:touch\w*|fondl\w*|grop\w*|grab\w*|feel\w*|felt|rub\w*)\b"),
     _r(I_HURT_A_CHILD, C, "physical_abuse",
-       rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}\b"
+       rf"\b{I} (?:(?!never |not )\w+ )?(?:hit|beat|punched|slapped|kicked|choked|shook|threw|burned|hurt|smacked) (?:my|our|the) {CHILD_NOUN}{_CHILDS_BODY}"
        r"(?! (?:with (?:a|the) (?:ball|pillow|door|car door))|by accident|accidentally)"
-       rf"|\bi (?:lost (?:my temper|it|control)|snapped|flipped)\b(?: [\w']+){{0,3}} (?:and )?(?:hit|slapped|smacked|punched|kicked|shook|beat) (?:my|our) {CHILD_NOUN}\b",
+       rf"|\bi (?:lost (?:my temper|it|control)|snapped|flipped)\b(?: [\w']+){{0,3}} (?:and )?(?:hit|slapped|smacked|punched|kicked|shook|beat) (?:my|our) {CHILD_NOUN}\b"
+       # ...as a habit, said with its force ("i smack my kids way too hard"), or by the marks left ("i left a handprint on
+       # my son's leg"); not a smack alone, which some parents call discipline.
+       rf"|\b{I} (?:(?!never |not |don't |dont )[\w']+ ){{0,3}}?(?:hit|hits|smack|smacks|slap|slaps|beat|beats|punch|punches|kick|kicks|shake|shakes) "
+       rf"(?:my|our|the) {CHILD_NOUN}{_CHILDS_BODY}(?: [\w']+){{0,3}}? (?:(?:way |far |much |really |so )?too hard|so hard|really hard|"
+       r"hard enough to|until (?:they|he|she) (?:cry|cries|bruise|bruises|bleed|bleeds)|across the face|in the face)"
+       rf"|\b{I} (?:(?!never |not )\w+ )?(?:left|leave|leaving) (?:a |the )?(?:hand ?prints?|hand-prints?|bruises?|marks?|welts?) "
+       rf"on (?:my|our|the) {CHILD_NOUN}{_CHILDS_BODY}",
        negatable=True, present_only=True),  # not "I smacked my son's bottom once years ago"
     # "my uncle does things to me when he babysits", "i think what my stepdad does to me is not normal", "my brother's
     # friend forced me to do stuff": the words a child has for it, of an adult around them (not "...like chores"). A
@@ -2064,7 +2089,12 @@ RULES: tuple[Rule, ...] = (
        rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"),
     _r("chi.neglect", C, "neglect",
        rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight"
-       r"|every (?:night|weekend)|while (?:he|she|they) (?:goes|go|went|is|are|was) (?:out|off|drinking|partying|clubbing|to (?:the )?(?:pub|bar|club|casino)|at (?:the )?(?:pub|bar|club|casino)))"
+       r"|every (?:night|weekend)|while (?:he|she|they) (?:goes|go|went|is|are|was) (?:out|off|drinking|partying|clubbing|to (?:the )?(?:pub|bar|club|casino)|at (?:the )?(?:pub|bar|club|casino))"
+       r"|to go (?:out )?(?:drinking|partying|clubbing))"
+       # ...the children named first: "her kids are dirty and hungry, she leaves them alone to go drinking for days".
+       rf"|\b(?:kids|children|{CHILD_NOUN})\b[^.!?]{{0,80}}\b(?:left|leaves|leaving) them (?:home )?alone (?:(?!with\b)[\w']+ ){{0,3}}?"
+       r"(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight|every (?:night|weekend)|"
+       r"to go (?:out )?(?:drinking|partying|clubbing))"
        # A young child alone ("my 4 year old was home alone all night"), not a teenager for an hour after school.
        r"|\bmy [1-9] ?(?:year|yr)s?[- ]old (?:\w+ )?(?:is|was|has been|gets|got) (?:left )?(?:home )?alone (?:\w+ ){0,3}(?:for (?:hours|days|the night|"
        r"the weekend)|all (?:day|night)|overnight|every night|since)"

@@ -2198,7 +2198,8 @@ RULES: tuple[Rule, ...] = (
        r"step[ -]?father|step[ -]?mom|step[ -]?mum|step[ -]?mother|brother|sister|uncle|aunt|cousin|grandpa|grandma|stepbrother)\b"
        rf"(?=.{{0,80}}\b(?:{EARNEST})\b)"
        # A weapon taken up, then the threat: "dad just grabbed his pistol and left saying he's gonna shoot the guy".
-       rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:grabbed|took|loaded|got out|took out|has|bought) (?:his|her|their|a|the) {GUN}\b(?: [\w']+){{0,8}}? "
+       rf"|\b{OTHER} (?:[\w']+ ){{0,3}}?(?:grabbed|took|loaded|got out|took out|has|bought) (?:his|her|their|a|the) "
+       rf"(?:{GUN}|knife|knives|machete|axe|blade)\b(?: [\w']+){{0,8}}? "
        r"(?:he's|she's|they're|he is|she is|they are|he'll|she'll|they'll|to) (?:going to |gonna )?(?:shoot|kill) (?:his|her|their|the|a|that)\b",
        someone_else=True, present_only=True,
        gate=rf"\b(?:shoot(?:ing)? up|shot up|blow(?:ing)? up|bomb|(?:shoot|kill|stab|hurt|attack)\w* (?:everyone|everybody|people|them all|"
@@ -2262,6 +2263,10 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
        r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
        r"|\b(?:passed out|collapsed|fainted) (?:\w+ ){0,3}(?:and|but) (?:won't|wont|can't|cant|isn't|isnt|is not|not) (?:wake|waking|respond|responding|breathing|moving)"
+       # ...or after a fall or a blow: "grandad fell down the stairs and isn't moving" (not "fell asleep").
+       r"|\b(?:fell|has fallen|had a fall|hit (?:his|her|their) head|was hit by a car|got hit by a car) (?!asleep\b)(?:[\w']+ ){0,4}?"
+       r"(?:and|but|now) (?:he's |she's |they're |he is |she is |they are )?(?:won't|wont|can't|cant|isn't|isnt|is not|not|aren't) "
+       r"(?:wake|waking|respond|responding|breathing|moving(?! on| house| in\b| out| forward| back))\b"
        r"|\b(?:can't|cant|cannot|won't|wont) (?:wake (?:him|her|them|my \w+) up|get (?:him|her|them) to wake up)\b(?! (?:for|in the morning|on time|before|early))"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b",
        present_only=True),

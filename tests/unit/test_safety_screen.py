@@ -174,6 +174,7 @@ LAP = [
 
 OTHER = [
     ("my husband collapsed at work and isn't breathing", "medical_emergency", "unresponsive"),  # at work, still now
+    ("my grandad fell down the stairs and isn't moving", "medical_emergency", "unresponsive"),
     ("my dad hits me", "child_safety", "physical_abuse"),
     ("my boyfriend hits my son when I'm at work", "child_safety", "physical_abuse"),
     ("the baby wouldn't stop crying and he shook her", "child_safety", "physical_abuse"),  # the baby named first
@@ -463,6 +464,9 @@ RULE_ONLY_NEIGHBOURS = [
     # words as suicide.
     "I use the massage gun on myself after runs",
     "I used the glue gun on myself by accident, burnt my finger",
+    # A fall that is no emergency: the rule for someone not moving after a fall reads neither sleep nor sulking.
+    "my son fell asleep on the sofa and isn't moving an inch",
+    "my toddler fell over and isn't moving on from it, he's still sulking",
     # A knock, not a blow: the rule for striking oneself reads "until it stops", not "until it stopped hurting".
     "i hit my head on the cupboard door and held ice on it until it stopped hurting",
 ]
@@ -939,6 +943,7 @@ SOMEONE_ELSE_THREATENS_VIOLENCE = [
     ("my son said he's going to shoot up his school", "intent"),
     ("my brother keeps saying he's going to shoot everyone at his work", "intent"),
     ("my husband said he's going to kill his boss tomorrow and he has a gun", "intent"),
+    ("my brother has a knife and says he'll kill his ex's new boyfriend", "intent"),
     ("my uncle loaded his rifle and said he's going to shoot the man who hit his car", "intent"),
     ("I found a hit list in my son's notebook", "plan"),
     ("my 15 year old has a list of kids he wants to hurt at school", "plan"),

@@ -1580,6 +1580,11 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:bruises|black eye|split lip) from (?:him|her|them) (?:grabb|hitt|kick|punch|push|shov|squeez|twist|pinch|slapp|"
        r"throw|chok|strangl|drag)\w* me\b"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
+       # Things thrown, told without the thrower first: "i've had plates and mugs thrown at me", "vases were thrown at me".
+       r"|\b(?:had|have had|i've had|ive had|got) [^.!?]{0,60}?\b(?:plates?|mugs?|glass(?:es)?|bottles?|vases?|remotes?|phones?|"
+       r"shoes?|chairs?|knives|dishes|cups?|ashtrays?|lamps?)\b[^.!?]{0,60}? thrown at (?:me|my head|my face)\b"
+       r"|\b(?:plates?|mugs?|glass(?:es)?|bottles?|vases?|remotes?|phones?|shoes?|chairs?|knives|dishes|cups?|ashtrays?|lamps?) "
+       r"(?:were|was|are|is|get|gets|got|have been|has been|had been) (?:\w+ )?thrown at (?:me|my head|my face)\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the|to the (?:floor|ground|bed|wall|couch|sofa))\b"
        rf"|\b{SUBJ} {FILL}{FILL}{FILL}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
@@ -1633,7 +1638,11 @@ RULES: tuple[Rule, ...] = (
        r"|\bforc\w* (?:himself|herself) on me\b|\bwas raped\b|\bmarital rape\b|\bsexual(?:ly)? (?:assault|abuse)d?\b"
        r"|\b(?:groped|gropes|groping|molested|molests) me\b"
        # Taking the condom off without consent ("stealthing").
-       r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:[\w']+ ){0,2}?(?:without|when|after|even though|behind)\b"),
+       r"|\b(?:took|takes|pulled|pulls|slipped|slips|removed|removes) (?:the |his )?condom off (?:[\w']+ ){0,2}?(?:without|when|after|even though|behind)\b"
+       # Penetration the writer refused: "he put his fingers in me even though i said no".
+       r"|\b(?:put|puts|stuck|sticks|pushed|pushes|forced|forces|shoved) (?:his|her) (?:fingers?|hands?|penis|dick|cock|thing) "
+       r"(?:in|inside|into) me\b(?=[^.!?]{0,60}\b(?:even though|although|when|after|while) i (?:said no|told (?:him|her) no|said stop|"
+       r"told (?:him|her) to stop|was asleep|was crying|begged|didn't want|did not want|was saying no)\b)"),
     # Sex taken while the writer sleeps: "my husband starts having sex with me while i'm asleep", "i woke up with him on
     # top of me again". Only in a text that names the writer's partner: from someone else, "he touches me when i'm
     # asleep" is a child's (the rules for a child at risk read it).
@@ -1697,6 +1706,16 @@ RULES: tuple[Rule, ...] = (
        rf"(?:he|she|they) (?:will|would|is going to|was going to|is gonna)) {SUICIDE_THREAT}"
        rf"|{QUOTED_SUICIDE_THREAT}"
        r"|\bsuicide threats? (?:to|so) (?:stop|keep|control|make|get|force) me\b"
+       # ...made as the writer tried to leave: "i tried to leave and she blocked the door, threatening to kill herself".
+       r"|\bi (?:try|tried|was trying|started|wanted|want) to (?:leave|go|walk out|walk away|get out)\b[^.!?]{0,60}?\b(?:he|she|they) "
+       rf"(?:[\w']+ ){{0,8}}?(?:threatening|threatened|threatens|saying|said|says) (?:to |(?:he|she|they)(?:'d|'ll| would| will) )?{SUICIDE_THREAT}"
+       # The way out blocked: "she blocked the door with her body so i couldn't leave", "he stands in the doorway when
+       # i try to walk away".
+       rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:blocks?|blocked|blocking|stood in|stands in|standing in) (?:the|my) (?:\w+ )?"
+       r"(?:door|doorway|exit|way)\b(?: with (?:his|her) body)?[^.!?]{0,30}?\b(?:so (?:that )?i (?:can't|cant|couldn't|could not|cannot) "
+       r"(?:leave|go|get out|get past|walk away)|when i (?:try|tried|want|wanted) to (?:leave|go|walk away|get out))"
+       r"|\bi (?:try|tried|was trying|wanted|want) to (?:leave|go|walk away|walk out|get out)\b[^.!?]{0,30}?\b(?:he|she) (?:\w+ )?"
+       r"(?:blocks?|blocked|blocking|stood in|stands in|stands in front of|stood in front of) (?:the|my) (?:\w+ )?(?:door|doorway|exit|way)\b"
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
        rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades|carer|caregiver|care worker|nurse|doctor|landlord|son|daughter))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
        r"what (?:he|she)(?:'ll|'d| will| would| might) do)"

@@ -170,6 +170,11 @@ LAP = [
     ("he said next time he won't miss", "threat_to_kill"),
     ("my husband has a gun and said he'd use it if I ever cheated", "weapon"),
     ("he pinned me against the wall and I couldn't breathe", "strangulation"),
+    # Things thrown, the way out blocked, penetration refused: in the words posts about abuse use.
+    ("I've had plates and mugs thrown at me more than once", "physical"),
+    ("she blocked the door with her body so I couldn't leave", "threats"),
+    ("he blocks the doorway when I try to walk away during fights", "threats"),
+    ("he put his fingers in me even though I said no", "sexual"),
 ]
 
 OTHER = [
@@ -753,6 +758,8 @@ COERCIVE_SUICIDE_THREATS = [
     'he said "if you leave me I\'ll kill myself"',
     "my wife texted me: I'm going to end it all if you take the kids",
     'he keeps telling me "i swear i\'ll kill myself if you ever go"',
+    # ...made as the writer tried to leave.
+    "I tried to leave and she blocked the door, threatening to kill herself",
 ]
 
 
@@ -1025,6 +1032,9 @@ VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "he said next time he won't miss the penalty",
     "my husband has a hunting rifle and said he'd use it this season",
     "my toddler sat on me and I couldn't breathe from laughing",
+    "I had a ball thrown at me in dodgeball",
+    "I've had a lot thrown at me at work this week",
+    "my son blocked the door so I couldn't get into the bathroom",
     "my daughter held her water gun to my face and made me surrender",
     "my 14 year old is home alone for an hour after school",
     "my 15 year old has a boyfriend who is 16",

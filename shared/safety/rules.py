@@ -2077,7 +2077,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:(?:2[2-9]|[3-5]\d)\b|in (?:his|her) (?:twenties|thirties|forties|20s|30s|40s))"
        r"|\b(?:my|our) (?:daughter|son|girl|boy) (?:is|'s) (?:only )?in (?:[6-9]th grade|year [7-9]|middle school|junior high)\b.{0,60}?"
        r"\b(?:dating|seeing|sleeping with|going out with|texting|messaging) (?:a |an |this )?(?:(?:1[89]|[2-5]\d) ?(?:year|yr)s?[- ]?old|"
-       r"grown|adult|older) ?(?:man|guy|woman|dude|boyfriend|girlfriend)?\b"),
+       r"grown|adult|older) ?(?:man|guy|woman|dude|boyfriend|girlfriend)?\b"
+       # A child put out of home with nowhere to go: "my mum is kicking me out tonight and i've got nowhere to go, i'm 16"
+       # (the child's age with it: an adult told to leave is no child at risk).
+       rf"|^(?=.*{CHILD_AGE}).*\b(?:kicking|kicked|kick|kicks|throwing|threw|thrown|throw|throws|locked|locking|locks) me out\b"
+       r"[^.!?]{0,60}?\b(?:nowhere (?:to|else to) (?:go|sleep|stay)|on the streets?|sleep(?:ing)? (?:rough|outside|in the park|in (?:a|my|the) car))"),
     # A child missing now: "my 13 year old ran away last night and isn't answering", "our son is missing".
     _r("chi.missing", C, "at_risk",
        rf"\b(?:my|our) (?:[\w-]+ )?{CHILD_NOUN}(?: (?:son|daughter|girl|boy|kid))? (?:is|has gone|went|has been|is still|'s) missing\b(?! (?:a |an |the |his |her |their |my |out|"
@@ -2140,7 +2144,12 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:no|don't have any|dont have any|do not have any|haven't had any|there's no|there is no) (?:food|formula|milk) for (?:the|my|our) "
        r"(?:kids|children|baby|toddler)\b(?: [\w']+){0,4}? (?:for|in) (?:days|a week|weeks|\d+ days|two days|three days|four days)\b"
        rf"|\b(?:my|our|the) {CHILD_NOUN} (?:haven't|hasn't|have not|has not|havent|hasnt) (?:eaten|had (?:any )?food|had a (?:proper )?meal) (?:in|for) (?:days|a week|\d+ days|two days|three days)"
-       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"),
+       rf"|\b(?:drives|drove|driving) (?:drunk|high|wasted) with (?:my|our|the) {CHILD_NOUN}"
+       # A child's parent gone for days, told by the child: "my mum hasn't been home in three days and there's no food,
+       # i'm 12" (not an adult's worry for a parent: a child's age or no food with it).
+       r"|\bmy (?:mom|mum|dad|mother|father|parents) (?:hasn't|haven't|has not|have not|hasnt|havent) (?:been|come) home "
+       r"(?:in|for) (?:days|a week|\d+ days|two days|three days|four days|the whole weekend)\b"
+       rf"(?=[^\n]{{0,80}}(?:\bno food\b|\bnothing to eat\b|{CHILD_AGE}|\bmy little (?:brother|sister)))"),
     # A child kept from food by the adult at home, in their own words: "my stepmom says i have to earn my food", "my
     # mom says i don't get food until i learn respect" (not a dinner missed as a punishment).
     _r("chi.food_withheld", C, "neglect",
@@ -2241,7 +2250,9 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:obsessed with|idoli[sz]\w*|worships?|admires?|fascinated (?:by|with)|heroes are|hero is) (?:\w+ ){0,2}?"
        r"(?:columbine|school shoot\w*|mass shoot\w*|(?:the )?(?:school |mass )?shooters?)\b", strong=False),
     _r("har.behaviour", H, "behaviour",
-       rf"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked) "
+       # Not someone's lie about the writer: "she told the police i hit her".
+       r"(?<!say )(?<!says )(?<!said )(?<!claim )(?<!claims )(?<!claimed )(?<!pretend )(?<!police )(?<!cops )(?<!told )(?<!tells )"
+       rf"(?<!telling )(?<!lied that )(?<!lying that )\b{I} (?:\w+ )?(?:hit|punched|slapped|kicked|choked|strangled|shoved|pushed|beat|stabbed|shot|attacked) "
        rf"(?:my {PARTNER_NOUN}|him|her)\b(?! up)(?! back)(?! to )(?! into (?:the |a )?(?:pool|water|lake|sea|snow|leaves|river))(?! with (?:the|a|this|that) (?:news|question|idea|truth|bill))"
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
        r"(?! (?:feelings|ego|pride|chances))(?! under the table)"
@@ -2280,7 +2291,9 @@ RULES: tuple[Rule, ...] = (
             r"antifreeze|poison|batter(?:y|ies)|magnets?|pods?|drain cleaner|lamp oil|lighter fluid)\b"),
     _r("med.not_breathing", M, "unresponsive",
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
-       r"|\b(?:is |was |went |lying |found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
+       # Not the writer, who is writing: "he choked me unconscious", "i was unconscious for a minute" (a blow told).
+       r"|(?<!me )(?<!myself )(?<!i )(?<!i was )(?<!i went )(?<!i'd been )(?<!i had been )\b(?:is |was |went |lying |"
+       r"found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
        r"|\b(?:passed out|collapsed|fainted) (?:\w+ ){0,3}(?:and|but) (?:won't|wont|can't|cant|isn't|isnt|is not|not) (?:wake|waking|respond|responding|breathing|moving)"
        # ...or after a fall or a blow: "grandad fell down the stairs and isn't moving" (not "fell asleep").
        r"|\b(?:fell|has fallen|had a fall|hit (?:his|her|their) head|was hit by a car|got hit by a car) (?!asleep\b)(?:[\w']+ ){0,4}?"

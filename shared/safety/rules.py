@@ -632,7 +632,17 @@ RULES: tuple[Rule, ...] = (
        r"(?:mind|care) if i (?:just )?(?:didn't|did not|never|don't|dont|wouldn't) wake up\b"
        r"(?! (?:until|till|til|before|early|in time|on time|for))"
        r"|(?:\bi (?:honestly |really |just |genuinely )?|(?:^|[.!?;,] )(?:honestly,? )?)(?:wouldn't|wouldnt|would not|won't|wont) "
-       r"(?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"),
+       r"(?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"
+       # ...or an accident taking them, hedged: "lol honestly i'd be fine if a bus hit me tomorrow".
+       r"|\b(?:i'd|i would|i'll|i will) (?:honestly |really |genuinely |actually |even |totally )?(?:be (?:fine|ok|okay|alright|"
+       r"happy|glad|relieved)|not mind|not care) if (?:a |the |some )?(?:car|truck|bus|train|lorry|drunk driver) (?:hit|hits|ran over|"
+       r"runs over|took|takes) me\b(?! with\b)"
+       r"|\bi (?:honestly |really |genuinely )?(?:wouldn't|wouldnt|would not|won't|wont) (?:mind|care) if (?:a |the |some )?"
+       r"(?:car|truck|bus|train|lorry|drunk driver) (?:hit|hits|ran over|runs over|took|takes) me\b(?! with\b)"
+       # ...or a joke about it that has stopped being one: "i joke about wanting to die but it's not really a joke anymore".
+       r"|\bjok\w* about (?:wanting to die|wanting to be dead|killing myself|kms|dying(?! (?:my|her|his|the|our|their|a)\b)|"
+       r"not being here|ending it|"
+       r"not wanting to (?:live|be alive|be here))\b[^.!?]{0,60}?\bnot (?:really |even |much of )?(?:a joke|joking|funny)\b"),
     _r("sui.better_off", S, "wish_to_be_dead",
        r"\b(?:(?:better|happier|easier) off (?:without (?:me|(?:a|an|someone) (?:\w+ ){0,3}like me)"
        r"(?! (?:on (?:the|their|our) (?:roster|team|squad|project|committee|board)|in (?:the|their|our) (?:band|team|group|game|squad)|"

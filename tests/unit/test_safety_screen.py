@@ -22,6 +22,9 @@ CSSRS = [
     ("I wish I was dead", "wish_to_be_dead"),
     ("sometimes I wish I could go to sleep and never wake up", "wish_to_be_dead"),
     ("I wouldn't mind if I didn't wake up tomorrow, honestly", "wish_to_be_dead"),
+    # Hedged with a laugh, or said to have stopped being a joke: still the wish.
+    ("lol honestly I'd be fine if a bus hit me tomorrow", "wish_to_be_dead"),
+    ("I joke about wanting to die but it's not really a joke anymore", "wish_to_be_dead"),
     ("everyone would be better off without me", "wish_to_be_dead"),
     ("I've been having thoughts of killing myself", "thoughts"),
     ("I feel suicidal since my wife left", "thoughts"),
@@ -1031,6 +1034,8 @@ VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "I had a ball thrown at me in dodgeball",
     "I've had a lot thrown at me at work this week",
     "my son blocked the door so I couldn't get into the bathroom",
+    "I'd be fine if a bus hit my boss lol",
+    "I joke about dying my hair blue but it's not a joke, I'm doing it",
     "my dad hasn't been home in three days, he's on a work trip",
     "my daughter held her water gun to my face and made me surrender",
     "my 14 year old is home alone for an hour after school",

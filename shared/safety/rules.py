@@ -1526,6 +1526,10 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
        rf"|\b{_NO_TOY_BEFORE}(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) (?:head|throat|neck|face|chest|stomach)\b"
        r"|\b(?:knife|gun) to (?:me|us)\b|\b(?:gun|knife|weapon)\b(?: [\w']+){0,6} (?:use it on|shoot|stab) (?:me|us)\b|\bthreat\w* (?:me |us )?with a (?:gun|knife|weapon)"
+       # A weapon kept, said to be for the writer: "he sleeps with a knife under his pillow and says it's for me if i ever
+       # cheat".
+       r"|\b(?:knife|knives|gun|rifle|pistol|shotgun|handgun|machete)\b[^.!?]{0,50}?\b(?:says|said|told me|tells me|"
+       r"reminds me) (?:that )?(?:it's|its|it is|that's|thats) for me\b[^.!?]{0,20}?\b(?:if|when|next time|one day|the day)\b"
        # A weapon the partner has, and would use if the writer did something: "he has a gun and said he'd use it if i
        # ever cheated" (not "said he'd use it this season").
        r"|\b(?:gun|knife|rifle|pistol|shotgun|handgun|weapon)s?\b(?: [\w']+){0,6} (?:he'd|he would|he'll|he will|he's going to|"
@@ -1716,6 +1720,12 @@ RULES: tuple[Rule, ...] = (
        rf"(?:he|she|they) (?:will|would|is going to|was going to|is gonna)) {SUICIDE_THREAT}"
        rf"|{QUOTED_SUICIDE_THREAT}"
        r"|\bsuicide threats? (?:to|so) (?:stop|keep|control|make|get|force) me\b"
+       # Deportation threatened in other words ("he says he'll have me deported if i leave him"); a car driven to terrify
+       # ("he drove really fast with me and the kids in the car to scare me").
+       r"|\b(?:says|said|tells me|told me|keeps saying|reminds me)(?: that)? (?:he|she|they)(?:'ll|'d| will| would| is going to| "
+       r"can| could)? (?:have|get) me deported\b"
+       r"|\b(?:drove|drives|driving|drive) (?:[\w']+ ){0,2}?(?:fast|crazy|recklessly|dangerously|like a maniac)\b[^.!?]{0,50}?\bto "
+       r"(?:scare|frighten|punish|terrify|teach) (?:me|us)\b"
        # ...made as the writer tried to leave: "i tried to leave and she blocked the door, threatening to kill herself".
        r"|\bi (?:try|tried|was trying|started|wanted|want) to (?:leave|go|walk out|walk away|get out)\b[^.!?]{0,60}?\b(?:he|she|they) "
        rf"(?:[\w']+ ){{0,8}}?(?:threatening|threatened|threatens|saying|said|says) (?:to |(?:he|she|they)(?:'d|'ll| would| will) )?{SUICIDE_THREAT}"
@@ -1736,7 +1746,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
-       r"(?:hurt|hit|beat|get) me\b|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
+       r"(?:hurt|hit|beat|get) me\b(?<!get me)|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| "
+       r"is going to| was going to) get me\b(?! (?:a|an|some|the|my|one|two|three|flowers|something|anything|home|there|to|from|"
+       r"into|tickets|food|coffee|lunch|dinner|breakfast|presents?|gifts?)\b)|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
        # A pet hurt or threatened to control or punish the writer: "he said he'd hurt the dog if I left", "she kicked
        # the cat to punish me".
        r"|\b(?:threat\w* to|(?:he|she|they)(?:'d|'ll| would| will| is going to| is gonna| was going to| was gonna)) "
@@ -1853,6 +1865,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! around (?:the|our) (?:house|kitchen|room|store|shop))(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
        r"|\b(?:shows|showed|showing|turns|turned|turning|keeps showing|keeps turning) up (?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
        r"|\b(?:watching|watches|waits outside|parked outside) my (?:house|home|apartment|place|work)\b"
+       # ...again and again where the writer has to be, watching: "my ex keeps turning up at the school gates and watching me".
+       r"|\b(?:keeps|kept|has been|is always|always) (?:turning|showing) up (?:at|outside) (?:the|my|our|the kids'?) (?:school gates?|"
+       r"school|gym|work|office|church|door)\b(?=[^.!?]{0,40}\b(?:watching|staring|waiting for me|following|uninvited|unannounced))"
        r"|\b(?:keeps|won't stop|wont stop) (?:texting|calling|messaging|contacting) me (?:\w+ ){0,4}(?:after i|even though|though i|when i (?:told|asked|blocked))"
        r"|\b(?:hundreds of|dozens of|\d{2,} )(?:texts|calls|messages|voicemails) (?:a day|from (?:him|her|my ex)|every day)"
        r"|\brestraining order\b|\bprotective order\b|\bprotection order\b"),
@@ -1889,6 +1904,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:made|makes|forced|forces) me (?:to )?quit (?:my )?(?:job|work|school|college)\b"
        r"|\b(?:forbids|forbade|forbid|bans|banned|stops|stopped|prevents|prevented) me (?:from )?(?:seeing|talking to|visiting|calling|leaving|working|having|using|driving|going (?:out|anywhere|to (?:work|see)))\b"
        r"|\b(?:i )?need (?:his|her) permission (?:to|before|for)\b|\b(?:have to|must) check in with (?:him|her) (?:every|each|all)\b"
+       # "i'm not allowed to see my friends unless he's there" (the partner named: not a parent's rules for a teen)
+       r"|\b(?:i'm|i am|im) not allowed to (?:see|visit|talk to|call|text|go out with|meet|have) (?:my )?(?:friends|family|sisters?|"
+       rf"brothers?|mum|mom|parents|mother|father)\b[^.!?]{{0,30}}?\b(?:unless|without|if) (?:he|she|my {PARTNER_NOUN})\b"
        # LAP: "Is he violently or constantly jealous?" with control of the member's life.
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:is|was|'s|gets|got|has been|can be|became|becomes) (?:(?:so|very|really|extremely|insanely|crazy|super|always|too) )?"
        r"(?:jealous and controlling|controlling and jealous|possessive and controlling|controlling and possessive)\b"

@@ -183,6 +183,13 @@ LAP = [
     ("I was unconscious for a minute after he hit me", "physical"),
     # A lie told about the writer is theirs, not the writer's violence: "she told the police I hit her".
     ("she hit me and then told the police I hit her", "physical"),
+    # Stalking where the writer has to be, control with the partner named, a weapon kept "for" the writer, deportation
+    # threatened, a car driven to terrify.
+    ("my ex keeps turning up at the school gates and watching me", "stalking"),
+    ("I'm not allowed to see my friends unless he's there", "controlling"),
+    ("he sleeps with a knife under his pillow and says it's for me if I ever cheat", "weapon"),
+    ("he says he'll have me deported if I leave him", "threats"),
+    ("he drove really fast with me and the kids in the car to scare me after our fight", "threats"),
 ]
 
 OTHER = [
@@ -477,6 +484,9 @@ RULE_ONLY_NEIGHBOURS = [
     # words as suicide.
     "I use the massage gun on myself after runs",
     "I used the glue gun on myself by accident, burnt my finger",
+    # A promise, not a threat: the rule for "he said he'd get me" reads neither a gift nor a lift.
+    "he says he'll get me a nice gift if I finish the course",
+    "he said he'll get me home by ten",
     # A fall that is no emergency: the rule for someone not moving after a fall reads neither sleep nor sulking.
     "my son fell asleep on the sofa and isn't moving an inch",
     "my toddler fell over and isn't moving on from it, he's still sulking",
@@ -1036,6 +1046,9 @@ VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "my son blocked the door so I couldn't get into the bathroom",
     "I'd be fine if a bus hit my boss lol",
     "I joke about dying my hair blue but it's not a joke, I'm doing it",
+    "my mum keeps turning up at the school gates to see the kids, it's sweet",
+    "he bought a new bat and says it's for me, for softball season",
+    "he drove really fast to get us to the hospital",
     "my dad hasn't been home in three days, he's on a work trip",
     "my daughter held her water gun to my face and made me surrender",
     "my 14 year old is home alone for an hour after school",

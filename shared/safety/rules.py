@@ -548,6 +548,14 @@ _TOYS_AND_TOOLS = ("water", "nerf", "toy", "squirt", "bubble", "foam", "glue", "
 _NOT_A_TOY = rf"(?:(?!(?:{'|'.join(_TOYS_AND_TOOLS)})\b)[\w-]+ )?"
 # The same, looked back from the weapon's name ("his nerf gun at my head").
 _NO_TOY_BEFORE = "".join(f"(?<!{word} )" for word in _TOYS_AND_TOOLS)
+# What is thrown at a partner ("i've had plates and mugs thrown at me").
+_THROWN = (r"(?:plates?|mugs?|glass(?:es)?|bottles?|vases?|remotes?|phones?|shoes?|chairs?|knives|dishes|cups?|ashtrays?|"
+           r"lamps?)")
+# An accident the writer would not mind ("...if a bus hit me"), not a bus that took them to work ("...hits me with traffic").
+_STRUCK_BY_TRAFFIC = (r"(?:a |the |some )?(?:car|truck|bus|train|lorry|drunk driver) (?:hit|hits|ran over|runs over|took|takes) "
+                      r"me\b(?! with\b)")
+# The writer trying to leave, before what the partner did to stop it.
+_TRYING_TO_LEAVE = r"\bi (?:try|tried|was trying|started|wanted|want) to (?:leave|go|walk out|walk away|get out)\b"
 # A parent named without "my" ("dad punched me", "and mum slapped me").
 _PARENT_ALONE = r"(?:mom|mum|dad|mother|father|step[ -]?dad|step[ -]?mom|step[ -]?mum)"
 # What follows "hit me" that is no blow: "kicked me out", "threw me off", "pushed me to try", "hit me up" (but "punched
@@ -635,10 +643,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:mind|care) if i (?:just )?(?:died|was dead|were dead|was gone for good)\b"
        # ...or an accident taking them, hedged: "lol honestly i'd be fine if a bus hit me tomorrow".
        r"|\b(?:i'd|i would|i'll|i will) (?:honestly |really |genuinely |actually |even |totally )?(?:be (?:fine|ok|okay|alright|"
-       r"happy|glad|relieved)|not mind|not care) if (?:a |the |some )?(?:car|truck|bus|train|lorry|drunk driver) (?:hit|hits|ran over|"
-       r"runs over|took|takes) me\b(?! with\b)"
-       r"|\bi (?:honestly |really |genuinely )?(?:wouldn't|wouldnt|would not|won't|wont) (?:mind|care) if (?:a |the |some )?"
-       r"(?:car|truck|bus|train|lorry|drunk driver) (?:hit|hits|ran over|runs over|took|takes) me\b(?! with\b)"
+       rf"happy|glad|relieved)|not mind|not care) if {_STRUCK_BY_TRAFFIC}"
+       rf"|\bi (?:honestly |really |genuinely )?(?:wouldn't|wouldnt|would not|won't|wont) (?:mind|care) if {_STRUCK_BY_TRAFFIC}"
        # ...or a joke about it that has stopped being one: "i joke about wanting to die but it's not really a joke anymore".
        r"|\bjok\w* about (?:wanting to die|wanting to be dead|killing myself|kms|dying(?! (?:my|her|his|the|our|their|a)\b)|"
        r"not being here|ending it|"
@@ -1595,10 +1601,8 @@ RULES: tuple[Rule, ...] = (
        r"throw|chok|strangl|drag)\w* me\b"
        r"|\b(?:beats me|beat me up|beaten up by (?:him|her|my))\b"
        # Things thrown, told without the thrower first: "i've had plates and mugs thrown at me", "vases were thrown at me".
-       r"|\b(?:had|have had|i've had|ive had|got) [^.!?]{0,60}?\b(?:plates?|mugs?|glass(?:es)?|bottles?|vases?|remotes?|phones?|"
-       r"shoes?|chairs?|knives|dishes|cups?|ashtrays?|lamps?)\b[^.!?]{0,60}? thrown at (?:me|my head|my face)\b"
-       r"|\b(?:plates?|mugs?|glass(?:es)?|bottles?|vases?|remotes?|phones?|shoes?|chairs?|knives|dishes|cups?|ashtrays?|lamps?) "
-       r"(?:were|was|are|is|get|gets|got|have been|has been|had been) (?:\w+ )?thrown at (?:me|my head|my face)\b"
+       rf"|\b(?:had|have had|i've had|ive had|got) [^.!?]{{0,60}}?\b{_THROWN}\b[^.!?]{{0,60}}? thrown at (?:me|my head|my face)\b"
+       rf"|\b{_THROWN} (?:were|was|are|is|get|gets|got|have been|has been|had been) (?:\w+ )?thrown at (?:me|my head|my face)\b"
        rf"|\b(?:grabbed|grabs|pinned|pins|threw|throws|slammed|slams|dragged|drags) me (?:by (?:the|my)|against|into (?:the|a) (?:wall|door|floor|car)|down|across the (?:room|floor)|on the (?:floor|ground|bed)|onto|off the|to the (?:floor|ground|bed|wall|couch|sofa))\b"
        rf"|\b{SUBJ} {FILL}{FILL}{FILL}{HIT} me (?:in|on) (?:the|my) (?:face|head|ribs|stomach|chest|back|eye|mouth|nose|jaw|belly|side|neck|throat)\b"
        r"|\b(?:with|of|about) (?:him|her) (?:hitting|beating|hurting|choking|kicking|punching|slapping|strangling) me\b"
@@ -1727,14 +1731,14 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:drove|drives|driving|drive) (?:[\w']+ ){0,2}?(?:fast|crazy|recklessly|dangerously|like a maniac)\b[^.!?]{0,50}?\bto "
        r"(?:scare|frighten|punish|terrify|teach) (?:me|us)\b"
        # ...made as the writer tried to leave: "i tried to leave and she blocked the door, threatening to kill herself".
-       r"|\bi (?:try|tried|was trying|started|wanted|want) to (?:leave|go|walk out|walk away|get out)\b[^.!?]{0,60}?\b(?:he|she|they) "
+       rf"|{_TRYING_TO_LEAVE}[^.!?]{{0,60}}?\b(?:he|she|they) "
        rf"(?:[\w']+ ){{0,8}}?(?:threatening|threatened|threatens|saying|said|says) (?:to |(?:he|she|they)(?:'d|'ll| would| will) )?{SUICIDE_THREAT}"
        # The way out blocked: "she blocked the door with her body so i couldn't leave", "he stands in the doorway when
        # i try to walk away".
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:blocks?|blocked|blocking|stood in|stands in|standing in) (?:the|my) (?:\w+ )?"
        r"(?:door|doorway|exit|way)\b(?: with (?:his|her) body)?[^.!?]{0,30}?\b(?:so (?:that )?i (?:can't|cant|couldn't|could not|cannot) "
        r"(?:leave|go|get out|get past|walk away)|when i (?:try|tried|want|wanted) to (?:leave|go|walk away|get out))"
-       r"|\bi (?:try|tried|was trying|wanted|want) to (?:leave|go|walk away|walk out|get out)\b[^.!?]{0,30}?\b(?:he|she) (?:\w+ )?"
+       rf"|{_TRYING_TO_LEAVE}[^.!?]{{0,30}}?\b(?:he|she) (?:\w+ )?"
        r"(?:blocks?|blocked|blocking|stood in|stands in|stands in front of|stood in front of) (?:the|my) (?:\w+ )?(?:door|doorway|exit|way)\b"
        # "afraid of losing her", "terrified of upsetting her": the fear is of an outcome, not of the person.
        rf"|\b(?:scared|afraid|terrified|frightened) (?:of|for) (?:(?!\w+ing\b)\w+ ){{0,3}}(?:(?:him|her|them)\b(?!'s)(?! (?:{REACTION_NOUN}|dad|mum|mom|father|mother|parents|family|friends|boss|teacher|grades|carer|caregiver|care worker|nurse|doctor|landlord|son|daughter))|my {PARTNER_NOUN}\b|my (?:life|safety)|"
@@ -1746,9 +1750,9 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
-       r"(?:hurt|hit|beat|get) me\b(?<!get me)|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| "
-       r"is going to| was going to) get me\b(?! (?:a|an|some|the|my|one|two|three|flowers|something|anything|home|there|to|from|"
-       r"into|tickets|food|coffee|lunch|dinner|breakfast|presents?|gifts?)\b)|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
+       # ("...get me", not a gift or a lift: "he said he'll get me a nice gift", "...get me home by ten")
+       r"(?:(?:hurt|hit|beat) me\b|get me\b(?! (?:a|an|some|the|my|one|two|three|flowers|something|anything|home|there|to|from|"
+       r"into|tickets|food|coffee|lunch|dinner|breakfast|presents?|gifts?)\b))|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
        # A pet hurt or threatened to control or punish the writer: "he said he'd hurt the dog if I left", "she kicked
        # the cat to punish me".
        r"|\b(?:threat\w* to|(?:he|she|they)(?:'d|'ll| would| will| is going to| is gonna| was going to| was gonna)) "

@@ -1020,7 +1020,7 @@ def test_a_child_endangered_by_neglect_or_unsafe_care_escalates_by_rule(text, ca
     screened_as(text, category, severity=severity, layer="rules")
 
 
-# Everyday sentences near the rules for violence threatened and children endangered.
+# Everyday sentences near the rules for violence (threatened or done, by a partner or anyone) and children endangered.
 VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "we went hunting with my dad and I shot my first deer",
     "my son shot up three inches this summer",

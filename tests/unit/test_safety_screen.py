@@ -327,6 +327,18 @@ def test_the_writer_s_own_weapon_denied_does_not_escalate(text):
     assert not screen(text).escalate, text
 
 
+# Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
+# others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
+# where it had been escalated as harm to others.
+A_LIE_TOLD_TO_THEM = ["he told them I hit him when he's the one who hit me"]
+
+
+@pytest.mark.xfail(strict=True, reason="read as the writer's violence (a known gap)")
+@pytest.mark.parametrize("text", A_LIE_TOLD_TO_THEM)
+def test_a_lie_told_about_the_writer_is_abuse_not_their_violence(text):
+    assert screen(text).category == "abuse", text
+
+
 def test_the_writer_s_own_self_harm_denied_is_not_what_the_learned_layers_read():
     outcome = rule_layer(normalise("I'm not hurting myself and never have, but finding her like that shook me."))
     assert not outcome.found and "hurting myself" not in outcome.model_text(), outcome
@@ -365,6 +377,9 @@ INDIRECT_OTHER = [
     ("I lose it and smack my kids way too hard", "child_safety"),
     ("I left a handprint on my son's leg", "child_safety"),
     ("there were bruises on my kids' backs after their weekend with him", "child_safety"),
+    # ...told as going on with the "I" dropped, or by what the blow did.
+    ("been slapping my daughter a lot lately when she talks back", "child_safety"),
+    ("lost my temper and shoved my 8 year old into the wall", "child_safety"),
     ("I shoved my girlfriend into the wall last night and I hate myself", "harm_to_others"),
     ("I'm scared I'm going to lose it and hurt him", "harm_to_others"),
     ("sometimes I picture hurting him when he sleeps", "harm_to_others"),
@@ -484,9 +499,12 @@ RULE_ONLY_NEIGHBOURS = [
     # words as suicide.
     "I use the massage gun on myself after runs",
     "I used the glue gun on myself by accident, burnt my finger",
-    # A promise, not a threat: the rule for "he said he'd get me" reads neither a gift nor a lift.
+    # A promise or a game, not a threat: the rules for "he said he'd get me" and "...kill me" read neither a gift, a lift
+    # nor a game.
     "he says he'll get me a nice gift if I finish the course",
     "he said he'll get me home by ten",
+    "my husband says he'll get me from the station after work",
+    "my brother says he's going to murder me at darts tonight",
     # A fall that is no emergency: the rule for someone not moving after a fall reads neither sleep nor sulking.
     "my son fell asleep on the sofa and isn't moving an inch",
     "my toddler fell over and isn't moving on from it, he's still sulking",
@@ -764,8 +782,9 @@ COERCIVE_SUICIDE_THREATS = [
     'he said "if you leave me I\'ll kill myself"',
     "my wife texted me: I'm going to end it all if you take the kids",
     'he keeps telling me "i swear i\'ll kill myself if you ever go"',
-    # ...made as the writer tried to leave.
+    # ...made as the writer tried to leave, or told with the condition first.
     "I tried to leave and she blocked the door, threatening to kill herself",
+    "every time I mention leaving, my girlfriend says she'll end her life",
 ]
 
 
@@ -1045,6 +1064,8 @@ VIOLENCE_AND_CHILD_NEIGHBOURS = [
     "I've had a lot thrown at me at work this week",
     "my son blocked the door so I couldn't get into the bathroom",
     "I'd be fine if a bus hit my boss lol",
+    "I've been beating my kids at uno all week",
+    "lost my temper and pushed my son's chair in",
     "I joke about dying my hair blue but it's not a joke, I'm doing it",
     "my mum keeps turning up at the school gates to see the kids, it's sweet",
     "he bought a new bat and says it's for me, for softball season",

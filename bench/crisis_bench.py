@@ -195,6 +195,12 @@ MIXED = ROOT / "tests" / "data" / "crisis" / "mixed_blind.jsonl"
 # on what a flagged post about low mood costs (scripts/crisis_candidates/README.md), to judge the averaged-network head
 # by it; texts never read.
 DISTRESS = ROOT / "tests" / "data" / "crisis" / "distress_blind.jsonl"
+# 160 family messages of the kinds the rules were mended for on 28 November 2026 (fourth session): 80 crises (a plan or
+# a gun turned on oneself, the wish hedged with a laugh, LAP items in other words, control and stalking, a parent's own
+# blows, children left or put out, threats, falls) and 80 ordinary neighbours in the same words. Written by a helper who
+# saw neither the repo nor any data, after those mends, to judge whether they carry to other writers' words; texts never
+# read. Its development counterpart is scripts/crisis_rules_dev/hard_dev.jsonl.
+HARD = ROOT / "tests" / "data" / "crisis" / "hard_blind.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -287,7 +293,7 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, VERY_SHORT):
+                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, HARD, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -189,7 +189,7 @@ def test_evaluation_sets_share_no_text_with_the_training_data():
     assert len(candidates) == 5
     # ...and the development messages of the rules (scripts/crisis_rules_dev), which the tries above were measured on too
     rules_dev = sorted((DATA.parents[2] / "scripts" / "crisis_rules_dev").glob("*.jsonl"))
-    assert len(rules_dev) == 1
+    assert len(rules_dev) == 2
     sets += candidates + rules_dev
     for path in sets:
         held = [json.loads(line)["text"].strip().lower() for line in path.open()]
@@ -254,6 +254,19 @@ def test_low_mood_and_grief_are_not_screened_as_a_crisis_and_crises_beside_them_
     assert len(low) <= 10, low
     assert len(everyday) <= 5, everyday
     assert len(right) >= 3 * crises // 4
+
+
+def test_the_hard_kinds_are_caught_in_other_writers_words_and_their_neighbours_are_left_alone():
+    """A gun turned on oneself, a wish hedged with "lol", plates thrown, the way out blocked, a parent's own blows, a
+    child put out with nowhere to sleep: the kinds the rules were mended for on 28 November 2026, from my own sentences.
+    Held-out set written blind after those mends by someone else (never trained on, texts never read): at least seven
+    in ten of its 80 crises caught in their own category (60 now; 59 with the rules before the mends, which carried
+    less far to other words than to mine), and at most one in sixteen of its 80 ordinary neighbours in the same words
+    (toy guns, games, lifts, kids' things) escalated (3 now)."""
+    flagged, ordinary, right, crises = _right_category("hard_blind.jsonl")
+    assert (ordinary, crises) == (80, 80)
+    assert len(flagged) <= 5, flagged
+    assert len(right) >= 56
 
 
 @pytest.mark.parametrize("blind_set", ["partner_short_blind.jsonl", "partner_short_blind_2.jsonl"])

@@ -2650,9 +2650,12 @@ _QUOTED_THREAT = re.compile(QUOTED_SUICIDE_THREAT)
 # A cheap look before the long pattern: every quoted threat puts a condition on "you" ("if you", "unless you").
 _MAY_THREATEN = re.compile(r"\b(?:if|unless|when|whenever|time|day|moment) you\b")
 # ...or told by the writer with the condition first: "whenever i pack a bag my wife says she'll kill herself" (abu.threats
-# reads it; the suicide rules do not read it as her risk).
+# reads it; the suicide rules do not read it as her risk). Not when the condition is the writer's own crisis ("when i
+# told my mum i want to kill myself she said she'd kill herself too"): the suicide rules read that.
 _CONDITIONED_THREAT = re.compile(
-    rf"\b(?:if|unless|whenever|every time|each time|when) i (?:ever )?(?:[\w']+,? ){{1,8}}?(?:he|she|they|my {PARTNER_NOUN}) "
+    rf"\b(?:if|unless|whenever|every time|each time|when) i (?:ever )?"
+    r"(?:(?!(?:kill|killing|die|dying|dead|suicid\w*|myself|end|ending|overdose|cut|cutting|hurt|hurting)\b)[\w']+,? ){1,8}?"
+    rf"(?:he|she|they|my {PARTNER_NOUN}) "
     r"(?:[\w']+ ){0,2}?(?:threatens|threatened|says|said|swears|texts|screams) (?:that )?(?:to |he'll |she'll |they'll |he'd |"
     rf"she'd |he will |she will |he's going to |she's going to )?{SUICIDE_THREAT}")
 _MAY_THREATEN_ON_CONDITION = re.compile(r"\b(?:if|unless|whenever|time|when) i\b")

@@ -800,6 +800,19 @@ def test_someone_else_s_crisis_that_is_over_denied_or_a_figure_of_speech_is_not_
     assert "suicide_self_harm" not in rule_layer(normalise(text)).found, text
 
 
+# ...but the writer's own crisis told as the condition is theirs, and read: the threat after it does not hide it.
+OWN_CRISIS_BEFORE_A_THREAT = [
+    "when I told my mum I want to kill myself she said she'd kill herself too",
+    "whenever I say I want to die, my husband says he'll take all his pills",
+]
+
+
+@pytest.mark.parametrize("text", OWN_CRISIS_BEFORE_A_THREAT)
+def test_the_writer_s_own_crisis_told_before_someone_s_threat_is_read_as_theirs(text):
+    r = screen(text)
+    assert r.category == "suicide_self_harm" and not r.someone_else and not r.tentative, (text, r)
+
+
 @pytest.mark.parametrize("text", COERCIVE_SUICIDE_THREATS)
 def test_a_suicide_threat_made_to_control_the_writer_is_abuse(text):
     r = screen(text)

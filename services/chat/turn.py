@@ -16,8 +16,7 @@ from shared.llm.base import CoachContext, CoachReply, Turn
 from shared.llm.gateway import CoachGateway
 from shared.models import Author, ChatTurn, Message, ReplySource, utc_now
 from shared.safety import ScreenResult, screen
-from shared.safety.question import (answer_of, answered_no, asked, not_asked_again, question_for, read_after_no,
-                                    read_answer, says_more, stands)
+from shared.safety.question import answer_of, answered_no, asked, held_back, read_after_no, read_answer, stands
 from shared.safety.reply import crisis_response, door_left_open
 from shared.context.assemble import TurnRead, TurnReader, assemble
 from shared.context.why import why_write
@@ -143,24 +142,23 @@ class ChatService:
         """The screen's result for ``message``, read with the screener's questions in the thread so far
         (shared.safety.question); the writes that tell the open incident what the member answered; and, when a doubt
         is not asked about again, the words that leave the door open under the coach's reply."""
-        question = _question_before(so_far, message.id)
+        earlier = [m for m in (so_far.recent if so_far else []) if m.id != message.id]
+        question = _question_before(earlier)
         screening = read_answer(question, message.text, screening)
-        # Asked and answered no a little earlier: a no taken back ("actually yes", "i lied") is a yes.
-        said_no_to = None if question else _said_no_to(so_far, message.id)
+        # Asked and answered no a little earlier: a no taken back ("actually yes", "i lied") is a yes, and the learned
+        # layers' same doubt is not put to the member again (shared.safety.question.read_after_no).
+        said_no_to = None if question else _said_no_to(earlier)
         if said_no_to:
             screening = read_after_no(said_no_to, message.text, screening)
-        # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
-        writes = self._answer_writes(member_id, question or said_no_to, screening, message.id)
-        # ...and the learned layers' same doubt is not put to the member again: the coach answers, and leaves the door
-        # open (shared.safety.question.not_asked_again). On-call sees the doubt counted on the incident.
-        if (said_no_to and screening.category == said_no_to and screening.escalate
-                and question_for(screening.category, screening.tentative, screening.danger)
-                and not says_more(screening.category, message.text)):
-            logger.info("Not asked again: answered no earlier", extra={"category": screening.category})
-            writes += self._doubt_writes(member_id, screening.category, message.id)
+        doubt = held_back(screening)
+        if doubt:
+            # The coach answers and leaves the door open; on-call sees the doubt counted on the incident.
+            logger.info("Not asked again: answered no earlier", extra={"category": doubt})
             minor = minor_for_crisis_reply(self.circles, member_id)
-            return not_asked_again(screening), writes, door_left_open(screening.category, locale, minor)
-        return screening, writes, None
+            return (screening, self._doubt_writes(member_id, doubt, message.id),
+                    door_left_open(doubt, locale, minor))
+        # An answer is also set on the open incident, for on-call (written with the reply, like everything else).
+        return screening, self._answer_writes(member_id, question or said_no_to, screening, message.id), None
 
     def _answer_writes(self, member_id: str, question: str | None, screening, message_id: str) -> list[dict]:
         """If this message answered the screener's question, the writes that set the answer on the open incident.
@@ -265,16 +263,15 @@ def _asked_by_the_protocol(message: Message) -> str | None:
     return asked(message.text) if message.author == Author.COACH and message.source == ReplySource.SAFETY else None
 
 
-def _question_before(so_far: TurnContext | None, message_id: str) -> str | None:
-    """The screener's question the coach asked just before this message, if it did (its category)."""
-    earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
+def _question_before(earlier: list[Message]) -> str | None:
+    """The screener's question the coach asked just before this message (``earlier``: the thread's newest messages
+    before it), if it did (its category)."""
     return _asked_by_the_protocol(earlier[-1]) if earlier else None
 
 
-def _said_no_to(so_far: TurnContext | None, message_id: str) -> str | None:
-    """The category of the screener's question the member answered no to, among the thread's newest messages and
-    within a crisis window (a day), the latest if several; None if none."""
-    earlier = [m for m in (so_far.recent if so_far else []) if m.id != message_id]
+def _said_no_to(earlier: list[Message]) -> str | None:
+    """The category of the screener's question the member answered no to, among the thread's newest messages before
+    this one and within a crisis window (a day), the latest if several; None if none."""
     since = utc_now() - timedelta(seconds=INCIDENT_WINDOW_SECONDS)
     for question, answer in reversed(list(zip(earlier, earlier[1:]))):
         category = _asked_by_the_protocol(question)

@@ -145,10 +145,15 @@ def takes_back_no(text: str) -> bool:
 
 def read_after_no(question: str, text: str, screening: ScreenResult) -> ScreenResult:
     """The screen's result for ``text``, a later message of a member who answered no to ``question``'s screener
-    question a little earlier: a no taken back is a yes, as if it had been the answer. Otherwise ``screening``."""
-    if screening.escalate or not takes_back_no(text):
-        return screening
-    return read_answer(question, "yes", screening)
+    question a little earlier (the thread says so; ``services/chat/turn.py``): a no taken back is a yes, as if it had
+    been the answer; the same doubt again, in words that say no more, is not asked about again (``not_asked_again``).
+    Otherwise ``screening``."""
+    if not screening.escalate:
+        return read_answer(question, "yes", screening) if takes_back_no(text) else screening
+    if (screening.category == question and question_for(question, screening.tentative, screening.danger)
+            and not says_more(question, text)):
+        return not_asked_again(screening)
+    return screening
 
 
 # The words of what the question asks about: a message that has them says more than the doubt the member answered no
@@ -171,14 +176,24 @@ def says_more(category: str, text: str) -> bool:
     return bool(words and words.search(normalise(text)))
 
 
+# The signal of a doubt not asked about again, before its category (``not_asked_again``, ``held_back``).
+_HELD_BACK = "answer.no_before."
+
+
 def not_asked_again(screening: ScreenResult) -> ScreenResult:
     """The screen's result for a message whose tentative ``screening`` would put the screener's question again, when
-    the member answered no to it a little earlier (the thread says so; ``services/chat/turn.py``). Asking again every
-    time a member who said they are safe says they are low tells them they were not heard: the coach answers, with
-    the door left open (``reply.door_left_open``). A danger a rule names, or of high danger, is never held back, and
-    a message with the words of what the question asks about (``says_more``) is asked about again."""
-    return ScreenResult(escalate=False, signals=[*screening.signals, f"answer.no_before.{screening.category}"],
+    the member answered no to it a little earlier (``read_after_no``). Asking again every time a member who said they
+    are safe says they are low tells them they were not heard: the coach answers, with the door left open
+    (``reply.door_left_open``). A danger a rule names, or of high danger, is never held back, and a message with the
+    words of what the question asks about (``says_more``) is asked about again."""
+    return ScreenResult(escalate=False, signals=[*screening.signals, f"{_HELD_BACK}{screening.category}"],
                         layer="answer")
+
+
+def held_back(screening: ScreenResult) -> str | None:
+    """The category of the doubt ``screening`` did not ask about again (``not_asked_again``), or None."""
+    return next((signal.removeprefix(_HELD_BACK) for signal in screening.signals if signal.startswith(_HELD_BACK)),
+                None)
 
 
 def read_answer(question: str | None, text: str, screening: ScreenResult) -> ScreenResult:

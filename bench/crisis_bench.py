@@ -126,8 +126,8 @@ Evaluates ``shared.safety.screen`` on
   buried in a long message; 80 ordinary messages in the same territory: elder care and dementia, children's scrapes
   and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
   28, by a writer who never saw the repo; texts never read;
-- ``tests/data/crisis/plans_blind_2.jsonl``, ``mixed_blind.jsonl`` and ``distress_blind.jsonl``: see their constants
-  below;
+- ``tests/data/crisis/plans_blind_2.jsonl``, ``mixed_blind.jsonl``, ``distress_blind.jsonl`` and ``hard_blind.jsonl``:
+  see their constants below;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The

@@ -636,7 +636,10 @@ RULES: tuple[Rule, ...] = (
        r"roommates|housemates)\b|in (?!(?:this|the) world\b|pain|agony)|on (?!(?:this|the) (?:earth|planet)\b)|"
        r"together|here|there|apart|at(?! all)|by|under|near|nearby|next to|close to|so (?:far|close|near)|"
        r"far (?:away|from)|around|among|amongst|surrounded|out of|somewhere|anywhere|abroad|alone|on my own|paycheck|"
-       r"pay cheque|hand to mouth)\b)"),
+       r"pay cheque|hand to mouth|early|before)\b"
+       # "i don't want to wake up every morning to another argument about money": what one wakes up to, not waking
+       r"|(?<=wake up)(?: every (?:morning|day))? to (?:another |more |his |her |their |the |a |an )?(?:argument|fight|row|"
+       r"mess|shouting|yelling|screaming|nagging|alarm|noise|dishes|silence|kids|baby|texts|messages|emails|bills)s?\b)"),
     _r("sui.not_wake_up", S, "wish_to_be_dead",
        r"\b(?:go to sleep|fall asleep|sleep) and (?:never|not) (?:have to )?wake (?:up|again)\b"
        r"|\b(?:hope|hopes|hoping|wish|wishes|wishing|pray|prays|praying) (?:that )?i (?:just )?(?:never|don't|dont|won't|wont|do not|will not) wake up\b"
@@ -1600,7 +1603,7 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:held|holds|pressed|presses|put|puts|pushed|pushes) (?:a |the |his |her )?(?:pillow|cushion|hand|hands|bag|blanket|towel) "
        r"(?:over|on|against) my (?:face|mouth|nose|mouth and nose)\b"
        r"|\b(?:bruises|fingerprints|finger marks|hand marks|handprints) (?:on|around|round|all over) my (?:neck|throat)\b"
-       r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b(?! (?:pillow|scarf|brace|tie|chain|necklace))|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
+       r"|\bby (?:the|my) (?:neck|throat)\b|\b(?:grabbed|grabs|grabbing|squeezed|squeezes|held|holds|gripped|grips|pressed on) (?:me by )?my (?:neck|throat)\b(?! (?:pillow|cushion|rest|scarf|brace|support|warmer|gaiter|wrap|massager|tie|chain|necklace))|\bsquee?z\w* my (?:neck|throat)\b|\b(?:tried to|tries to) (?:choke|strangle|suffocate|smother) me\b"
        r"|\b(?:suffocat|smother)\w* me\b(?! with)"
        # Held down until the writer could not breathe: "he pinned me against the wall and i couldn't breathe".
        r"|\b(?:he|she|they) (?:[\w']+ ){0,2}?(?:pinned|pins|pinning|held|holds|pressed|presses|sat on|sits on|knelt on|kneels on|"
@@ -2242,6 +2245,8 @@ RULES: tuple[Rule, ...] = (
        # sentence makes it earnest (a weapon, a time, "for real", steps taken)
        rf"(?:(?<!my brother)(?<!my sister)|(?=[^.!?]{{0,80}}\b(?:{EARNEST})\b))"
        rf"|\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'll|i might|i will|i'm going to|i'm gonna) (?:[\w']+ ){{0,4}}(?:hurt|kill|harm) (?:{PRON_OBJ}|my {PARTNER_NOUN}|someone|somebody)\b"
+       # ...but not a worry that one has hurt someone's feelings: "i'm worried i hurt him by laughing at his idea"
+       r"(?!(?:(?<=\bi hurt him)|(?<=\bi hurt her)|(?<=\bi hurt them)) (?:by|when i|with (?:what|my|that|the way))\b)"
        rf"|\bi (?:sometimes |often |keep |still )?(?:picture|imagine|daydream about|fantasi[sz]e about) (?:hurting|killing|stabbing|strangling|smothering) {PERSON_OBJ}\b"
        r"|\bthoughts (?:of|about) (?:hurting|killing|harming) (?:other people|others|people|someone|him|her)\b", negatable=True, laughed_off=True),
     _r("har.plan", H, "plan",

@@ -202,6 +202,8 @@ OTHER = [
     ("I'm scared I'm going to hurt my baby", "child_safety", "at_risk"),
     ("I'm going to hurt him when he gets home", "harm_to_others", "intent"),
     ("I want to kill my husband", "harm_to_others", "thoughts"),
+    # The fear of hurting someone, said before it happens (a feeling already hurt is not: EVERYDAY_NEIGHBOURS)
+    ("I'm scared I might hurt him when I lose my temper", "harm_to_others", "thoughts"),
     ("my husband collapsed and isn't breathing", "medical_emergency", "unresponsive"),
     ("I have chest pain and my left arm is numb", "medical_emergency", "urgent_symptoms"),
     ("my son overdosed on something, he's on the floor", "medical_emergency", "overdose"),
@@ -425,6 +427,7 @@ RULE_NEIGHBOURS = [
     "I genuinely thought I was having a heart attack, the ECG was fine",
     "two years ago my brother overdosed, he's doing well now",
     "I said the wrong thing and I think I hurt him",
+    "I'm worried I hurt him by laughing at his idea",
     "I kicked my husband under the table when he mentioned it",
     "I've basically overdosed on Christmas chocolate",
     "I'll never leave this office alive at this rate",
@@ -532,6 +535,8 @@ WHERE_OR_HOW_TO_LIVE = [
     "I don't want to wake up next to someone who won't talk to me, so we need to fix this.",
     "I don't want to live by myself again after ten years with him.",
     "I don't want to live far away from the grandkids.",
+    "I don't want to wake up every morning to another argument about money.",
+    "I don't want to wake up early every Saturday for his football.",
 ]
 # ...and the wish itself, whatever follows "live" (the public posts the rule was checked on had "in pain", "with hiv",
 # "as an inferior human"): still ruled a wish to be dead.
@@ -1903,6 +1908,7 @@ ORDINARY_ABUSE_WORDS = [
     # (escalated by the learned layers from the retrain with the training messages of plans and attempts until the one
     # with the rules of the serious tiers)
     "He grabbed my neck pillow on the flight and wouldn't give it back.",
+    "my son grabbed my neck cushion on the train and fell asleep on it",
 ]
 
 

@@ -2164,8 +2164,13 @@ RULES: tuple[Rule, ...] = (
     # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
     # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.
     _r(OWN_URGE, C, "at_risk",
-       rf"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
+       rf"\b(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
        rf"(?:my|the|our) {CHILD_NOUN}\b"
+       # ...the child named before ("when the baby cries for hours i'm terrified i'll shake her"; not "my daughter's
+       # boyfriend"), and what the parent might do ("frightened of what i might do to my daughter when i lose it").
+       rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b(?:afraid|scared|worried|terrified|frightened) (?:that )?"
+       r"(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) (?:him|her|them)\b"
+       rf"|\b(?:afraid|scared|worried|terrified|frightened) (?:of )?what i (?:might|could|would|will|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
        rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
        rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"),
@@ -2334,7 +2339,10 @@ RULES: tuple[Rule, ...] = (
        # Too much of a good thing ("od'd on the christmas lights", "overdosed on gifts for the baby").
        r"(?! on (?:the |all the |his |her |their |our )?(?:\w+ )?(?:lights|decorations|decor|gifts|presents|shopping|glitter|"
        r"perfume|cologne|makeup|memes|drama|tiktok|social media|games|gaming|music|sun|cuteness|nostalgia|food|snacks|pizza|"
-       r"candles|emojis|hugs|kisses|compliments)\b)"
+       r"candles|emojis|hugs|kisses|compliments|"
+       # ...or of a chore or a screen: "we've all overdosed on team meetings this week"
+       r"meetings|zoom|calls|emails|paperwork|admin|homework|revision|exams|screen ?time|screens|youtube|cartoons|"
+       r"reality tv|football|sport|sports|family time|in-laws|advice|news|parenting books|podcasts)\b)"
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:took|swallowed|has taken|downed) (?:a (?:whole |full )?(?:bunch|handful|bottle)|all|the (?:whole|entire)|too many|way too many|"
        r"\d+)(?: of)? ?(?:my |the |his |her )?(?:\w+ )?(?:pills|tablets|meds|medication|bottle)"
        r"|\bdrank (?:a (?:whole )?bottle of )?(?:bleach|antifreeze|poison)\b"
@@ -2353,9 +2361,14 @@ RULES: tuple[Rule, ...] = (
             r"antifreeze|poison|batter(?:y|ies)|magnets?|pods?|drain cleaner|lamp oil|lighter fluid)\b"),
     _r("med.not_breathing", M, "unresponsive",
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
+       # ...but not a toddler's breath-holding in a tantrum ("he stops breathing when he cries too hard")
+       r"(?!(?: properly)? when (?:he|she|they) (?:cries|cry|gets upset|get upset|has a tantrum|throws a tantrum|screams))"
        # Not the writer, who is writing: "he choked me unconscious", "i was unconscious for a minute" (a blow told).
        r"|(?<!me )(?<!myself )(?<!i )(?<!i was )(?<!i went )(?<!i'd been )(?<!i had been )\b(?:is |was |went |lying |"
-       r"found (?:him|her|them) )?(?:unconscious|unresponsive)\b(?! bias)"
+       r"found (?:him|her|them) )?(?<!like he's )(?<!like she's )(?<!like they're )(?<!as if he's )(?<!as if she's )"
+       # ...nor a child lost in a screen: "unresponsive to everything when he's watching cartoons", "it's like she's unconscious"
+       r"(?:unconscious|unresponsive)\b(?! bias)(?! to (?:everything|anything|me|us|texts|messages|calls|emails|requests|"
+       r"questions|feedback|criticism)\b)"
        r"|\b(?:passed out|collapsed|fainted) (?:\w+ ){0,3}(?:and|but) (?:won't|wont|can't|cant|isn't|isnt|is not|not) (?:wake|waking|respond|responding|breathing|moving)"
        # ...or after a fall or a blow: "grandad fell down the stairs and isn't moving" (not "fell asleep").
        r"|\b(?:fell|has fallen|had a fall|hit (?:his|her|their) head|was hit by a car|got hit by a car) (?!asleep\b)(?:[\w']+ ){0,4}?"
@@ -2365,7 +2378,12 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b",
        present_only=True),
     _r("med.urgent_symptoms", M, "urgent_symptoms",
-       r"\bchest (?:pain|pains|is tight|feels tight|pressure|hurts|is hurting)\b|\bpain in (?:my|his|her) chest\b"
+       r"(?:\bchest (?:pain|pains|is tight|feels tight|pressure|hurts|is hurting)\b|\bpain in (?:my|his|her) chest\b)"
+       # ...not chest pains a doctor has already put down to stress: "since the redundancy i get chest pains from
+       # stress, the gp says it's anxiety" (unless "but this feels different")
+       r"(?!.{0,80}\b(?:gp|doctor|doc|dr|cardiologist|nurse)s? (?:says?|said|thinks?|thought|told (?:me|him|her)) "
+       r"(?:it's|it is|it was|its|they're|they are) (?:just |only )?(?:anxiety|stress|panic attacks?|reflux|heartburn|muscular|"
+       r"a pulled muscle|nothing serious)\b(?!,? but))"
        r"|\b(?:can't|cant|cannot|can not|couldn't|unable to|struggling to|hard to|trouble|difficulty) (?:breathe|breathing|catch (?:my|his|her) breath)\b"
        r"(?= .{0,60}\b(?:chest|lips|blue|swell\w*|allerg\w*|asthma|inhaler|911|999|000|112|ambulance|er\b|hospital|choking|throat)\b)"
        r"|\b(?:lips|face|skin) (?:are |is )?(?:turning |gone |going )?blue\b|\bface (?:is )?drooping\b|\bslurr\w* (?:his|her|my) (?:words|speech)"

@@ -212,6 +212,9 @@ OTHER = [
     ("an adult i met online wants me to meet him alone, i'm 14", "child_safety", "at_risk"),
     ("i'm 15 and a guy on discord keeps asking me to send pics", "child_safety", "at_risk"),
     ("sometimes I want to hurt my kids and it scares me", "child_safety", "at_risk"),
+    # A parent's fear of what they might do, the child named before or the act left unsaid (not harm to others)
+    ("sometimes when the baby cries for hours I'm terrified I'll shake her", "child_safety", "at_risk"),
+    ("I'm frightened of what I might do to my daughter when I lose it", "child_safety", "at_risk"),
     ("my toddler swallowed a button battery", "medical_emergency", "overdose"),
 ]
 
@@ -719,6 +722,36 @@ OVERDOSES_HAPPENING_NOW = [
 @pytest.mark.parametrize("text", OVERDOSES_THAT_ARE_OVER)
 def test_an_overdose_told_as_over_is_not_an_emergency_for_the_rules(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# The emergency's words said of a chore, a screen, a tantrum or a pain a doctor has already put down to stress: no
+# emergency for the rules (the emergency reply tells the member to call for help now). The learned layers may still
+# ask. Mine, of the kinds a fresh blind set's everyday messages were told as emergencies (28 November 2026).
+EMERGENCY_WORDS_IN_EVERYDAY_LIFE = [
+    "we've all overdosed on team meetings this week",
+    "my 2 year old is unresponsive to everything when he's watching cartoons",
+    "my daughter won't answer when she's on the ipad, it's like she's unconscious",
+    "my son stops breathing properly when he cries too hard, the doctor says it's breath holding spells",
+    "since the redundancy I get chest pains from stress, the GP says it's anxiety",
+]
+# ...and the emergency beside them.
+EMERGENCIES_BESIDE_THEM = [
+    "chest pains again tonight, the doctor said it's anxiety but this feels different",
+    "he's unresponsive to pain and his lips are grey",
+    "my baby stopped breathing when she was crying and went blue",
+    "found her unresponsive in the bath",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCY_WORDS_IN_EVERYDAY_LIFE)
+def test_an_emergency_s_words_in_everyday_life_are_not_an_emergency_for_the_rules(text):
+    assert "medical_emergency" not in rule_layer(normalise(text)).found, text
+
+
+@pytest.mark.parametrize("text", EMERGENCIES_BESIDE_THEM)
+def test_the_emergency_beside_them_still_is_one(text):
+    r = screen(text)
+    assert r.escalate and r.category == "medical_emergency" and not r.tentative, (text, r)
 
 
 @pytest.mark.parametrize("text", OVERDOSES_HAPPENING_NOW)

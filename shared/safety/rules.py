@@ -2167,9 +2167,14 @@ RULES: tuple[Rule, ...] = (
        rf"\b(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
        rf"(?:my|the|our) {CHILD_NOUN}\b"
        # ...the child named before ("when the baby cries for hours i'm terrified i'll shake her"; not "my daughter's
-       # boyfriend"), and what the parent might do ("frightened of what i might do to my daughter when i lose it").
+       # boyfriend") or by their age after ("i'm scared i'll hurt him, he's only 2"), and what the parent might do
+       # ("frightened of what i might do to my daughter when i lose it").
        rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b(?:afraid|scared|worried|terrified|frightened) (?:that )?"
        r"(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) (?:him|her|them)\b"
+       r"|\b(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?"
+       r"(?:hurt|shake|harm|snap and hurt|smother|drown) (?:him|her|them)\b(?=[^.!?]{0,30}\b(?:he's|she's|he is|she is|they're) "
+       r"(?:only |just )?(?:(?:[1-9]|1[0-2])(?: (?:months?|weeks?|years?|yrs?)(?: old)?)?\b(?! ?(?:foot|feet|ft|stone|kg|lbs|inches))|"
+       r"a baby|a toddler|tiny))"
        rf"|\b(?:afraid|scared|worried|terrified|frightened) (?:of )?what i (?:might|could|would|will|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
        rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
@@ -2983,6 +2988,9 @@ def match(text: str) -> Matched:
     # Where the writer names a method on themselves (sui.method_self: "i held the gun to my head"): the abuse rules do
     # not read a weapon inside it as someone's threat to them.
     own_method: list[tuple[int, int]] = []
+    # Where the writer fears hurting their own child (chi.own_urge: "my toddler screams for hours and i'm scared i'll
+    # hurt him"): the harm rules do not read the same words as a threat to someone else.
+    own_urge: list[tuple[int, int]] = []
     gates: dict[str, bool] = {}
     for rule in RULES:
         hit = None
@@ -2991,6 +2999,8 @@ def match(text: str) -> Matched:
         for m in rule.pattern.finditer(masked):
             if rule.id == OWN_METHOD and not _theirs(masked, m.start(), m.end()):
                 own_method.append((m.start(), m.end()))
+            if rule.id == OWN_URGE:
+                own_urge.append((m.start(), m.end()))
             denial = _negation_start(masked, m.start()) if rule.negatable else None
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
@@ -3013,6 +3023,8 @@ def match(text: str) -> Matched:
                 continue  # inside someone else's abuse ("my sister's husband choked her"): theirs, read above
             if rule.category == ABUSE and any(a <= m.start() < b for a, b in own_method):
                 continue  # the writer's own method, read above
+            if rule.category == HARM_TO_OTHERS and any(a <= m.start() < b for a, b in own_urge):
+                continue  # the writer's fear for their own child, read above
             if theirs and rule.category == ABUSE:
                 their_abuse.append((m.start(), m.end()))
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -246,11 +247,8 @@ def test_low_mood_and_grief_are_not_screened_as_a_crisis_and_crises_beside_them_
     set, written blind (never trained on, texts never read): at most one in ten of its 100 messages of low mood with no
     thought of death or harm may escalate, at most one in twenty of its 100 everyday ones, and at least three in four
     of its 135 crises of every kind must be caught as what they are (the reply and the line depend on it)."""
-    flagged, _, right, crises = _right_category("distress_blind.jsonl")
-    group = {row["id"]: row.get("group") for row in map(json.loads, (TESTDATA / "distress_blind.jsonl").open())}
-    low = [i for i in flagged if group[i] == "distress"]
-    everyday = [i for i in flagged if group[i] == "ordinary"]
-    assert (list(group.values()).count("distress"), list(group.values()).count("ordinary"), crises) == (100, 100, 135)
+    low, everyday, groups, right, crises = _flagged_by_group("distress_blind.jsonl")
+    assert (groups["distress"], groups["ordinary"], crises) == (100, 100, 135)
     assert len(low) <= 10, low
     assert len(everyday) <= 5, everyday
     assert len(right) >= 3 * crises // 4
@@ -274,11 +272,8 @@ def test_a_fresh_mix_of_crises_low_mood_and_everyday_messages_by_three_writers()
     November 2026 by three writers at once, to judge a change to the learned layers (never trained on, texts never
     read): at least seven in eight of its 150 crises caught in their own category (138 now), at most one in ten of its
     60 messages of low mood flagged (4 now), and at most one in twenty of its 90 everyday ones (2 now)."""
-    flagged, _, right, crises = _right_category("mixed_blind_2.jsonl")
-    group = {row["id"]: row.get("group") for row in map(json.loads, (TESTDATA / "mixed_blind_2.jsonl").open())}
-    low = [i for i in flagged if group[i] == "distress"]
-    everyday = [i for i in flagged if group[i] == "ordinary"]
-    assert (list(group.values()).count("distress"), list(group.values()).count("ordinary"), crises) == (60, 90, 150)
+    low, everyday, groups, right, crises = _flagged_by_group("mixed_blind_2.jsonl")
+    assert (groups["distress"], groups["ordinary"], crises) == (60, 90, 150)
     assert len(low) <= 6, low
     assert len(everyday) <= 4, everyday
     assert len(right) >= 7 * crises // 8
@@ -376,6 +371,16 @@ def _right_category(name: str) -> tuple[list[str], int, list[str], int]:
     crises = [row for row in rows if row["expect"]]
     return ([i for i in ordinary if results[i].escalate], len(ordinary),
             [row["id"] for row in crises if results[row["id"]].category == row["expect"]], len(crises))
+
+
+def _flagged_by_group(name: str) -> tuple[list[str], list[str], Counter, list[str], int]:
+    """A blind set whose messages that are no crisis come in groups: its low-mood and its everyday messages that
+    escalated, how many messages each group has, its crises that escalated in their own category, and how many crises
+    it has (ids only)."""
+    flagged, _, right, crises = _right_category(name)
+    group = {row["id"]: row.get("group") for row in map(json.loads, (TESTDATA / name).open())}
+    return ([i for i in flagged if group[i] == "distress"], [i for i in flagged if group[i] == "ordinary"],
+            Counter(group.values()), right, crises)
 
 
 def test_violence_threatened_and_children_endangered_are_caught_as_what_they_are():

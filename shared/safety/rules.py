@@ -551,6 +551,10 @@ def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool
 
 
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
+# A parent's fear of what they might do, up to the one it is done to (chi.own_urge): "i'm scared i'll hurt", "terrified
+# i might shake".
+_FEAR_OF_HURTING = (r"(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
+                    r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
 # A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
 # me with the glue gun". One word, or none ("the bread knife").
@@ -2164,15 +2168,12 @@ RULES: tuple[Rule, ...] = (
     # A parent afraid of their own thoughts of hurting their child ("I'm scared I'm going to hurt my baby", "sometimes
     # I want to hurt my kids and it scares me"): at risk, and answered for the parent (reply.py), without judgement.
     _r(OWN_URGE, C, "at_risk",
-       rf"\b(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) "
-       rf"(?:my|the|our) {CHILD_NOUN}\b"
+       rf"\b{_FEAR_OF_HURTING} (?:my|the|our) {CHILD_NOUN}\b"
        # ...the child named before ("when the baby cries for hours i'm terrified i'll shake her"; not "my daughter's
        # boyfriend") or by their age after ("i'm scared i'll hurt him, he's only 2"), and what the parent might do
        # ("frightened of what i might do to my daughter when i lose it").
-       rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b(?:afraid|scared|worried|terrified|frightened) (?:that )?"
-       r"(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown) (?:him|her|them)\b"
-       r"|\b(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) (?:\w+ )?"
-       r"(?:hurt|shake|harm|snap and hurt|smother|drown) (?:him|her|them)\b(?=[^.!?]{0,30}\b(?:he's|she's|he is|she is|they're) "
+       rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b{_FEAR_OF_HURTING} (?:him|her|them)\b"
+       rf"|\b{_FEAR_OF_HURTING} (?:him|her|them)\b(?=[^.!?]{{0,30}}\b(?:he's|she's|he is|she is|they're) "
        r"(?:only |just )?(?:(?:[1-9]|1[0-2])(?: (?:months?|weeks?|years?|yrs?)(?: old)?)?\b(?! ?(?:foot|feet|ft|stone|kg|lbs|inches))|"
        r"a baby|a toddler|tiny))"
        rf"|\b(?:afraid|scared|worried|terrified|frightened) (?:of )?what i (?:might|could|would|will|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"

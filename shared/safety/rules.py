@@ -553,7 +553,8 @@ def _r(id_: str, category: str, severity: str | None, pattern: str, strong: bool
 S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY
 # A parent's fear of what they might do, up to the one it is done to (chi.own_urge): "i'm scared i'll hurt", "terrified
 # i might shake".
-_FEAR_OF_HURTING = (r"(?:afraid|scared|worried|terrified|frightened) (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
+_AFRAID = r"(?:afraid|scared|worried|terrified|frightened)"
+_FEAR_OF_HURTING = (rf"{_AFRAID} (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
                     r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
 # A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
@@ -1774,7 +1775,6 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:punched|punches|kicked|smashed|smashes|broke|breaks) (?:a |the )?(?:hole in the )?(?:wall|walls|door|my phone|things|"
        r"furniture|dishes) (?:\w+ ){0,4}(?:scream|yell|rage|angry|next to my head|near me|when i|because i|to scare)"
        r"|\b(?:said|says|told me|threatened)(?: that)? (?:he|she|they)(?:'d| would| will|'ll| is going to| was going to) "
-       # ("...get me", not a gift or a lift: "he said he'll get me a nice gift", "...get me home by ten")
        # ("...get me" as a threat's end, not a gift or a lift: "he said he'll get me a nice gift", "...get me after work")
        r"(?:(?:hurt|hit|beat) me\b|get me(?=\s*(?:$|[.,!?;]|if\b|back\b|for (?:this|that|it)\b|when\b|one day\b|eventually\b)))"
        r"|\b(?:hurt|harm) (?:me|the kids|my kids) if i\b"
@@ -2176,7 +2176,7 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{_FEAR_OF_HURTING} (?:him|her|them)\b(?=[^.!?]{{0,30}}\b(?:he's|she's|he is|she is|they're) "
        r"(?:only |just )?(?:(?:[1-9]|1[0-2])(?: (?:months?|weeks?|years?|yrs?)(?: old)?)?\b(?! ?(?:foot|feet|ft|stone|kg|lbs|inches))|"
        r"a baby|a toddler|tiny))"
-       rf"|\b(?:afraid|scared|worried|terrified|frightened) (?:of )?what i (?:might|could|would|will|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"
+       rf"|\b{_AFRAID} (?:of )?what i (?:might|could|would|will|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
        rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
        rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"),
@@ -2972,6 +2972,10 @@ class Matched:
 
 # The rule for a method the writer names on themselves (``match`` keeps the abuse rules out of its words).
 OWN_METHOD = "sui.method_self"
+# Rules whose words are the writer's own, and the category whose rules ``match`` keeps out of them: a method named on
+# oneself ("i held the gun to my head") is no one's threat to the writer, and a parent's fear for their own child ("my
+# toddler screams for hours and i'm scared i'll hurt him") is no threat to someone else.
+_KEEPS_OUT = {OWN_METHOD: ABUSE, OWN_URGE: HARM_TO_OTHERS}
 
 
 def match(text: str) -> Matched:
@@ -2986,22 +2990,16 @@ def match(text: str) -> Matched:
     # writer's suicide rules read whose a statement is themselves (``_theirs``), and the weak cues they leave inside
     # someone else's statement are what the learned layers were trained on (dropping them changes 26 training texts).
     their_abuse: list[tuple[int, int]] = []
-    # Where the writer names a method on themselves (sui.method_self: "i held the gun to my head"): the abuse rules do
-    # not read a weapon inside it as someone's threat to them.
-    own_method: list[tuple[int, int]] = []
-    # Where the writer fears hurting their own child (chi.own_urge: "my toddler screams for hours and i'm scared i'll
-    # hurt him"): the harm rules do not read the same words as a threat to someone else.
-    own_urge: list[tuple[int, int]] = []
+    # Where the writer's own words were read (_KEEPS_OUT), with the category kept out of them.
+    own_words: list[tuple[int, int, str]] = []
     gates: dict[str, bool] = {}
     for rule in RULES:
         hit = None
         if not rule.may_match(masked, gates):
             continue
         for m in rule.pattern.finditer(masked):
-            if rule.id == OWN_METHOD and not _theirs(masked, m.start(), m.end()):
-                own_method.append((m.start(), m.end()))
-            if rule.id == OWN_URGE:
-                own_urge.append((m.start(), m.end()))
+            if rule.id in _KEEPS_OUT and not (rule.category == SUICIDE_SELF_HARM and _theirs(masked, m.start(), m.end())):
+                own_words.append((m.start(), m.end(), _KEEPS_OUT[rule.id]))
             denial = _negation_start(masked, m.start()) if rule.negatable else None
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
@@ -3022,10 +3020,8 @@ def match(text: str) -> Matched:
                 continue  # someone's quoted threat to control the writer: abu.threats reads it
             if rule.category == ABUSE and not rule.someone_else and any(a <= m.start() < b for a, b in their_abuse):
                 continue  # inside someone else's abuse ("my sister's husband choked her"): theirs, read above
-            if rule.category == ABUSE and any(a <= m.start() < b for a, b in own_method):
-                continue  # the writer's own method, read above
-            if rule.category == HARM_TO_OTHERS and any(a <= m.start() < b for a, b in own_urge):
-                continue  # the writer's fear for their own child, read above
+            if any(a <= m.start() < b and rule.category == kept_out for a, b, kept_out in own_words):
+                continue  # the writer's own words, read above
             if theirs and rule.category == ABUSE:
                 their_abuse.append((m.start(), m.end()))
             if hit is None or (hit.someone_else and not theirs):  # the writer's own statement comes first

@@ -127,7 +127,7 @@ Evaluates ``shared.safety.screen`` on
   and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
   28, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/plans_blind_2.jsonl``, ``mixed_blind.jsonl``, ``distress_blind.jsonl``, ``hard_blind.jsonl``,
-  ``mixed_blind_2.jsonl`` and ``mixed_blind_3.jsonl``: see their constants below;
+  ``mixed_blind_2.jsonl`` to ``mixed_blind_5.jsonl``: see their constants below;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -209,6 +209,11 @@ MIXED_2 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_2.jsonl"
 # The same composition, written the same day by three other helpers, to judge training on messages of the kinds main
 # misses (scripts/crisis_candidates/README.md); texts never read.
 MIXED_3 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_3.jsonl"
+# The same composition, each written in the sixth session by three other helpers, prompted with the categories alone
+# (from indirect to explicit, a third long), to judge a second and a third round of training messages
+# (scripts/crisis_candidates/README.md); texts never read.
+MIXED_4 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_4.jsonl"
+MIXED_5 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_5.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -301,7 +306,8 @@ def main(argv=None) -> int:
     # In-domain, hand-written, never trained on.
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
-                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, HARD, MIXED_2, MIXED_3, VERY_SHORT):
+                 ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, HARD, MIXED_2, MIXED_3, MIXED_4,
+                 MIXED_5, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

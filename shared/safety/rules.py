@@ -608,8 +608,14 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- suicide and self-harm (C-SSRS)
     # 1. Wish to be dead
     _r("sui.wish_dead", S, "wish_to_be_dead",
-       r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|im|i'm) (?:was|were|would be|'d be|could be|"
-       r"just )?(?:dead|gone|never born|not alive|not here|n't alive)\b"
+       # "i wish i was dead", "i wish i was never born", "i wish i wasn't alive". The optional "was" carries its own
+       # space: written as "(?:was|...)?(?:dead|...)" it ran the two words together, and "i wish i was dead" was missed.
+       r"\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|im|i'm) (?:(?:was|were|would be|could be) )?(?:just )?"
+       r"(?:dead|never born|not alive|(?:gone|not here)\b(?! (?:from|by|before|when|until|for|to|on|at|in|with|out|away|"
+       r"already|yet)\b))\b|\b(?:wish|wishing) (?:that )?i (?:was|were)n't alive\b"
+       # "i wish i could die", "i wish i could just stop existing" (not of laughter, embarrassment or for a coffee)
+       r"|\b(?:wish|wishing) (?:that )?i could (?:just )?(?:die|be dead|stop existing|not exist|disappear forever)\b"
+       r"(?! (?:of|from|laughing|for|my|her|his)\b)"
        r"|\bwish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed)\b"
        # "i didn't renew my registration, because i won't be around for it to matter"
        r"|\b(?:won't|wont|will not|wouldn't|won't even) be (?:around|here|alive) (?:for (?:it|that|this|any of (?:it|this|that)) to matter|"

@@ -630,6 +630,35 @@ def test_cssrs_statements_escalate_as_suicide_with_their_tier(text, severity):
     assert r.severity == severity, (text, r)
 
 
+# C-SSRS item 1 said plainly is told, not asked about ("are you having thoughts of suicide?"): the rule for it ran
+# "was" into "dead" and missed "I wish I was dead", which only the learned layers caught, as a question.
+WISH_TO_BE_DEAD_TOLD = [
+    "I wish I was dead",
+    "honestly I wish I were dead",
+    "I wish I could die, every single day",
+    "sometimes I wish I could just die",
+    "sometimes i wish i was just gone, like forever",
+]
+# ...and the same words about hair dye, embarrassment or a party are not a rule's crisis.
+WISH_IN_OTHER_SENSES = [
+    "I wish I could die my hair pink but school won't let me",
+    "I wish I could die of embarrassment, he told everyone at dinner",
+    "I wish I was not here at this party, his friends are so loud",
+    "I wish I was gone from this job already",
+]
+
+
+@pytest.mark.parametrize("text", WISH_TO_BE_DEAD_TOLD)
+def test_a_wish_to_be_dead_said_plainly_is_told_by_rule(text):
+    r = screen(text)
+    assert r.category == "suicide_self_harm" and r.severity == "wish_to_be_dead" and not r.tentative, (text, r)
+
+
+@pytest.mark.parametrize("text", WISH_IN_OTHER_SENSES)
+def test_a_wish_in_its_everyday_senses_is_not_a_rules_wish_to_be_dead(text):
+    assert "suicide_self_harm" not in rule_layer(normalise(text)).found, text
+
+
 # Told, never asked about: a gun turned on oneself by the writer's own hands (a rule), and a plan in words no rule
 # names, which only the learned layers catch, raised along the C-SSRS ladder by the cues of a method ("every pill in the
 # cabinet", "walk into the sea"), a time ("tonight", "after everyone's asleep") and preparation ("a letter for my wife

@@ -797,6 +797,8 @@ SOMEONE_ELSE_AT_RISK = [
     ("my wife said she wants to die", "wish_to_be_dead"),
     ("my 15 year old said she doesn't want to live anymore", "wish_to_be_dead"),
     ("my husband keeps saying everyone would be better off without him", "wish_to_be_dead"),
+    ("Dad has been putting his affairs in order and keeps saying we'll be fine without him", "wish_to_be_dead"),
+    ("my wife keeps telling me the kids would be fine without her", "wish_to_be_dead"),
     ("she keeps saying she's a burden to everyone", "wish_to_be_dead"),
     ("my mom said she wishes she were dead", "wish_to_be_dead"),
     ("my son says he has nothing to live for", "wish_to_be_dead"),
@@ -838,6 +840,10 @@ NOT_SOMEONE_ELSE_AT_RISK = [
     "she wants to die her hair purple",
     "he doesn't want to live with us anymore",
     "he wants to end things with his girlfriend",
+    # Fine without them for a while: a trip, work, a party.
+    "Dad says we'll be fine without him for the week, he's off fishing",
+    "my ex says we'll be fine without him while he's in Spain",
+    "she said we'd be okay without her at the party",
 ]
 # A threat of suicide made to control the writer is abuse, not someone else at risk.
 COERCIVE_SUICIDE_THREATS = [

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 
 import pytest
 
-from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, screen
+from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, rules, screen
 from shared.safety.cli import classify_stream
 from shared.safety.rules import names_no_one_else, normalise
 from shared.safety.vocab import DANGER, severity_rank
@@ -35,6 +36,7 @@ CSSRS = [
     ("I have the pills ready tonight", "plan"),
     ("I wrote goodbye letters to my kids and I know which bridge", "plan"),
     ("I've been saving up my sleeping pills", "plan"),
+    ("I've thought about overdosing on my pills", "method"),
     ("I tried to kill myself last year", "behaviour"),
     ("I cut myself again last night", "behaviour"),
     ("I just took a whole bottle of my sleeping pills", "behaviour"),
@@ -190,6 +192,14 @@ LAP = [
     ("he sleeps with a knife under his pillow and says it's for me if I ever cheat", "weapon"),
     ("he says he'll have me deported if I leave him", "threats"),
     ("he drove really fast with me and the kids in the car to scare me after our fight", "threats"),
+    # The LAP's own questions answered in their words ("has he ever used a weapon against you?", "do you think he might
+    # try to kill you?"), and threats with the subject and verb run together ("he'll", "they'll", "nobody'll"): the
+    # rules read "he'll" as one word, and those were missed.
+    ("he has used a weapon against me", "weapon"),
+    ("I think he might try to kill me", "threat_to_kill"),
+    ("I'm scared he'll kill me", "threat_to_kill"),
+    ("he told me they'll never find my body", "threat_to_kill"),
+    ("he says nobody'll believe me if I tell", "threats"),
 ]
 
 OTHER = [
@@ -646,6 +656,19 @@ WISH_IN_OTHER_SENSES = [
     "I wish I was not here at this party, his friends are so loud",
     "I wish I was gone from this job already",
 ]
+
+
+def test_no_rule_expects_a_space_before_a_contraction():
+    """normalise keeps "he'll", "i'd" and "mum's" one word, so a rule's alternative "'ll" after a space could never
+    match: "I'm scared he'll kill me", "what i'll do to my baby" and "tonight's the night" were missed that way. Every
+    pattern of the rules module is checked for it."""
+    assert normalise("I'm scared he'll kill me") == "i'm scared he'll kill me"
+    after_a_space = re.compile(r" \(\?:(?:[^()]*\|)?'(?:ll|d|s|re|m|ve)[|)]")
+    patterns = {f"rule {rule.id}": rule.source for rule in rules.RULES}
+    patterns |= {name: value.pattern for name, value in vars(rules).items() if isinstance(value, re.Pattern)}
+    patterns |= {name: value for name, value in vars(rules).items() if isinstance(value, str) and "(?:" in value}
+    assert len(patterns) > 200
+    assert [name for name, pattern in patterns.items() if after_a_space.search(pattern)] == []
 
 
 @pytest.mark.parametrize("text", WISH_TO_BE_DEAD_TOLD)
@@ -1114,6 +1137,9 @@ CHILD_ENDANGERED = [
     ("we can't find our 4 year old anywhere, we're at the park", "child_safety", "at_risk"),
     ("someone took my son from the playground, i'm on with the police", "child_safety", "at_risk"),
     ("my 14 year old daughter has a 25 year old boyfriend", "child_safety", "at_risk"),
+    # The same with the verb run into the noun or the subject ("my son's missing", "what i'll do").
+    ("my son's missing, he didn't come home from school", "child_safety", "at_risk"),
+    ("i'm terrified of what i'll do to my baby when she screams", "child_safety", "at_risk"),
     ("my sister is wasted and she's the only one watching her newborn tonight", "child_safety", "neglect"),
     ("there are needles on the floor where my toddler plays", "child_safety", "neglect"),
     # Into someone's medicines: an emergency, not the writer's suicide risk (it was read as that).

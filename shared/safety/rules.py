@@ -1394,14 +1394,13 @@ RULES: tuple[Rule, ...] = (
        r"(?:better off dead|a burden(?: to (?:us|everyone|everybody|me|the family))?)\b"
        r"|\b(?:says|said|keeps saying|kept saying|told me|tells me|texted(?: me)?|wrote|admitted)(?: that)? (?:he|she|they)(?:'s| is| are|'re| was)? "
        r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing)\b"
-       r"|\b(?:says|said|keeps saying|kept saying|thinks|believes|told me|tells me|texted(?: me)?|wrote)(?: that)? "
-       r"(?:everyone|everybody|we|the family|the kids|i|the world|you)(?:'d| would| will)? (?:all )?(?:be )?(?:better|happier) "
-       r"off (?:without (?:him|her|them)|if (?:he|she|they) (?:was|were|wasn't|weren't) (?:dead|gone|here|around))\b"
-       # ...or fine without them: "dad keeps saying we'll be fine without him" (not for a week away or while at work)
        r"|\b(?:says|said|keeps saying|kept saying|thinks|believes|told me|tells me|keeps telling me|kept telling me|"
-       r"texted(?: me)?|wrote)(?: that)? (?:everyone|everybody|we|the family|the kids|i|you)(?:'d| would| will|'ll)? (?:all )?(?:be )?(?:just )?"
-       r"(?:fine|okay|ok|alright|all right) without (?:him|her|them)\b"
-       r"(?! (?:for|this|next|tonight|today|on|at|while|until|when|during|over)\b)",
+       r"texted(?: me)?|wrote)(?: that)? (?:everyone|everybody|we|the family|the kids|i|the world|you)(?:'d| would| will|'ll)? "
+       r"(?:all )?(?:be )?(?:(?:better|happier) off (?:without (?:him|her|them)|if (?:he|she|they) (?:was|were|wasn't|weren't) "
+       r"(?:dead|gone|here|around))\b"
+       # ...or fine without them: "dad keeps saying we'll be fine without him" (not for a week away or while at work)
+       r"|(?:just )?(?:fine|okay|ok|alright|all right) without (?:him|her|them)\b"
+       r"(?! (?:for|this|next|tonight|today|on|at|while|until|when|during|over)\b))",
        present_only=True, someone_else=True),
     _r("sui.other.thoughts", S, "thoughts",
        rf"\b(?:{OTHER} {OTHER_FILL}(?:is|was|seems|seemed|sounds|sounded|might be|may be|could be|has been|had been|"

@@ -28,7 +28,7 @@ from functools import cached_property
 
 from .rules import (I_HURT_A_CHILD, OWN_URGE, PARENT_HURTS_ME, an_older_adult_and_no_child, as_childs,
                     cares_for_a_parent_with_dementia, hurt_at_home, laughing, match, names_no_one_else, normalise,
-                    speaks_as_an_adult, speaks_as_the_child, suicide_severity)
+                    put_apostrophes_back, speaks_as_an_adult, speaks_as_the_child, suicide_severity)
 from .vocab import (
     ABUSE,
     CATEGORIES,
@@ -248,6 +248,15 @@ def screen(text: str, locale: str = "en-US",
     if not norm:
         return NO_CRISIS
     rules = rule_layer(norm)
+    if not rules.found:
+        # Contractions typed without their apostrophe ("im scared hell kill me"): the rules read the text again with
+        # them put back, and decide if they can. Only the rules: the learned layers were trained on the text as typed,
+        # and still read that when the rules leave it to them.
+        typed = put_apostrophes_back(norm)
+        if typed != norm:
+            again = rule_layer(typed)
+            if again.found:
+                rules = again
     masked, signals = rules.masked, list(rules.signals)
     found = dict(rules.found)
 

@@ -57,6 +57,31 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+# Contractions typed without their apostrophe ("im scared hes going to", "theyll never find"). The rules read "he's" and
+# "they'll" as one word each, and miss these spellings; ``put_apostrophes_back`` lets them read the text again. Only
+# words that are no other word; "ill", "id", "hell" and "shell" only before a verb they can be nothing else in front of
+# ("ill kill", not "ill for days"; "hell be home", not "the hell do you want").
+_NO_APOSTROPHE = {
+    "im": "i'm", "ive": "i've", "hes": "he's", "shes": "she's", "theyre": "they're", "theyll": "they'll",
+    "theyve": "they've", "youre": "you're", "youll": "you'll", "youve": "you've", "thats": "that's", "whats": "what's",
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
+    "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
+    "ill": "i'll", "id": "i'd", "hell": "he'll", "shell": "she'll",
+}
+_TYPED_WITHOUT = re.compile(
+    r"\b(?:im|ive|hes|shes|they(?:re|ll|ve)|you(?:re|ll|ve)|thats|whats|dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|"
+    r"werent|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt"
+    r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\ba )(?:ill|id|hell|shell)(?= (?:kill|hurt|do|never|end|take|make|find|"
+    r"break|shoot|stab|murder|leave|tell|call|die|go|get|try|just|rather|be|have|come|put|throw|hit|lose|report)\b))\b")
+
+
+def put_apostrophes_back(norm: str) -> str:
+    """A normalised text with its contractions typed without an apostrophe written with one ("im scared hell kill me"
+    is "i'm scared he'll kill me"); the same text if it has none."""
+    return _TYPED_WITHOUT.sub(lambda m: _NO_APOSTROPHE[m[0]], norm)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Building blocks
 # --------------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from shared.safety import CATEGORIES, SEVERITIES, ScreenResult, rule_layer, rules, screen
 from shared.safety.cli import classify_stream
-from shared.safety.rules import names_no_one_else, normalise
+from shared.safety.rules import names_no_one_else, normalise, put_apostrophes_back
 from shared.safety.vocab import DANGER, severity_rank
 from tests.support.crisis import AFTER, WEEK, screened_as
 
@@ -669,6 +669,29 @@ def test_no_rule_expects_a_space_before_a_contraction():
     patterns |= {name: value for name, value in vars(rules).items() if isinstance(value, str) and "(?:" in value}
     assert len(patterns) > 200
     assert [name for name, pattern in patterns.items() if after_a_space.search(pattern)] == []
+
+
+# The same statements typed without their apostrophes, as chat often is: the rules read the text again with them put
+# back (the learned layers still read it as typed, as they were trained).
+TYPED_WITHOUT_APOSTROPHES = [
+    ("im scared hell kill me", "abuse", "threat_to_kill"),
+    ("hes so jealous and controlling", "abuse", "controlling"),
+    ("im terrified of what ill do to my baby", "child_safety", "at_risk"),
+    ("theyll never find my body he said", "abuse", "threat_to_kill"),
+]
+# ...and the words that are words of their own ("hell", "ill", "id") left as typed where a verb does not follow.
+TYPED_WORDS_THAT_ARE_WORDS = ["what the hell do you want", "i was ill for days", "my photo id got lost at the airport",
+                              "she found a shell on the beach", "go to hell"]
+
+
+@pytest.mark.parametrize("text,category,severity", TYPED_WITHOUT_APOSTROPHES)
+def test_a_crisis_typed_without_apostrophes_is_read_by_rule(text, category, severity):
+    screened_as(text, category, severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", TYPED_WORDS_THAT_ARE_WORDS)
+def test_words_of_their_own_are_not_read_as_contractions(text):
+    assert put_apostrophes_back(normalise(text)) == normalise(text)
 
 
 @pytest.mark.parametrize("text", WISH_TO_BE_DEAD_TOLD)

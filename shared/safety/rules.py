@@ -69,11 +69,12 @@ _NO_APOSTROPHE = {
     "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
     "ill": "i'll", "id": "i'd", "hell": "he'll", "shell": "she'll",
 }
+_WORDS_OF_THEIR_OWN = ("ill", "id", "hell", "shell")
 _TYPED_WITHOUT = re.compile(
-    r"\b(?:im|ive|hes|shes|they(?:re|ll|ve)|you(?:re|ll|ve)|thats|whats|dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|"
-    r"werent|couldnt|wouldnt|shouldnt|havent|hasnt|hadnt"
-    r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\ba )(?:ill|id|hell|shell)(?= (?:kill|hurt|do|never|end|take|make|find|"
-    r"break|shoot|stab|murder|leave|tell|call|die|go|get|try|just|rather|be|have|come|put|throw|hit|lose|report)\b))\b")
+    r"\b(?:" + "|".join(w for w in _NO_APOSTROPHE if w not in _WORDS_OF_THEIR_OWN)
+    + r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\ba )(?:" + "|".join(_WORDS_OF_THEIR_OWN) + r")(?= (?:kill|hurt|do|never|"
+    r"end|take|make|find|break|shoot|stab|murder|leave|tell|call|die|go|get|try|just|rather|be|have|come|put|throw|hit|"
+    r"lose|report)\b))\b")
 
 
 def put_apostrophes_back(norm: str) -> str:

@@ -59,17 +59,18 @@ def normalise(text: str) -> str:
 
 # Contractions typed without their apostrophe ("im scared hes going to", "theyll never find"). The rules read "he's" and
 # "they'll" as one word each, and miss these spellings; ``put_apostrophes_back`` lets them read the text again. Only
-# words that are no other word; "ill", "id", "hell" and "shell" only before a verb they can be nothing else in front of
-# ("ill kill", not "ill for days"; "hell be home", not "the hell do you want").
+# words that are no other word; "ill", "id", "hell", "shell" and "shed" only before a verb they can be nothing else in
+# front of ("ill kill", not "ill for days"; "hell be home", not "the hell do you want"; "shed kill", not "the shed roof").
 _NO_APOSTROPHE = {
     "im": "i'm", "ive": "i've", "hes": "he's", "shes": "she's", "theyre": "they're", "theyll": "they'll",
     "theyve": "they've", "youre": "you're", "youll": "you'll", "youve": "you've", "thats": "that's", "whats": "what's",
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
     "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
     "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't",
-    "ill": "i'll", "id": "i'd", "hell": "he'll", "shell": "she'll",
+    "hed": "he'd", "youd": "you'd", "theyd": "they'd",
+    "ill": "i'll", "id": "i'd", "hell": "he'll", "shell": "she'll", "shed": "she'd",
 }
-_WORDS_OF_THEIR_OWN = ("ill", "id", "hell", "shell")
+_WORDS_OF_THEIR_OWN = ("ill", "id", "hell", "shell", "shed")
 _TYPED_WITHOUT = re.compile(
     r"\b(?:" + "|".join(w for w in _NO_APOSTROPHE if w not in _WORDS_OF_THEIR_OWN)
     + r"|(?<!\bthe )(?<!\bto )(?<!\bof )(?<!\bin )(?<!\ba )(?:" + "|".join(_WORDS_OF_THEIR_OWN) + r")(?= (?:kill|hurt|do|never|"

@@ -678,10 +678,11 @@ TYPED_WITHOUT_APOSTROPHES = [
     ("hes so jealous and controlling", "abuse", "controlling"),
     ("im terrified of what ill do to my baby", "child_safety", "at_risk"),
     ("theyll never find my body he said", "abuse", "threat_to_kill"),
+    ("she said shed kill me if i took the kids", "abuse", "threat_to_kill"),
 ]
 # ...and the words that are words of their own ("hell", "ill", "id") left as typed where a verb does not follow.
 TYPED_WORDS_THAT_ARE_WORDS = ["what the hell do you want", "i was ill for days", "my photo id got lost at the airport",
-                              "she found a shell on the beach", "go to hell"]
+                              "she found a shell on the beach", "go to hell", "we cleared out the shed and did the roof"]
 
 
 @pytest.mark.parametrize("text,category,severity", TYPED_WITHOUT_APOSTROPHES)

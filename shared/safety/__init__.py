@@ -155,7 +155,22 @@ _LEFTOVER_SPACE = re.compile(r"\s{2,}")
 
 
 def rule_layer(norm: str) -> RuleOutcome:
-    """Layer 1 over a normalised text (``rules.normalise``); also used by the training script."""
+    """Layer 1 over a normalised text (``rules.normalise``); also used by the training script.
+
+    A text the rules leave undecided that has contractions typed without their apostrophe ("im scared hell kill me") is
+    read again with them put back, and that reading counts if it decides. Only the rules read it so: when they leave a
+    text to the learned layers, those read it as typed, as they were trained."""
+    outcome = _read_by_rule(norm)
+    if not outcome.found:
+        typed = put_apostrophes_back(norm)
+        if typed != norm:
+            again = _read_by_rule(typed)
+            if again.found:
+                return again
+    return outcome
+
+
+def _read_by_rule(norm: str) -> RuleOutcome:
     matched = match(norm)
     hits, masked = matched.hits, matched.masked
     signals = [h.rule.id for h in hits]
@@ -248,15 +263,6 @@ def screen(text: str, locale: str = "en-US",
     if not norm:
         return NO_CRISIS
     rules = rule_layer(norm)
-    if not rules.found:
-        # Contractions typed without their apostrophe ("im scared hell kill me"): the rules read the text again with
-        # them put back, and decide if they can. Only the rules: the learned layers were trained on the text as typed,
-        # and still read that when the rules leave it to them.
-        typed = put_apostrophes_back(norm)
-        if typed != norm:
-            again = rule_layer(typed)
-            if again.found:
-                rules = again
     masked, signals = rules.masked, list(rules.signals)
     found = dict(rules.found)
 

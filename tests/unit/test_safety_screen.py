@@ -672,7 +672,7 @@ def test_no_rule_expects_a_space_before_a_contraction():
 
 
 # The same statements typed without their apostrophes, as chat often is: the rules read the text again with them put
-# back (the learned layers still read it as typed, as they were trained).
+# back (rule_layer; the learned layers still read it as typed, as they were trained).
 TYPED_WITHOUT_APOSTROPHES = [
     ("im scared hell kill me", "abuse", "threat_to_kill"),
     ("hes so jealous and controlling", "abuse", "controlling"),
@@ -693,6 +693,7 @@ def test_a_crisis_typed_without_apostrophes_is_read_by_rule(text, category, seve
 @pytest.mark.parametrize("text", TYPED_WORDS_THAT_ARE_WORDS)
 def test_words_of_their_own_are_not_read_as_contractions(text):
     assert put_apostrophes_back(normalise(text)) == normalise(text)
+    assert not rule_layer(normalise(text)).found, text
 
 
 @pytest.mark.parametrize("text", WISH_TO_BE_DEAD_TOLD)

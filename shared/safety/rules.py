@@ -171,6 +171,9 @@ _CHILDS_BODY = (r"(?:'s? (?:(?:little|tiny|upper|lower|left|right|small) )?(?:le
 # The writer saying how old they are, not how late or how heavy: "i'm 13", "im only 12" (not "i'm 15 minutes late").
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
+# ...and said of someone else: "she's 15", "he is only 16", "my 14 year old", "our 13-year-old daughter".
+_A_CHILDS_AGE = (rf"\b(?:she's|shes|he's|hes|she is|he is|they're|is) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}(?! (?:and a half )?(?:years|yrs) (?:ago|older|younger|since))"
+                 r"|\b(?:[5-9]|1[0-7])[- ]?(?:(?:year|yr)s?[- ]?old|yo\b|y/o)")
 # An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
 # the words of old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
@@ -362,6 +365,12 @@ _AN_ORDINARY_REASON = (rf"at my age|(?:i'?m|i am) {_OLD_AGE}|in my (?:[6-9]0)s|{
                        r"moving (?:house|out|abroad|to)|the move|moved (?:house|out|abroad|to|into)|allerg\w*|divorce|separation|"
                        r"maternity|paternity|uni|university|college|new job|leaving do|emigrat\w*|relocat\w*|promotion")
 _FOR_NO_ORDINARY_REASON = _in_a_sentence_without(_AN_ORDINARY_REASON)
+# ...and someone else's: their age or their health ("dad has been putting his affairs in order since he turned 80",
+# "mum talks about being a burden since her hip operation").
+_FOR_NO_ORDINARY_REASON_OF_THEIRS = _in_a_sentence_without(
+    _AN_ORDINARY_REASON + r"|turned [6-9]\d|(?:he's|she's|hes|shes|he is|she is) (?:now |nearly |almost |over )?[6-9]\d|"
+    r"in (?:his|her|their) (?:late |early |mid )?[6-9]0s|[6-9]\d(?:th)? birthday|old age|hip|knee|stroke|dementia|illness|"
+    r"fall|fell|heart attack|health")
 # ...and no fear or hiding ("i'm scared of what happens when he finds me" is someone the writer hides from).
 _NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll")
 # A sentence at a height or by the water: read before "picturing going over", "imagining dropping".
@@ -1419,6 +1428,11 @@ RULES: tuple[Rule, ...] = (
        r"(?: (?:to|in|for) (?:live|living|going on|being alive|anything))?\b"
        rf"|\b(?:{OTHER} {OTHER_FILL}(?:would be|is|are|feels|felt|feel)|{OTHER_IS}) (?:just |only |such )?"
        r"(?:better off dead|a burden(?: to (?:us|everyone|everybody|me|the family))?)\b"
+       # ...or talks about being one (a warning sign in the AFSP's and 988's lists): "my son keeps talking about being a
+       # burden", "dad goes on about how he's a burden to everyone".
+       rf"|{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:talks|talked|talking|keeps talking|kept talking|goes on|"
+       r"went on|keeps going on) about "
+       r"(?:being|how (?:he's|she's|they're|he is|she is|they are|he'd be|she'd be)) (?:such |just |only )?a burden\b"
        r"|\b(?:says|said|keeps saying|kept saying|told me|tells me|texted(?: me)?|wrote|admitted)(?: that)? (?:he|she|they)(?:'s| is| are|'re| was)? "
        r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing)\b"
        r"|\b(?:says|said|keeps saying|kept saying|thinks|believes|told me|tells me|keeps telling me|kept telling me|"
@@ -1452,12 +1466,23 @@ RULES: tuple[Rule, ...] = (
        r"(?:suicide|goodbye|farewell) (?:note|letter|letters|notes|message|text|video)\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) away (?:all )?(?:of )?"
        r"(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
+       # ...the things named first ("she's been giving her things away"), and affairs put in order for no reason the
+       # sentence gives ("my husband has been putting his affairs in order", not "...since the diagnosis").
+       rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) (?:all |most )?(?:of )?"
+       r"(?:his|her|their) (?:stuff|things|belongings|possessions|clothes|games|guitar|stuff) away\b"
+       rf"|{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:putting|put|getting|got|sorting|sorted) (?:all )?(?:his|her|their) "
+       r"affairs in order\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|had been) (?:stockpiling|hoarding|saving up|collecting|hiding|stashing) "
        r"(?:his |her |their |up )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
        r"|\b(?:found|find) (?:a |the )?(?:stash|stockpile|hoard|bag|pile|bottle|bottles) of (?:pills|meds|tablets|painkillers|sleeping pills) "
        r"(?:hidden |stashed )?(?:in|under) (?:his|her|their) (?:room|bed|drawer|closet|wardrobe|bag|car|desk)\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:searched|looked up|googled|has been googling|was googling|has been searching|was searching|"
-       r"has been researching|was researching|researched) (?:how to|ways to|the best way to|painless ways to) (?:die|kill (?:himself|herself|themselves)|end (?:his|her|their) life)\b",
+       r"has been researching|was researching|researched|looking up|looked up|has been looking up|was looking up|been looking up) "
+       r"(?:how to|ways to|the best way to|painless ways to) (?:die|kill (?:himself|herself|themselves)|end (?:his|her|their) life)\b"
+       # ...or has been on pages about it: "my son has been visiting websites about suicide"
+       rf"|\b{OTHER} {OTHER_FILL}(?:visiting|visited|visits|looking at|looked at|reading|read|watching|watched|on) (?:websites?|sites?|"
+       r"forums?|videos?|pages?|posts) (?:about|on|for) (?:suicide|killing (?:himself|herself|themselves)|ways to die|how to die|"
+       r"ending (?:his|her|their) life)\b",
        present_only=True, someone_else=True),
     _r("sui.other.behaviour", S, "behaviour",
        rf"\b{OTHER} {OTHER_FILL}(?:tried|attempted|tries|attempts|has tried|tried again) (?:to )?(?:kill|end|take|hang|overdose|od)"
@@ -1484,6 +1509,10 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHER} {OTHER_FILL}(?:made|has made|had made) (?:an|another|a second|a third) attempt\b(?! (?:to|at))"
        r"|\b(?:caught|found|saw|noticed|walked in on) (?:him|her|them|my \w+) (?:cutting|self[- ]?harming|hurting (?:himself|herself|themselves))\b"
        r"|\b(?:found|saw|noticed) (?:fresh )?(?:cuts|scars|burns) on (?:his|her|their) (?:arms?|legs?|wrists?|thighs?|stomach)\b"
+       # ...or told as the marks and who made them: "my daughter has burns on her arms, she says she does it herself"
+       r"|\b(?:cuts|burns|burn marks|cigarette burns|scars|marks) (?:all )?(?:on|over|up) (?:his|her|their) (?:arms?|legs?|wrists?|"
+       r"thighs?|stomach|hands?)\b[^.!?]{0,80}?\b(?:(?:does|did|doing|done|made|makes|making) (?:it|them|this|that) "
+       r"(?:to )?(?:himself|herself|themselves)|on purpose|deliberately)\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:overdosed|took an overdose|took (?:all|a bunch|a handful|a bottle|too many) (?:of )?(?:his |her |their )?"
        r"(?:pills|meds|tablets|sleeping pills|painkillers)) (?:on purpose|deliberately|to (?:die|end it|kill (?:himself|herself|themselves)))\b"
        r"|\b(?:in|into|to|of|from) (?:the |a )?(?:hospital|psych ward|psych unit|psychiatric (?:ward|unit|hospital)|er|a&e|icu|"
@@ -2279,6 +2308,30 @@ RULES: tuple[Rule, ...] = (
        r"(?:[\w']+ ){0,4}?(?:baby|toddler|newborn|infant|little ones?|\d{1,2} ?(?:month|mo)s?[- ]old)\b",
        gate=r"\b(?:needles|syringes|meth|crack|heroin|fentanyl|coke|cocaine|baggies|pipes?|passed out|drunk|wasted|high|nodding off)\b"),
 
+    # A child married against their will (the NSPCC's forced marriage): "my parents are forcing me to marry a man i've
+    # never met, i'm 16", "they're taking my sister abroad to get her married, she's 15". Only with a child's age in the
+    # text: an adult's forced marriage is abuse, and "making my 16 year old come to the wedding" is not one.
+    _r("chi.forced_marriage", C, "at_risk",
+       rf"^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE}))"
+       r".*\b(?:forc\w*|mak(?:e|es|ing)|made|pressur\w*|arrang\w*|tak(?:e|es|ing)|took|send\w*|sent) "
+       r"(?:[\w']+ ){0,5}?(?:to )?(?:marry|get (?:her |him |me |them )?married|be married|marriage to|married off)\b"
+       rf"|^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE})).*\b(?:(?:marry|marrying|married) (?:me|her|him|them) off|(?:be|being|been|get|getting|got|was|were) married off)\b"
+       rf"|^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE})).*\bforced (?:marriage|to marry|to get married)\b",
+       gate=r"\bmarr\w*\b"),
+    # A child used by older people to carry or sell drugs (criminal exploitation, county lines): "my son is 14 and older
+    # boys are making him carry drugs for them", "i think my 15 year old is running drugs for a gang". A child named or
+    # aged in the text: an adult's dealing is no child at risk.
+    _r("chi.exploited", C, "at_risk",
+       rf"^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE}|\b(?:my|our) (?:[\w-]+ )?(?:son|daughter|boy|girl|teen|teenager|kid|grandson|"
+       r"granddaughter|nephew|niece|little brother|little sister)\b))"
+       r".*\b(?:(?:making|make|makes|made|forcing|forced|force|forces|getting|got|gets|using|uses|used) (?:him|her|them|me) (?:to )?"
+       r"(?:carry|sell|deliver|move|hold|stash|hide|run|drop off|deal)"
+       r"|(?:carrying|selling|running|dealing|moving|holding|delivering|stashing|hiding) (?:drugs|weed|crack|coke|gear)"
+       r"(?: for| to pay| off)"
+       r"|(?:caught up in|involved in|doing|running|groomed (?:into|for)|recruited (?:into|for)) county lines"
+       r"|(?:owes|owe|in debt to) (?:a |the |some )?(?:gang|dealers?|older (?:boys|lads|guys|men)))\b",
+       gate=r"\b(?:drugs|weed|crack|coke|gear|county lines|gang|dealers?|older (?:boys|lads|guys|men))\b"),
+
     # ---------------------------------------------------------------- harm to others
     _r("har.intent", H, "intent",
        # ("gonna kill him" with no subject only where a clause starts: "he's going to kill my stepdad" is not the writer's)
@@ -2612,6 +2665,10 @@ def _clause_before(text: str, start: int, width: int, breaks: tuple[str, ...]) -
 
 _SENTENCE_BREAKS = (".", "!", "?", ";")
 _DENIAL_BREAKS = _SENTENCE_BREAKS + (" but ", " however ", " though ")  # where a denial stops reaching
+# A conjunction the clause before a statement ends with, and a subject after it or at the statement's start ("...and he
+# | chokes me", "...and | she's been cutting"): a new clause.
+_A_SUBJECT = re.compile(r"(?:i|i'm|im|i've|ive|i'd|i'll|he|she|they|he's|she's|they're|hes|shes|we|my|our|his|their)\b")
+_JOINED = re.compile(rf"\b(?:and|so|because|cos|coz|then|now)\s+(?P<subject>{_A_SUBJECT.pattern}(?:\s+[\w']+){{0,2}}\s+)?$")
 
 
 def _negation_start(text: str, start: int) -> int | None:
@@ -2623,6 +2680,11 @@ def _negation_start(text: str, start: int) -> int | None:
     found = _NEG_WINDOW.search(clause)
     # Read on past the clause into the statement itself: "don't know | I cut myself".
     if found is None or _NOT_A_DENIAL.match(text, start - len(clause) + found.start()):
+        return None
+    # A denial ends where a new clause with its own subject begins: "i'm not ok and i want to die", "we have no money
+    # and he chokes me", "there's no point anymore and she's been cutting" deny nothing of what follows "and".
+    joined = _JOINED.search(clause, found.start())
+    if joined and (joined.group("subject") or _A_SUBJECT.match(text, start)):
         return None
     return start - len(clause) + found.start()
 

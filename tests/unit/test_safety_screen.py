@@ -845,7 +845,9 @@ SOMEONE_ELSE_AT_RISK = [
     ("my wife said she wants to die", "wish_to_be_dead"),
     ("my 15 year old said she doesn't want to live anymore", "wish_to_be_dead"),
     ("my husband keeps saying everyone would be better off without him", "wish_to_be_dead"),
-    ("Dad has been putting his affairs in order and keeps saying we'll be fine without him", "wish_to_be_dead"),
+    # Affairs put in order are a preparatory act (C-SSRS), a tier above the words that come with them.
+    ("Dad has been putting his affairs in order and keeps saying we'll be fine without him", "plan"),
+    ("dad keeps saying we'll be fine without him", "wish_to_be_dead"),
     ("my wife keeps telling me the kids would be fine without her", "wish_to_be_dead"),
     ("she keeps saying she's a burden to everyone", "wish_to_be_dead"),
     ("my mom said she wishes she were dead", "wish_to_be_dead"),
@@ -2072,3 +2074,65 @@ def test_a_blow_from_a_parent_with_dementia_the_learned_layers_read_as_abuse_is_
 ])
 def test_a_spouse_with_dementia_or_a_parent_s_blow_to_a_child_is_still_a_crisis(text, category):
     screened_as(text, category, tentative=False)
+
+
+# A denial ends where a new clause with its own subject begins: "i'm not ok and i want to die" was read as denied, as
+# "not" reached three words on past "and".
+DENIAL_THEN_A_NEW_CLAUSE = [
+    ("I'm not ok and I want to die", "suicide_self_harm"),
+    ("we have no money and he chokes me when he's drunk", "abuse"),
+    ("I haven't slept and I cut myself last night", "suicide_self_harm"),
+    ("there's no point anymore and she's been cutting", "suicide_self_harm"),
+]
+# ...while a clause with its own denial stays denied.
+DENIED_IN_BOTH_CLAUSES = ["he has not hit me and he has not choked me", "he never hit me and he never will",
+                          "I'm not suicidal and I don't want to die", "i don't drink and i don't cut myself"]
+
+
+@pytest.mark.parametrize("text,category", DENIAL_THEN_A_NEW_CLAUSE)
+def test_a_denial_does_not_reach_into_the_next_clause(text, category):
+    screened_as(text, category, layer="rules")
+
+
+@pytest.mark.parametrize("text", DENIED_IN_BOTH_CLAUSES)
+def test_a_clause_with_its_own_denial_stays_denied(text):
+    assert not rule_layer(normalise(text)).found, text
+
+
+# Warning signs a relative sees, in the AFSP's and 988's lists, and two kinds of child at risk in the NSPCC's (forced
+# marriage, criminal exploitation): each with everyday sentences in its words that must not escalate.
+TEXTBOOK_WARNING_SIGNS = [
+    ("he keeps talking about being a burden", "suicide_self_harm", "wish_to_be_dead"),
+    ("she's been giving her things away", "suicide_self_harm", "plan"),
+    ("my husband has been putting his affairs in order, he gave me all his passwords", "suicide_self_harm", "plan"),
+    ("my son has been visiting websites about suicide", "suicide_self_harm", "plan"),
+    ("my son has been looking up ways to die", "suicide_self_harm", "plan"),
+    ("my daughter has burns on her arms, she says she does it herself", "suicide_self_harm", "behaviour"),
+    ("my parents are forcing me to marry a man I've never met, I'm 16", "child_safety", "at_risk"),
+    ("they're taking my sister abroad to get her married, she's 15", "child_safety", "at_risk"),
+    ("my son is 14 and older boys are making him carry drugs for them", "child_safety", "at_risk"),
+    ("I think my 15-year-old is running drugs for a gang", "child_safety", "at_risk"),
+]
+WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES = [
+    "dad has been putting his affairs in order since he turned 80",
+    "my husband put his affairs in order after the cancer diagnosis",
+    "my mum talks about being a burden since her hip operation",
+    "she's been giving her old clothes away to the charity shop",
+    "my daughter has burns on her arms from the oven at work",
+    "we're making my 16 year old come to her cousin's wedding and she's sulking",
+    "my daughter is 15 and wants to get married to her boyfriend when she's older lol",
+    "my parents are pressuring me to get married, I'm 28",
+    "my 16 year old works at the shop delivering parcels for the owner",
+    "my son watched a documentary about county lines",
+    "my brother owes a gang money and they threatened him",
+]
+
+
+@pytest.mark.parametrize("text,category,severity", TEXTBOOK_WARNING_SIGNS)
+def test_textbook_warning_signs_and_kinds_of_child_at_risk_are_told_by_rule(text, category, severity):
+    screened_as(text, category, severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES)
+def test_everyday_sentences_in_the_words_of_warning_signs_are_no_rule_s_crisis(text):
+    assert not rule_layer(normalise(text)).found, text

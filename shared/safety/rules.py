@@ -112,7 +112,7 @@ _ELDER = (r"(?:(?:my|our) (?:elderly |old |disabled |frail |\d\d ?(?:year|yr)[- 
           r"nan|nana|gran|granny|grandad|granddad|grandmother|grandfather|aunt|uncle|disabled (?:brother|sister|son|daughter))"
           r"|(?:mom|mum|dad|grandma|grandpa|nan|nana|gran|granny|grandad|granddad))")
 _ELDERS_ABUSER = (r"(?:(?:my|our) (?:older |younger |little |big |step-?)?(?:brother|sister|cousin|uncle|aunt|"
-                  r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:my|our) (?:mom|mum|dad|grandma|grandpa|"
+                  r"(?:brother|sister|son|daughter)[- ]in[- ]law|nephew|niece)|(?:(?:(?:my|our) )?(?:mom|mum|dad|grandma|grandpa|"
                   r"nan|gran|grandad|grandmother|grandfather)'?s|the|her|his|their) (?:carer|caregiver|care worker|home help|aide|live-in|new (?:wife|husband|partner|girlfriend|"
                   r"boyfriend)))")
 # Taking someone's money, stealing from them, keeping them from their own life.
@@ -367,6 +367,9 @@ _AN_ORDINARY_REASON = (rf"at my age|(?:i'?m|i am) {_OLD_AGE}|in my (?:[6-9]0)s|{
 _FOR_NO_ORDINARY_REASON = _in_a_sentence_without(_AN_ORDINARY_REASON)
 # ...and someone else's: their age or their health ("dad has been putting his affairs in order since he turned 80",
 # "mum talks about being a burden since her hip operation").
+# A sentence with no leaving in it that a goodbye is for ("...before we moved to spain", "off to bali").
+_NOT_BEFORE_A_LEAVING = _in_a_sentence_without(r"mov\w*|emigrat\w*|relocat\w*|travel\w*|trip|holiday|vacation|off to|flight|"
+                                              r"leaving do|new job|last day|graduat\w*|deploy\w*|posting")
 _FOR_NO_ORDINARY_REASON_OF_THEIRS = _in_a_sentence_without(
     _AN_ORDINARY_REASON + r"|turned [6-9]\d|(?:he's|she's|hes|shes|he is|she is) (?:now |nearly |almost |over )?[6-9]\d|"
     r"in (?:his|her|their) (?:late |early |mid )?[6-9]0s|[6-9]\d(?:th)? birthday|old age|hip|knee|stroke|dementia|illness|"
@@ -1055,7 +1058,12 @@ RULES: tuple[Rule, ...] = (
        rf"|{_MY_OWN_ACT}(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"
        r"everything i had)\b(?! (?:of|up|in one|down my)\b)"
        rf"|(?:\bi |{SENTENCE_START})(?:just )?(?:took|have taken|'ve taken) (?:them all|all of them|the lot|the whole lot|everything i had)"
-       r"(?=\s*(?:$|[.,!?;]))"),
+       r"(?=\s*(?:$|[.,!?;]))"
+       # ...or the medicine cabinet emptied into oneself: "i took everything in the medicine cabinet" (not "took
+       # everything out of it to clean it")
+       rf"|{_MY_OWN_ACT}(?:took|swallowed|downed|have taken|'ve taken) (?:everything|all|whatever|what)(?: (?:there was|i could find|that was|"
+       r"was|we had|i had))?(?: left)? in (?:the|my|our) (?:medicine|meds|bathroom|pill) (?:cabinet|cupboard|drawer|box|tin)\b"
+       r"(?! (?:to|into|round to|over to|with me|back|out)\b)"),
     # An overdose taken, said so: "i took an overdose half an hour ago" is an attempt (and a medical emergency,
     # med.overdose), not an accident.
     _r("sui.took_an_overdose", S, "behaviour",
@@ -1472,6 +1480,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:his|her|their) (?:stuff|things|belongings|possessions|clothes|games|guitar|stuff) away\b"
        rf"|{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:putting|put|getting|got|sorting|sorted) (?:all )?(?:his|her|their) "
        r"affairs in order\b"
+       # ...or a goodbye posted to everyone, for no reason the sentence gives: "my daughter posted goodbye everyone on her
+       # instagram" (not "...a goodbye to her old school", nor before a move)
+       rf"|{_NOT_BEFORE_A_LEAVING}\b{OTHER} {OTHER_FILL}(?:posted|wrote|put up|put|texted|sent|messaged) "
+       r"(?:a |an |this )?(?:goodbye|farewell) (?:everyone|everybody|world|forever|for good|(?:message|post|text|note|video)"
+       r"(?! to\b))\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|had been) (?:stockpiling|hoarding|saving up|collecting|hiding|stashing) "
        r"(?:his |her |their |up )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
        r"|\b(?:found|find) (?:a |the )?(?:stash|stockpile|hoard|bag|pile|bottle|bottles) of (?:pills|meds|tablets|painkillers|sleeping pills) "
@@ -1917,7 +1930,9 @@ RULES: tuple[Rule, ...] = (
     # who has dementia", "my nan's carer slaps her", "my sister takes mum's pension"): theirs, happening now. Not "my
     # brother beat dad at chess", nor "my sister takes mum to her appointments".
     _r("abu.other.elder", A, "controlling",
-       rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:{HIT}|slaps|pinches|pinched|locks|locked|is locking) (?:{_ELDER}|her|him)\b"
+       # (the blow after another act: "my dad's carer takes his money and hits him")
+       rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:[\w']+ ){{1,4}}?and )?(?:(?:{HIT}|slaps|pinches|pinched|locks|locked|is locking) "
+       rf"(?:{_ELDER}|her|him)\b"
        r"(?!'s)(?! (?:at|in a|to|on|up|out) )"
        rf"|{_STEALS} from {_ELDER}{_DEPENDENT}"
        rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
@@ -1950,6 +1965,12 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:made|makes|making|got|gets|pressured|pressuring|convinced|forced|bullied) (?:{_ELDER}|her|him) (?:into |to )?"
        r"sign(?:ing)? (?:the house|her house|his house|(?:it|everything|the \w+) over|a (?:new )?will|(?:a |the )?power of "
        r"attorney|things|papers)\b"
+       # ...locked in their room, or not fed: "they lock grandma in her room and don't feed her"
+       rf"|\b(?:locks?|locked|locking|shuts?|shutting) (?:{_ELDER}|her|him) (?:in|into) (?:her|his|their|the) (?:room|bedroom|flat)\b"
+       # (not a lock for their safety: "...at night so he doesn't wander")
+       r"(?![^.!?]*\b(?:wander\w*|safety|safe|so (?:he|she|they) (?:doesn't|doesnt|can't|cant|won't|wont|don't|dont))\b)"
+       rf"|\b(?:don't|dont|doesn't|doesnt|won't|wont|never|stopped|refuses? to|forgets? to) (?:feed|feeding) (?:{_ELDER}|her|him)\b"
+       rf"(?! (?:the|a|an|some|his|her|their|my|our|cake|sweets|chocolate|junk|fast food|meat|sugar|after|before|past)\b)"
        rf"|{_WONT_LET} (?:us|me|any of us|anyone|the family) (?:visit|see|talk to|speak to|ring|phone|call) (?:{_ELDER}\b|"
        r"(?:him|her)\b(?! (?:kids|children|son|daughter|baby|new|place|house|flat))|any more\b|anymore\b)"
        rf"|\b(?:seen|saw|watched|watch) (?:him|her|them|a carer|the carer|the aide|(?:a|one) (?:member of )?staff) (?:hit|slap|smack|"

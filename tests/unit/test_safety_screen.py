@@ -1972,7 +1972,8 @@ def test_a_danger_the_learned_layers_read_as_violence_is_the_writer_s_own_when_n
 # older adult's abuse as a child's. With an older adult named and no child, it is abuse, with abuse's reply; not a
 # child's reply to the grown-up who wrote it.
 @pytest.mark.parametrize("text", [
-    "my uncle moved in with grandad and takes his pension every week. grandad's fridge is empty when i visit and he looks "
+    # (with "...and takes his pension every week" the rules now tell it: the pension taken after another act)
+    "my uncle moved in with grandad and has his bank card now. grandad's fridge is empty when i visit and he looks "
     "frightened. he's 84.",
     "my brother has the only key to mum's flat and she can't go out at all. she's 81 and she cries when i phone.",
     "my sister's boyfriend shoves our dad around when she's out. dad is 83 and very frail.",
@@ -2135,4 +2136,39 @@ def test_textbook_warning_signs_and_kinds_of_child_at_risk_are_told_by_rule(text
 
 @pytest.mark.parametrize("text", WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES)
 def test_everyday_sentences_in_the_words_of_warning_signs_are_no_rule_s_crisis(text):
+    assert not rule_layer(normalise(text)).found, text
+
+
+# Kinds the screen missed on mixed_blind_6 (read by their labels only), from sentences of mine: an overdose from the
+# medicine cabinet, a goodbye posted, an older relative hit after another act, by a carer named without "my", or locked in
+# and not fed.
+MISSED_KINDS_OF_THE_SEVENTH_SESSION = [
+    ("i took everything in the medicine cabinet", "suicide_self_harm", "behaviour"),
+    ("my daughter posted goodbye everyone on her instagram", "suicide_self_harm", "plan"),
+    ("my dad posted a goodbye message on facebook last night and now his phone is off", "suicide_self_harm", "plan"),
+    ("my dad's carer takes his money and hits him, he's 82", "abuse", "controlling"),
+    ("mum's carer hits her, she's 84", "abuse", "controlling"),
+    ("they lock grandma in her room and don't feed her", "abuse", "controlling"),
+    ("my uncle moved in with grandad and takes his pension every week. grandad's fridge is empty when i visit and he looks "
+     "frightened. he's 84.", "abuse", "controlling"),
+]
+THEIR_EVERYDAY_NEIGHBOURS = [
+    "took everything in the medicine cabinet to the new house",
+    "i took everything out of the medicine cabinet to clean it",
+    "my daughter posted a goodbye to her old school",
+    "my husband wrote a farewell post before we moved to Spain",
+    "she posted goodbye everyone, off to bali for a month",
+    "we lock grandad in his room at night so he doesn't wander, he's 88 and has dementia",
+    "we don't feed grandma after 7 because of her reflux",
+    "my dad's carer took the day off and hit the road, he's 82",
+]
+
+
+@pytest.mark.parametrize("text,category,severity", MISSED_KINDS_OF_THE_SEVENTH_SESSION)
+def test_kinds_missed_on_the_seventh_session_s_fresh_set_are_told_by_rule(text, category, severity):
+    screened_as(text, category, severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", THEIR_EVERYDAY_NEIGHBOURS)
+def test_their_everyday_neighbours_are_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text

@@ -637,6 +637,32 @@ _STRIKE = (r"(?:punch|punches|punching|punched|slap|slaps|slapping|slapped|smack
            r"banged|beat|beats|beating)")
 
 
+# The writer's own abuse told in the passive voice, by whom: "i was strangled by my husband last night", "i'm being
+# stalked by my ex", "got choked by him again yesterday", "been raped by my husband". The rules above read the one who
+# does it first ("he choked me"); these, the one it is done to. Only by a partner, an ex, a parent or a step-parent,
+# an in-law or "him", "her", "them" (not "by a car", "by my boss", "by my brother at chess"), and not a game's or a
+# nudge's "by" ("beaten by him at chess", "pushed by her to apply").
+_BEING = (r"(?:been|being|just|always|often|repeatedly|regularly|constantly|nearly|almost|also|even|still|again|getting|get|"
+          r"got|keep getting|kept getting|was|were|have been|had been)")
+_DONE_TO_ME = (rf"(?:\b(?:i|i'm|im|i am|i was|i've|ive|i have|i had|i get|i got)(?: {_BEING}){{0,3}} "
+               rf"|(?:^|(?<=[.!?;:,] )){_BEING} (?:{_BEING} ){{0,2}})")
+_BY_WHOM = (rf"(?: up| again| twice| badly| repeatedly| last night| tonight| today| yesterday)* by (?:him|her|them|"
+            rf"(?:my|our) (?:[\w-]+ )?(?:{_PARTNER_WORDS}|{_PARENT_ALONE}|parents|mother-in-law|father-in-law|in-laws|"
+            r"(?:mum|mom|dad)'s (?:boyfriend|girlfriend|partner|husband|wife)))\b(?!'s)"
+            r"(?! (?:at|to|into|on (?:instagram|insta|twitter|tiktok|facebook|social|snapchat|x))\b)"
+            r"(?! in (?:a |the )?(?:game|match|race|chess|cards|tennis|pool|darts|arm wrestl\w*|argument|debate)\b)"
+            # (not a childhood recalled: "i was slapped by my mum as a kid", as "my mum slapped me as a kid" is not read)
+            r"(?![^.!?]*\b(?:as a (?:kid|child|teen|teenager|little (?:girl|boy))|when i was (?:little|a kid|a child|young|small|"
+            r"\d{1,2})|growing up)\b)")
+
+
+def _done_to_me_by(name: str, severity: str, verbs: str) -> Rule:
+    """The writer's own abuse in the passive voice (``abu.<name>_by``): ``verbs`` done to them, by a partner or a
+    parent (``_BY_WHOM``)."""
+    return _r(f"abu.{name}_by", ABUSE, severity, rf"{_DONE_TO_ME}(?:{verbs}){_BY_WHOM}", negatable=True,
+              done_to_writer=True, laughed_off=True, gate=rf"\b(?:{verbs}) ")
+
+
 def _relatives_abuse(name: str, severity: str | None, pattern: str, words: str, laughed_off: bool = False) -> Rule:
     """A LAP item done now to someone in the writer's life by their partner (``abu.other.<name>``): someone else's
     abuse, deniable, and looked for only in a text that names such a partner (``OTHERS_PARTNER_GATE``) and ``words``."""
@@ -1976,6 +2002,12 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:seen|saw|watched|watch) (?:him|her|them|a carer|the carer|the aide|(?:a|one) (?:member of )?staff) (?:hit|slap|smack|"
        rf"shove|push|drag|kick|punch|yank)(?: (?:{_ELDER}|her|him)\b| (?:his|her) (?:hand|face|arm|head)\b)",
        someone_else=True, present_only=True, negatable=True, older_adult=True, gate=_AN_OLDER_ADULT_NAMED),
+    _done_to_me_by("strangled", "strangulation", r"strangled|choked|throttled|suffocated|smothered"),
+    _done_to_me_by("hit", "physical", r"hit|punched|slapped|kicked|beaten|beat|shoved|attacked|assaulted|bitten|burned|burnt|"
+                                      r"headbutted|knocked (?:down|out|unconscious)|thrown (?:against|across|down)"
+                                      r"(?: [\w']+){0,2}"),
+    _done_to_me_by("raped", "sexual", r"raped|sexually (?:assaulted|abused)|molested|groped|forced into sex"),
+    _done_to_me_by("stalked", "stalking", r"stalked|followed|tracked|spied on"),
     _r("abu.stalking", A, "stalking",
        # (not an employer's tracking of a work phone or van: "my company now tracks our location through the work phone")
        rf"{_in_a_sentence_without(_AT_WORK)}\b(?:tracks|tracked|tracking|track|monitors|monitoring|monitored) (?:my|our) (?:phone|location|car|"
@@ -2656,8 +2688,10 @@ _NOT_A_DENIAL = re.compile(rf"\s?{NOT}\s+(?:(?:know|understand|get|see|realise|r
                            r"mentioned|let|lets|allow|allows|allowed)\b"
                            # "my parents don't know I cut myself", "she won't believe that he hits me"
                            r"|(?:know|knows|knew|believe|believes|believed|realise|realize|realises|realizes|notice|notices|"
-                           r"noticed|understand|understands)\s+(?:that\s+|about\s+)?(?:i|i'm|im|i've|i'd|he|she|they|he's|she's|my|"
-                           r"what|about)\b)")
+                           r"noticed|understand|understands|care)\s+(?:anymore\s+|any more\s+)?(?:that\s+|about\s+)?(?:i|i'm|im|i've|"
+                           r"i'd|he|she|they|he's|she's|my|what|about)\b"
+                           # "i have no idea why he chokes me": no denial of what follows
+                           r"|(?:idea|clue)\s+(?:why|how|what|if|whether|when|that|i|i'm|im|i've|i'd|he|she|they|he's|she's|my)\b)")
 _LAUGH = re.compile(r"(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|\bjk\b|\bjust kidding\b)")
 
 

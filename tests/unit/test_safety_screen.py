@@ -2172,3 +2172,48 @@ def test_kinds_missed_on_the_seventh_session_s_fresh_set_are_told_by_rule(text, 
 @pytest.mark.parametrize("text", THEIR_EVERYDAY_NEIGHBOURS)
 def test_their_everyday_neighbours_are_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# ...nor does a denial of knowing or caring: "i have no idea why he chokes me", "i don't know anymore i want to die" (a
+# run-on, as chat is typed), "he has no idea i want to die".
+NOT_KNOWING_IS_NO_DENIAL = [
+    ("I have no idea why he chokes me", "abuse"),
+    ("I don't know anymore I want to die", "suicide_self_harm"),
+    ("i dont care anymore i want to die", "suicide_self_harm"),
+    ("he has no idea i want to die", "suicide_self_harm"),
+]
+
+
+@pytest.mark.parametrize("text,category", NOT_KNOWING_IS_NO_DENIAL)
+def test_not_knowing_or_caring_denies_nothing_after_it(text, category):
+    screened_as(text, category, layer="rules")
+
+
+def test_a_hedge_is_still_a_denial():
+    assert not rule_layer(normalise("I don't think I want to die")).found
+
+
+# The writer's own abuse in the passive voice, the one who did it after "by": the rules above read the doer first.
+DONE_TO_ME_BY = [
+    ("I was strangled by my husband last night", "abuse", "strangulation"),
+    ("got choked by him again yesterday", "abuse", "strangulation"),
+    ("I'm being hit by my boyfriend", "abuse", "physical"),
+    ("I am being stalked by my ex", "abuse", "stalking"),
+    ("been raped by my husband more than once", "abuse", "sexual"),
+    ("i get beaten by my dad when he's drunk, i'm 15", "child_safety", "physical_abuse"),
+]
+NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES = [
+    "I was hit by a car last year", "I got beaten by him at chess again", "I was pushed by my husband to apply for the job",
+    "I was followed by my ex on instagram", "i was choked by tears", "I was slapped by my mum as a kid",
+    "I've never been hit by my husband",
+]
+
+
+@pytest.mark.parametrize("text,category,severity", DONE_TO_ME_BY)
+def test_the_writer_s_abuse_in_the_passive_voice_is_told_by_rule(text, category, severity):
+    screened_as(text, category, severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES)
+def test_a_passive_voice_that_is_no_abuse_is_no_rule_s_crisis(text):
+    assert not rule_layer(normalise(text)).found, text

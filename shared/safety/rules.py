@@ -2722,7 +2722,18 @@ _SENTENCE_BREAKS = (".", "!", "?", ";")
 _DENIAL_BREAKS = _SENTENCE_BREAKS + (" but ", " however ", " though ")  # where a denial stops reaching
 # A conjunction the clause before a statement ends with, and a subject after it or at the statement's start ("...and he
 # | chokes me", "...and | she's been cutting"): a new clause.
-_A_SUBJECT = re.compile(r"(?:i|i'm|im|i've|ive|i'd|i'll|he|she|they|he's|she's|they're|hes|shes|we|my|our|his|their)\b")
+_SUBJECT_WORD = r"(?:i|i'm|im|i've|ive|i'd|i'll|he|she|they|he's|she's|they're|hes|shes|we|my|our|his|their)"
+_A_SUBJECT = re.compile(rf"{_SUBJECT_WORD}\b")
+# ...or a subject the words before the statement end with ("no joke he | choked me", "not kidding my husband | ...").
+_A_SUBJECT_LAST = re.compile(rf"\s{_SUBJECT_WORD}(?:\s+[\w']+)?\s+$")
+# Verbs whose object is the clause after them ("i don't think he...", "not sure i...", "i don't mind when he..."): a
+# denial of them reaches it.
+_TAKES_A_CLAUSE = re.compile(r"\b(?:think|thought|believe|believed|know|knew|say|said|says|saying|mean|meant|feel|felt|"
+                             r"remember|suppose|guess|reckon|imagine|expect|expected|want|wanted|wish|hope|sure|claim|claimed|"
+                             r"pretend|see|saw|notice|noticed|realise|realize|realised|realized|tell|told|mind|thinking|"
+                             r"feeling|admit|deny|recall|that|like|as if)\b")
+# ...and the subject after its verb, which carries the denial on ("i'm not, nor was i ever, suicidal", "never have i").
+_INVERTED = re.compile(rf"\b(?:was|were|am|is|are|do|did|does|have|had|has|will|would|could|can|should)\s+{_SUBJECT_WORD}\b")
 _JOINED = re.compile(rf"\b(?:and|so|because|cos|coz|then|now)\s+(?P<subject>{_A_SUBJECT.pattern}(?:\s+[\w']+){{0,2}}\s+)?$")
 
 
@@ -2740,6 +2751,13 @@ def _negation_start(text: str, start: int) -> int | None:
     # and he chokes me", "there's no point anymore and she's been cutting" deny nothing of what follows "and".
     joined = _JOINED.search(clause, found.start())
     if joined and (joined.group("subject") or _A_SUBJECT.match(text, start)):
+        return None
+    # ...or, as chat is typed without stops, where a clause with its own subject begins after the denied words ("i'm
+    # not okay | i want to die", "no joke | he choked me"), unless they are a verb that takes that clause as its object
+    # ("i don't think | he hits me", "not sure | i want to die").
+    denied = clause[found.start():]
+    if ((_A_SUBJECT_LAST.search(denied) or _A_SUBJECT.match(text, start)) and not _TAKES_A_CLAUSE.search(denied)
+            and not _INVERTED.search(text, start - len(denied), start + 12)):
         return None
     return start - len(clause) + found.start()
 

@@ -2217,3 +2217,30 @@ def test_the_writer_s_abuse_in_the_passive_voice_is_told_by_rule(text, category,
 @pytest.mark.parametrize("text", NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES)
 def test_a_passive_voice_that_is_no_abuse_is_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# A denial in a sentence typed without stops: a new clause with its own subject is not denied ("i'm not okay i want to
+# die"), unless the denied words are a verb whose object it is ("i don't think he hits me").
+RUN_ON_AFTER_A_DENIAL = [
+    ("I'm not okay I want to die", "suicide_self_harm"),
+    ("not gonna lie i want to die", "suicide_self_harm"),
+    ("I'm not being dramatic I want to die", "suicide_self_harm"),
+    ("I can't take it no more he beats me", "abuse"),
+    ("no joke he choked me last night", "abuse"),
+    ("I'm not lying he threatened to kill me", "abuse"),
+]
+DENIED_OR_DOUBTED_AS_AN_OBJECT = ["I don't think he hits me", "I'm not sure I want to die", "it's not that I want to die",
+                                  "not like i want to die or anything", "I don't mind when he chokes me in bed",
+                                  "I'd never hurt myself",
+                                  # the subject after its verb carries the denial on
+                                  "i'm not nor was i ever suicidal", "not once did he hit me"]
+
+
+@pytest.mark.parametrize("text,category", RUN_ON_AFTER_A_DENIAL)
+def test_a_run_on_clause_after_a_denial_is_read(text, category):
+    screened_as(text, category, layer="rules")
+
+
+@pytest.mark.parametrize("text", DENIED_OR_DOUBTED_AS_AN_OBJECT)
+def test_a_clause_that_is_the_denied_verb_s_object_stays_denied(text):
+    assert not rule_layer(normalise(text)).found, text

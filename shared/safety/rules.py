@@ -365,6 +365,10 @@ _AN_ORDINARY_REASON = (rf"at my age|(?:i'?m|i am) {_OLD_AGE}|in my (?:[6-9]0)s|{
                        r"moving (?:house|out|abroad|to)|the move|moved (?:house|out|abroad|to|into)|allerg\w*|divorce|separation|"
                        r"maternity|paternity|uni|university|college|new job|leaving do|emigrat\w*|relocat\w*|promotion")
 _FOR_NO_ORDINARY_REASON = _in_a_sentence_without(_AN_ORDINARY_REASON)
+# A sentence with no exam, test or sport that a second try is at ("i'll attempt again tomorrow, the exam was brutal").
+_NO_SECOND_TRY = _in_a_sentence_without(r"exams?|tests?|driving|recipe|climb\w*|marathon|level|boss|quiz|course|interview|"
+                                        r"record|jump|lift|pb|game|match|puzzle|crossword|cake|bread|paper|essay|assignment|"
+                                        r"ivf|pregnan\w*|baby|loan|application|apply|licen[cs]e|audition|tryouts?")
 # ...and someone else's: their age or their health ("dad has been putting his affairs in order since he turned 80",
 # "mum talks about being a burden since her hip operation").
 # A sentence with no leaving in it that a goodbye is for ("...before we moved to spain", "off to bali").
@@ -687,7 +691,9 @@ RULES: tuple[Rule, ...] = (
        r"long enough for (?:it|that|this) to matter)\b", negatable=True),
     _r("sui.want_die", S, "wish_to_be_dead",
        r"\b(?:i|i just|i really|i honestly|i kinda|i kind of|part of me|i sometimes|i often|i still)"
-       r" (?:want|wanna|wanted|wish|need) (?:to )?(?:die|be dead|stop existing|not exist|cease to exist|disappear forever)\b"
+       # (a swear word or an intensifier inside it: "i wanna fucking die", "i just want to literally die")
+       r" (?:want|wanna|wanted|wish|need) (?:to )?(?:(?:fucking|fuckin|effing|freaking|frigging|bloody|literally|actually|"
+       r"honestly|seriously|just) )?(?:die|be dead|stop existing|not exist|cease to exist|disappear forever)\b"
        # ...not for an hour in a hot bath (but "i want to not exist for a while. or forever" is what it says)
        r"(?! for (?:an?|about an?|like an?|a few|a couple of|the) (?:hour|hours|minute|minutes|day|days|weekend|afternoon|evening|night)\b)"
        r"|\bfeel(?:ing)? like dying\b(?! (?:my|her|his) hair)"
@@ -789,8 +795,19 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:to|about|wanna|gonna|imma|i'ma|will|i'll|ill|might|could|should|would|do|did|didn't|like|of|just) kms\b"
        r"|\bkms (?:fr|frfr|for real|not joking|no joke|seriously|tonight|today|rn|right now)\b|^(?:i )?kms\W*$"
        r"|\bunalive (?:me|myself)\b", negatable=True),
-    _r("sui.end_it_all", S, "thoughts", r"\b(?:end|ending|finish) it all\b|\bend (?:it|everything) (?:tonight|today|now|for good|forever)\b",
+    _r("sui.end_it_all", S, "thoughts", r"\b(?:end|ending|finish) it all\b|\bend (?:it|everything) (?:tonight|today|now|for good|forever)\b"
+       # ...or leaving this world: "i think its time for me to leave this world", "i'm ready to leave this earth" (not "leave
+       # this world behind", "leave the world a better place", "leave the world of finance")
+       rf"|(?:\b{I} (?:[\w']+ ){{0,2}}?(?:ready|going|gonna|about|want|wanna|planning|plan|need|decided|deserve)(?: to)?|"
+       r"\btime (?:for me )?to) (?:leave|depart|exit) (?:this|the) (?:world|earth|planet)\b"
+       r"(?! (?:behind|a better|better|for|of|with|stage|on|in)\b)",
        negatable=True),
+    # An attempt meant again (C-SSRS intent): "guess i gotta go attempt again", "i'm going to attempt again tonight" (not
+    # an exam's or a climb's: the sentence names none).
+    _r("sui.attempt_meant", S, "intent",
+       rf"{_NO_SECOND_TRY}\b{I} (?:[\w']+ ){{0,2}}?(?:going to|gonna|will|'ll|might|plan to|planning to|want to|wanna|gotta|"
+       r"have to|need to) (?:go )?attempt again\b",
+       negatable=True, gate=r"\battempt again\b"),
     _r("sui.suicidal", S, "thoughts",
        rf"\b(?:{I}|feel|feeling|felt|been|get|getting|be|am|so|very|really|pretty|kinda|bit|little) (?:(?!not |never |no )\w+ )?suicidal\b"
        r"|\bsuicidal (?:thoughts|ideation|feelings|urges|thinking)\b"

@@ -2244,3 +2244,29 @@ def test_a_run_on_clause_after_a_denial_is_read(text, category):
 @pytest.mark.parametrize("text", DENIED_OR_DOUBTED_AS_AN_OBJECT)
 def test_a_clause_that_is_the_denied_verb_s_object_stays_denied(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# A wish to die with a swear word inside it, leaving this world, an attempt meant again: general wordings found while
+# reading the public posts the screen misses (sentences of mine).
+SAID_WITH_A_SWEAR_OR_A_EUPHEMISM = [
+    ("i wanna fucking die", "wish_to_be_dead"),
+    ("I just want to fucking die already", "wish_to_be_dead"),
+    ("i think its time for me to leave this world", "thoughts"),
+    ("I'm ready to leave this world", "thoughts"),
+    ("guess i gotta go attempt again", "intent"),
+]
+THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS = [
+    "I'm ready to leave this world behind and move to the country", "I want to leave the world of retail",
+    "i want to leave the world a better place for my kids", "I'll attempt again tomorrow, the exam was brutal",
+    "I'm going to try again tonight", "we're going to try again for a baby",
+]
+
+
+@pytest.mark.parametrize("text,severity", SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)
+def test_a_wish_to_die_with_a_swear_word_or_a_euphemism_is_told_by_rule(text, severity):
+    screened_as(text, "suicide_self_harm", severity=severity, layer="rules")
+
+
+@pytest.mark.parametrize("text", THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS)
+def test_their_everyday_neighbours_are_no_rule_s_crisis_either(text):
+    assert not rule_layer(normalise(text)).found, text

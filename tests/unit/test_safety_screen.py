@@ -2252,7 +2252,7 @@ SAID_WITH_A_SWEAR_OR_A_EUPHEMISM = [
     ("i wanna fucking die", "wish_to_be_dead"),
     ("I just want to fucking die already", "wish_to_be_dead"),
     ("i think its time for me to leave this world", "thoughts"),
-    ("I'm ready to leave this world", "thoughts"),
+    ("I'm ready to leave this world", "intent"),  # "ready" is a cue of intent (sui.cue.intent)
     ("guess i gotta go attempt again", "intent"),
 ]
 THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS = [

@@ -365,21 +365,21 @@ _AN_ORDINARY_REASON = (rf"at my age|(?:i'?m|i am) {_OLD_AGE}|in my (?:[6-9]0)s|{
                        r"moving (?:house|out|abroad|to)|the move|moved (?:house|out|abroad|to|into)|allerg\w*|divorce|separation|"
                        r"maternity|paternity|uni|university|college|new job|leaving do|emigrat\w*|relocat\w*|promotion")
 _FOR_NO_ORDINARY_REASON = _in_a_sentence_without(_AN_ORDINARY_REASON)
-# A sentence with no exam, test or sport that a second try is at ("i'll attempt again tomorrow, the exam was brutal").
-_NO_SECOND_TRY = _in_a_sentence_without(r"exams?|tests?|driving|recipe|climb\w*|marathon|level|boss|quiz|course|interview|"
-                                        r"record|jump|lift|pb|game|match|puzzle|crossword|cake|bread|paper|essay|assignment|"
-                                        r"ivf|pregnan\w*|baby|loan|application|apply|licen[cs]e|audition|tryouts?")
-# ...and someone else's: their age or their health ("dad has been putting his affairs in order since he turned 80",
-# "mum talks about being a burden since her hip operation").
-# A sentence with no leaving in it that a goodbye is for ("...before we moved to spain", "off to bali").
-_NOT_BEFORE_A_LEAVING = _in_a_sentence_without(r"mov\w*|emigrat\w*|relocat\w*|travel\w*|trip|holiday|vacation|off to|flight|"
-                                              r"leaving do|new job|last day|graduat\w*|deploy\w*|posting")
+# ...and no fear or hiding ("i'm scared of what happens when he finds me" is someone the writer hides from).
+_NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll")
+# A sentence with no ordinary reason of someone else's, their age or their health among them ("dad has been putting
+# his affairs in order since he turned 80", "mum talks about being a burden since her hip operation").
 _FOR_NO_ORDINARY_REASON_OF_THEIRS = _in_a_sentence_without(
     _AN_ORDINARY_REASON + r"|turned [6-9]\d|(?:he's|she's|hes|shes|he is|she is) (?:now |nearly |almost |over )?[6-9]\d|"
     r"in (?:his|her|their) (?:late |early |mid )?[6-9]0s|[6-9]\d(?:th)? birthday|old age|hip|knee|stroke|dementia|illness|"
     r"fall|fell|heart attack|health")
-# ...and no fear or hiding ("i'm scared of what happens when he finds me" is someone the writer hides from).
-_NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w*|hide|run|ran|escape\w*|what (?:he|she|they)'ll")
+# A sentence with no leaving in it that a goodbye is for ("...before we moved to spain", "off to bali").
+_NOT_BEFORE_A_LEAVING = _in_a_sentence_without(r"mov\w*|emigrat\w*|relocat\w*|travel\w*|trip|holiday|vacation|off to|flight|"
+                                              r"leaving do|new job|last day|graduat\w*|deploy\w*|posting")
+# A sentence with no exam, test or sport that a second try is at ("i'll attempt again tomorrow, the exam was brutal").
+_NO_SECOND_TRY = _in_a_sentence_without(r"exams?|tests?|driving|recipe|climb\w*|marathon|level|boss|quiz|course|interview|"
+                                        r"record|jump|lift|pb|game|match|puzzle|crossword|cake|bread|paper|essay|assignment|"
+                                        r"ivf|pregnan\w*|baby|loan|application|apply|licen[cs]e|audition|tryouts?")
 # A sentence at a height or by the water: read before "picturing going over", "imagining dropping".
 _A_DROP = (r"bridge|balcony|cliff|clifftop|roof|edge|ledge|platform|river|sea|water|harbour|jetty|pier|weir|canal|lake|reservoir|"
            r"car park|lines|tracks|crossing|\w+ floor|quarry|gorge|dam|overpass|viaduct")
@@ -1101,12 +1101,14 @@ RULES: tuple[Rule, ...] = (
        rf"|{_MY_OWN_ACT}(?:swallowed|downed) (?:them all|all of them|the lot|the whole lot|"
        r"everything i had)\b(?! (?:of|up|in one|down my)\b)"
        rf"|(?:\bi |{SENTENCE_START})(?:just )?(?:took|have taken|'ve taken) (?:them all|all of them|the lot|the whole lot|everything i had)"
-       r"(?=\s*(?:$|[.,!?;]))"
-       # ...or the medicine cabinet emptied into oneself: "i took everything in the medicine cabinet" (not "took
-       # everything out of it to clean it")
-       rf"|{_MY_OWN_ACT}(?:took|swallowed|downed|have taken|'ve taken) (?:everything|all|whatever|what)(?: (?:there was|i could find|that was|"
-       r"was|we had|i had))?(?: left)? in (?:the|my|our) (?:medicine|meds|bathroom|pill) (?:cabinet|cupboard|drawer|box|tin)\b"
-       r"(?! (?:to|into|round to|over to|with me|back|out)\b)"),
+       r"(?=\s*(?:$|[.,!?;]))"),
+    # ...or the medicine cabinet emptied into oneself: "i took everything in the medicine cabinet" (not "took everything
+    # out of it to clean it", nor "...to the new house").
+    _r("sui.took_the_cabinet", S, "behaviour",
+       rf"{_MY_OWN_ACT}(?:took|swallowed|downed|have taken|'ve taken) (?:everything|all|whatever|what)(?: (?:there was|i could find|"
+       r"that was|was|we had|i had))?(?: left)? in (?:the|my|our) (?:medicine|meds|bathroom|pill) (?:cabinet|cupboard|drawer|box|tin)\b"
+       r"(?! (?:to|into|round to|over to|with me|back|out)\b)",
+       gate=r"\b(?:medicine|meds|bathroom|pill) (?:cabinet|cupboard|drawer|box|tin)\b"),
     # An overdose taken, said so: "i took an overdose half an hour ago" is an attempt (and a medical emergency,
     # med.overdose), not an accident.
     _r("sui.took_an_overdose", S, "behaviour",
@@ -1479,11 +1481,6 @@ RULES: tuple[Rule, ...] = (
        r"(?: (?:to|in|for) (?:live|living|going on|being alive|anything))?\b"
        rf"|\b(?:{OTHER} {OTHER_FILL}(?:would be|is|are|feels|felt|feel)|{OTHER_IS}) (?:just |only |such )?"
        r"(?:better off dead|a burden(?: to (?:us|everyone|everybody|me|the family))?)\b"
-       # ...or talks about being one (a warning sign in the AFSP's and 988's lists): "my son keeps talking about being a
-       # burden", "dad goes on about how he's a burden to everyone".
-       rf"|{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:talks|talked|talking|keeps talking|kept talking|goes on|"
-       r"went on|keeps going on) about "
-       r"(?:being|how (?:he's|she's|they're|he is|she is|they are|he'd be|she'd be)) (?:such |just |only )?a burden\b"
        r"|\b(?:says|said|keeps saying|kept saying|told me|tells me|texted(?: me)?|wrote|admitted)(?: that)? (?:he|she|they)(?:'s| is| are|'re| was)? "
        r"(?:tired|sick|done) (?:of|with) (?:living|being alive|life|existing)\b"
        r"|\b(?:says|said|keeps saying|kept saying|thinks|believes|told me|tells me|keeps telling me|kept telling me|"
@@ -1512,22 +1509,33 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{OTHER} {OTHER_FILL}(?:wants|wanted|is going|was going|going|gonna|is gonna|said (?:he|she|they)(?:'s| is| was)? going) "
        r"to (?:end it all|end it|end everything|finish it)\b(?! (?:with|between|off)\b)",
        negatable=True, present_only=True, someone_else=True),
+    # A warning sign in the AFSP's and 988's lists, told by a relative, for no reason the sentence gives: talk of being a
+    # burden ("my son keeps talking about being a burden"; not "...since her hip operation"), affairs put in order ("my
+    # husband has been putting his affairs in order"; not "...since the diagnosis"), a goodbye posted to everyone ("my
+    # daughter posted goodbye everyone on her instagram"; not "...a goodbye to her old school", nor before a move).
+    _r("sui.other.burden_talk", S, "wish_to_be_dead",
+       rf"{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:talks|talked|talking|keeps talking|kept talking|goes on|"
+       r"went on|keeps going on) about (?:being|how (?:he's|she's|they're|he is|she is|they are|he'd be|she'd be)) "
+       r"(?:such |just |only )?a burden\b",
+       present_only=True, someone_else=True, gate=r"\bburden\b"),
+    _r("sui.other.affairs", S, "plan",
+       rf"{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:putting|put|getting|got|sorting|sorted) (?:all )?"
+       r"(?:his|her|their) affairs in order\b",
+       present_only=True, someone_else=True, gate=r"\baffairs in order\b"),
+    _r("sui.other.goodbye_posted", S, "plan",
+       rf"{_NOT_BEFORE_A_LEAVING}\b{OTHER} {OTHER_FILL}(?:posted|wrote|put up|put|texted|sent|messaged) "
+       r"(?:a |an |this )?(?:goodbye|farewell) (?:everyone|everybody|world|forever|for good|(?:message|post|text|note|video)"
+       r"(?! to\b))\b",
+       present_only=True, someone_else=True, gate=r"\b(?:goodbye|farewell) (?:everyone|everybody|world|forever|for good|message|"
+       r"post|text|note|video)\b"),
     _r("sui.other.plan", S, "plan",
        rf"\b{OTHER} {OTHER_FILL}(?:wrote|written|left|has written|has left|is writing|was writing) (?:a |his |her |their )?"
        r"(?:suicide|goodbye|farewell) (?:note|letter|letters|notes|message|text|video)\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) away (?:all )?(?:of )?"
        r"(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
-       # ...the things named first ("she's been giving her things away"), and affairs put in order for no reason the
-       # sentence gives ("my husband has been putting his affairs in order", not "...since the diagnosis").
+       # ...the things named first: "she's been giving her things away"
        rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) (?:all |most )?(?:of )?"
-       r"(?:his|her|their) (?:stuff|things|belongings|possessions|clothes|games|guitar|stuff) away\b"
-       rf"|{_FOR_NO_ORDINARY_REASON_OF_THEIRS}\b{OTHER} {OTHER_FILL}(?:putting|put|getting|got|sorting|sorted) (?:all )?(?:his|her|their) "
-       r"affairs in order\b"
-       # ...or a goodbye posted to everyone, for no reason the sentence gives: "my daughter posted goodbye everyone on her
-       # instagram" (not "...a goodbye to her old school", nor before a move)
-       rf"|{_NOT_BEFORE_A_LEAVING}\b{OTHER} {OTHER_FILL}(?:posted|wrote|put up|put|texted|sent|messaged) "
-       r"(?:a |an |this )?(?:goodbye|farewell) (?:everyone|everybody|world|forever|for good|(?:message|post|text|note|video)"
-       r"(?! to\b))\b"
+       r"(?:his|her|their) (?:stuff|things|belongings|possessions|clothes|games|guitar) away\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:is|was|'s|has been|been|had been) (?:stockpiling|hoarding|saving up|collecting|hiding|stashing) "
        r"(?:his |her |their |up )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
        r"|\b(?:found|find) (?:a |the )?(?:stash|stockpile|hoard|bag|pile|bottle|bottles) of (?:pills|meds|tablets|painkillers|sleeping pills) "
@@ -2382,11 +2390,11 @@ RULES: tuple[Rule, ...] = (
     # never met, i'm 16", "they're taking my sister abroad to get her married, she's 15". Only with a child's age in the
     # text: an adult's forced marriage is abuse, and "making my 16 year old come to the wedding" is not one.
     _r("chi.forced_marriage", C, "at_risk",
-       rf"^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE}))"
-       r".*\b(?:forc\w*|mak(?:e|es|ing)|made|pressur\w*|arrang\w*|tak(?:e|es|ing)|took|send\w*|sent) "
-       r"(?:[\w']+ ){0,5}?(?:to )?(?:marry|get (?:her |him |me |them )?married|be married|marriage to|married off)\b"
-       rf"|^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE})).*\b(?:(?:marry|marrying|married) (?:me|her|him|them) off|(?:be|being|been|get|getting|got|was|were) married off)\b"
-       rf"|^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE})).*\bforced (?:marriage|to marry|to get married)\b",
+       rf"^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE})).*\b"
+       r"(?:(?:forc\w*|mak(?:e|es|ing)|made|pressur\w*|arrang\w*|tak(?:e|es|ing)|took|send\w*|sent) "
+       r"(?:[\w']+ ){0,5}?(?:to )?(?:marry|get (?:her |him |me |them )?married|be married|marriage to|married off)"
+       r"|(?:marry|marrying|married) (?:me|her|him|them) off|(?:be|being|been|get|getting|got|was|were) married off"
+       r"|forced (?:marriage|to marry|to get married))\b",
        gate=r"\bmarr\w*\b"),
     # A child used by older people to carry or sell drugs (criminal exploitation, county lines): "my son is 14 and older
     # boys are making him carry drugs for them", "i think my 15 year old is running drugs for a gang". A child named or
@@ -2751,7 +2759,7 @@ _TAKES_A_CLAUSE = re.compile(r"\b(?:think|thought|believe|believed|know|knew|say
                              r"feeling|admit|deny|recall|that|like|as if)\b")
 # ...and the subject after its verb, which carries the denial on ("i'm not, nor was i ever, suicidal", "never have i").
 _INVERTED = re.compile(rf"\b(?:was|were|am|is|are|do|did|does|have|had|has|will|would|could|can|should)\s+{_SUBJECT_WORD}\b")
-_JOINED = re.compile(rf"\b(?:and|so|because|cos|coz|then|now)\s+(?P<subject>{_A_SUBJECT.pattern}(?:\s+[\w']+){{0,2}}\s+)?$")
+_JOINED = re.compile(rf"\b(?:and|so|because|cos|coz|then|now)\s+(?P<subject>{_SUBJECT_WORD}\b(?:\s+[\w']+){{0,2}}\s+)?$")
 
 
 def _negation_start(text: str, start: int) -> int | None:

@@ -2090,16 +2090,6 @@ DENIED_IN_BOTH_CLAUSES = ["he has not hit me and he has not choked me", "he neve
                           "I'm not suicidal and I don't want to die", "i don't drink and i don't cut myself"]
 
 
-@pytest.mark.parametrize("text,category", DENIAL_THEN_A_NEW_CLAUSE)
-def test_a_denial_does_not_reach_into_the_next_clause(text, category):
-    screened_as(text, category, layer="rules")
-
-
-@pytest.mark.parametrize("text", DENIED_IN_BOTH_CLAUSES)
-def test_a_clause_with_its_own_denial_stays_denied(text):
-    assert not rule_layer(normalise(text)).found, text
-
-
 # Warning signs a relative sees, in the AFSP's and 988's lists, and two kinds of child at risk in the NSPCC's (forced
 # marriage, criminal exploitation): each with everyday sentences in its words that must not escalate.
 TEXTBOOK_WARNING_SIGNS = [
@@ -2129,16 +2119,6 @@ WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("text,category,severity", TEXTBOOK_WARNING_SIGNS)
-def test_textbook_warning_signs_and_kinds_of_child_at_risk_are_told_by_rule(text, category, severity):
-    screened_as(text, category, severity=severity, layer="rules")
-
-
-@pytest.mark.parametrize("text", WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES)
-def test_everyday_sentences_in_the_words_of_warning_signs_are_no_rule_s_crisis(text):
-    assert not rule_layer(normalise(text)).found, text
-
-
 # Kinds the screen missed on mixed_blind_6 (read by their labels only), from sentences of mine: an overdose from the
 # medicine cabinet, a goodbye posted, an older relative hit after another act, by a carer named without "my", or locked in
 # and not fed.
@@ -2164,16 +2144,6 @@ THEIR_EVERYDAY_NEIGHBOURS = [
 ]
 
 
-@pytest.mark.parametrize("text,category,severity", MISSED_KINDS_OF_THE_SEVENTH_SESSION)
-def test_kinds_missed_on_the_seventh_session_s_fresh_set_are_told_by_rule(text, category, severity):
-    screened_as(text, category, severity=severity, layer="rules")
-
-
-@pytest.mark.parametrize("text", THEIR_EVERYDAY_NEIGHBOURS)
-def test_their_everyday_neighbours_are_no_rule_s_crisis(text):
-    assert not rule_layer(normalise(text)).found, text
-
-
 # ...nor does a denial of knowing or caring: "i have no idea why he chokes me", "i don't know anymore i want to die" (a
 # run-on, as chat is typed), "he has no idea i want to die".
 NOT_KNOWING_IS_NO_DENIAL = [
@@ -2182,15 +2152,6 @@ NOT_KNOWING_IS_NO_DENIAL = [
     ("i dont care anymore i want to die", "suicide_self_harm"),
     ("he has no idea i want to die", "suicide_self_harm"),
 ]
-
-
-@pytest.mark.parametrize("text,category", NOT_KNOWING_IS_NO_DENIAL)
-def test_not_knowing_or_caring_denies_nothing_after_it(text, category):
-    screened_as(text, category, layer="rules")
-
-
-def test_a_hedge_is_still_a_denial():
-    assert not rule_layer(normalise("I don't think I want to die")).found
 
 
 # The writer's own abuse in the passive voice, the one who did it after "by": the rules above read the doer first.
@@ -2207,16 +2168,6 @@ NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES = [
     "I was followed by my ex on instagram", "i was choked by tears", "I was slapped by my mum as a kid",
     "I've never been hit by my husband",
 ]
-
-
-@pytest.mark.parametrize("text,category,severity", DONE_TO_ME_BY)
-def test_the_writer_s_abuse_in_the_passive_voice_is_told_by_rule(text, category, severity):
-    screened_as(text, category, severity=severity, layer="rules")
-
-
-@pytest.mark.parametrize("text", NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES)
-def test_a_passive_voice_that_is_no_abuse_is_no_rule_s_crisis(text):
-    assert not rule_layer(normalise(text)).found, text
 
 
 # A denial in a sentence typed without stops: a new clause with its own subject is not denied ("i'm not okay i want to
@@ -2236,16 +2187,6 @@ DENIED_OR_DOUBTED_AS_AN_OBJECT = ["I don't think he hits me", "I'm not sure I wa
                                   "i'm not nor was i ever suicidal", "not once did he hit me"]
 
 
-@pytest.mark.parametrize("text,category", RUN_ON_AFTER_A_DENIAL)
-def test_a_run_on_clause_after_a_denial_is_read(text, category):
-    screened_as(text, category, layer="rules")
-
-
-@pytest.mark.parametrize("text", DENIED_OR_DOUBTED_AS_AN_OBJECT)
-def test_a_clause_that_is_the_denied_verb_s_object_stays_denied(text):
-    assert not rule_layer(normalise(text)).found, text
-
-
 # A wish to die with a swear word inside it, leaving this world, an attempt meant again: general wordings found while
 # reading the public posts the screen misses (sentences of mine).
 SAID_WITH_A_SWEAR_OR_A_EUPHEMISM = [
@@ -2262,11 +2203,22 @@ THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text,severity", SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)
-def test_a_wish_to_die_with_a_swear_word_or_a_euphemism_is_told_by_rule(text, severity):
-    screened_as(text, "suicide_self_harm", severity=severity, layer="rules")
+# Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
+# or doubted sentence beside them is no rule's crisis.
+TOLD_BY_RULE = [*((text, category, None) for text, category in
+                  DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
+                *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION,
+                *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
+NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
+                    *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
+                    *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS]
 
 
-@pytest.mark.parametrize("text", THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS)
-def test_their_everyday_neighbours_are_no_rule_s_crisis_either(text):
+@pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)
+def test_statements_the_rules_now_read_are_told_by_rule(text, category, severity):
+    screened_as(text, category, layer="rules", **({"severity": severity} if severity else {}))
+
+
+@pytest.mark.parametrize("text", NO_RULE_S_CRISIS)
+def test_their_everyday_denied_or_doubted_neighbours_are_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text

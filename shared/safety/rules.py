@@ -663,8 +663,10 @@ _BY_WHOM = (rf"(?: up| again| twice| badly| repeatedly| last night| tonight| tod
 def _done_to_me_by(name: str, severity: str, verbs: str) -> Rule:
     """The writer's own abuse in the passive voice (``abu.<name>_by``): ``verbs`` done to them, by a partner or a
     parent (``_BY_WHOM``)."""
+    # (the first gate is the same string for all four rules, so a text is looked at for it once, and most have no "by
+    # him" or "by my" at all)
     return _r(f"abu.{name}_by", ABUSE, severity, rf"{_DONE_TO_ME}(?:{verbs}){_BY_WHOM}", negatable=True,
-              done_to_writer=True, laughed_off=True, gate=rf"\b(?:{verbs}) ")
+              done_to_writer=True, laughed_off=True, gate=(r" by (?:him|her|them|my|our)\b", rf"\b(?:{verbs}) "))
 
 
 def _relatives_abuse(name: str, severity: str | None, pattern: str, words: str, laughed_off: bool = False) -> Rule:

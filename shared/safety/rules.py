@@ -597,6 +597,12 @@ S, A, C, H, M = SUICIDE_SELF_HARM, ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_
 # A parent's fear of what they might do, up to the one it is done to (chi.own_urge): "i'm scared i'll hurt", "terrified
 # i might shake".
 _AFRAID = r"(?:afraid|scared|worried|terrified|frightened)"
+# ...and what nearly happened ("i came close to shaking", "i nearly shook").
+_NEARLY = (r"i (?:nearly|almost|came close to|came so close to|was so close to|was close to) (?:shook|shake|shaking|threw|throw|"
+           r"throwing|smothered|smother|smothering)")
+# ...but not in play or in a figure of speech ("throw my son a party", "threw the baby in the pool and he loved it").
+_NOT_IN_PLAY = (r"(?! (?:feelings|pride|chances|a party|a birthday|a ball|up|in the (?:pool|air|bath|water|sea)|"
+                r"into the (?:pool|air|water|sea))\b)")
 _FEAR_OF_HURTING = (rf"{_AFRAID} (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
                     r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
@@ -2328,8 +2334,12 @@ RULES: tuple[Rule, ...] = (
        r"a baby|a toddler|tiny))"
        rf"|\b{_AFRAID} (?:of )?what i(?: (?:might|could|would|will)|'ll) do to (?:my|the|our) {CHILD_NOUN}\b"
        rf"|\b(?:thoughts|urge|urges|thinking) (?:of|about|to) (?:hurting|harming|shaking|smothering|drowning) (?:my|the|our) {CHILD_NOUN}\b"
-       rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like) (?:to )?(?:shake|hurt|harm|smother) (?:my|the|our) "
-       rf"{CHILD_NOUN}\b(?!'s)(?! (?:feelings|pride|chances))"),
+       rf"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:want|wanted|feel like|felt like) (?:to )?(?:shake|hurt|harm|smother|throw) (?:my|the|our) "
+       rf"{CHILD_NOUN}\b(?!'s){_NOT_IN_PLAY}"
+       # ...or nearly did it: "i came close to shaking my son when he wouldn't stop crying", "the baby wouldn't stop
+       # screaming and i nearly shook him" (the child named before), not "nearly shook the rug out"
+       rf"|\b{_NEARLY} (?:my|the|our) {CHILD_NOUN}\b(?!'s){_NOT_IN_PLAY}"
+       rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b{_NEARLY} (?:him|her|them)\b"),
     _r("chi.neglect", C, "neglect",
        rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight"
        r"|every (?:night|weekend)|while (?:he|she|they) (?:goes|go|went|is|are|was) (?:out|off|drinking|partying|clubbing|to (?:the )?(?:pub|bar|club|casino)|at (?:the )?(?:pub|bar|club|casino))"

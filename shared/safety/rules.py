@@ -603,6 +603,9 @@ _NEARLY = (r"i (?:nearly|almost|came close to|came so close to|was so close to|w
 # ...but not in play or in a figure of speech ("throw my son a party", "threw the baby in the pool and he loved it").
 _NOT_IN_PLAY = (r"(?! (?:feelings|pride|chances|a party|a birthday|a ball|up|in the (?:pool|air|bath|water|sea)|"
                 r"into the (?:pool|air|water|sea))\b)")
+# A sentence that is no film's, book's or show's ("we read the suicide note in the novel").
+_NOT_A_STORY = _in_a_sentence_without(r"film|movie|novel|book|show|series|episode|documentary|podcast|play|character|"
+                                      r"netflix|class|lesson|history|homework")
 _FEAR_OF_HURTING = (rf"{_AFRAID} (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
                     r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
@@ -1539,6 +1542,10 @@ RULES: tuple[Rule, ...] = (
     _r("sui.other.plan", S, "plan",
        rf"\b{OTHER} {OTHER_FILL}(?:wrote|written|left|has written|has left|is writing|was writing) (?:a |his |her |their )?"
        r"(?:suicide|goodbye|farewell) (?:note|letter|letters|notes|message|text|video)\b"
+       # ...or found by the writer: "found a suicide note in her room" (not a film's or a book's; a goodbye note alone is
+       # as often for a teacher or from an old boyfriend)
+       rf"|{_NOT_A_STORY}\b(?:found|find|finding|saw|discovered|read|reading) (?:a |his |her |their |the )?suicide "
+       r"(?:note|letter)s?\b"
        rf"|\b{OTHER} {OTHER_FILL}(?:(?:is|was|'s|has been|been|started|keeps) giving|gave|has given) away (?:all )?(?:of )?"
        r"(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|dog|cat|clothes|games|guitar|savings)\b"
        # ...the things named first: "she's been giving her things away"

@@ -2210,6 +2210,9 @@ NEARLY_DONE_TO_A_CHILD = [
     ("i wanted to throw the baby across the room, she screamed for 6 hours", "child_safety", "at_risk"),
 ]
 NOT_DONE_TO_A_CHILD = ["i nearly shook the rug out the window", "i wanted to throw my son a party", "my son nearly threw up"]
+# ...and a suicide note found, not one read in a novel.
+NOTE_FOUND = [("found a suicide note in her room", "suicide_self_harm", "plan")]
+NOTE_IN_A_STORY = ["we read the suicide note in the novel for english class"]
 
 
 # Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
@@ -2217,10 +2220,12 @@ NOT_DONE_TO_A_CHILD = ["i nearly shook the rug out the window", "i wanted to thr
 TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
+                *NOTE_FOUND,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
-                    *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD]
+                    *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
+                    *NOTE_IN_A_STORY]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

@@ -102,6 +102,9 @@ FAMILY_NOUN = (r"(?:son|daughter|teen|teenager|kid|brother|sister|brother-in-law
 _GROWN = r"(?:adult |grown |grown up |grown-up |eldest |oldest |youngest )?"
 # An age of 60 or more, and one under 18.
 _OLD_AGE = r"(?:[6-9]\d|1[01]\d)"
+# A film or a nurse's patients: someone else's story (_STORY_WINDOW, _NOT_A_STORY).
+_A_STORY = (r"film|movie|tv show|series|episode|novel|character|documentary|podcast|patients?|netflix|played by|"
+            r"on (?:her|his|my) shift")
 _CHILDS_AGE = r"(?:\d|1[0-7])"
 _ELDERS_KIN = (rf"(?:my {_GROWN}(?:son|daughter|grandson|granddaughter|son-in-law|daughter-in-law|stepson|stepdaughter|nephew|"
                r"niece|carer|caregiver|care worker|lodger)s?)")
@@ -172,8 +175,9 @@ _CHILDS_BODY = (r"(?:'s? (?:(?:little|tiny|upper|lower|left|right|small) )?(?:le
 NOT_AN_AMOUNT = r"(?! ?(?:minutes|mins?|hours|hrs|days|weeks|months|kg|lbs|pounds|%|k\b))"
 CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}"
 # ...and said of someone else: "she's 15", "he is only 16", "my 14 year old", "our 13-year-old daughter".
-_A_CHILDS_AGE = (rf"\b(?:she's|shes|he's|hes|she is|he is|they're|is) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUNT}(?! (?:and a half )?(?:years|yrs) (?:ago|older|younger|since))"
-                 r"|\b(?:[5-9]|1[0-7])[- ]?(?:(?:year|yr)s?[- ]?old|yo\b|y/o)")
+_A_CHILDS_AGE = (rf"\b(?:she's|shes|he's|hes|she is|he is|they're|is) (?:only |just )?{_CHILDS_AGE}\b{NOT_AN_AMOUNT}"
+                 r"(?! (?:and a half )?(?:years|yrs) (?:ago|older|younger|since))"
+                 rf"|\b{_CHILDS_AGE}[- ]?(?:(?:year|yr)s?[- ]?old|yo\b|y/o)")
 # An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
 # the words of old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
@@ -370,9 +374,7 @@ _NOT_IN_FEAR = _in_a_sentence_without(r"scared|afraid|terrified|frightened|hid\w
 # A sentence with no ordinary reason of someone else's, their age or their health among them ("dad has been putting
 # his affairs in order since he turned 80", "mum talks about being a burden since her hip operation").
 _FOR_NO_ORDINARY_REASON_OF_THEIRS = _in_a_sentence_without(
-    _AN_ORDINARY_REASON + r"|turned [6-9]\d|(?:he's|she's|hes|shes|he is|she is) (?:now |nearly |almost |over )?[6-9]\d|"
-    r"in (?:his|her|their) (?:late |early |mid )?[6-9]0s|[6-9]\d(?:th)? birthday|old age|hip|knee|stroke|dementia|illness|"
-    r"fall|fell|heart attack|health")
+    rf"{_AN_ORDINARY_REASON}|{OLDER_ADULT}|[6-9]\d(?:th)? birthday|old age|hip|knee|stroke|illness|fall|fell|heart attack|health")
 # A sentence with no leaving in it that a goodbye is for ("...before we moved to spain", "off to bali").
 _NOT_BEFORE_A_LEAVING = _in_a_sentence_without(r"mov\w*|emigrat\w*|relocat\w*|travel\w*|trip|holiday|vacation|off to|flight|"
                                               r"leaving do|new job|last day|graduat\w*|deploy\w*|posting")
@@ -604,8 +606,7 @@ _NEARLY = (r"i (?:nearly|almost|came close to|came so close to|was so close to|w
 _NOT_IN_PLAY = (r"(?! (?:feelings|pride|chances|a party|a birthday|a ball|up|in the (?:pool|air|bath|water|sea)|"
                 r"into the (?:pool|air|water|sea))\b)")
 # A sentence that is no film's, book's or show's ("we read the suicide note in the novel").
-_NOT_A_STORY = _in_a_sentence_without(r"film|movie|novel|book|show|series|episode|documentary|podcast|play|character|"
-                                      r"netflix|class|lesson|history|homework")
+_NOT_A_STORY = _in_a_sentence_without(rf"{_A_STORY}|book|show|play|class|lesson|history|homework")
 _FEAR_OF_HURTING = (rf"{_AFRAID} (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
                     r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
@@ -2813,8 +2814,7 @@ _PAST_WINDOW = re.compile(r"\b(?:back in|years? ago|decades? ago|months? ago|wee
 
 # A film or a nurse's patients: someone else's story, not an emergency in the family now. Kept narrow on purpose:
 # "he collapsed at work and isn't breathing" is an emergency.
-_STORY_WINDOW = re.compile(r"\b(?:film|movie|tv show|series|episode|novel|character|documentary|podcast|patients?|netflix|played by|"
-                           r"on (?:her|his|my) shift)\b")
+_STORY_WINDOW = re.compile(rf"\b(?:{_A_STORY})\b")
 
 
 # What a sentence says after the statement that shows it is over: when it happened ("she overdosed last year"), in the
@@ -3105,6 +3105,10 @@ _PRONOUN_SUBJECT = re.compile(r"(?P<he>he|he's|hes|he'd|he'll)\b|(?P<she>she|she
 def _doer(text: str, start: int, end: int) -> re.Match | None:
     """The person named who did what ``text[start:end]`` tells (see ``_CARER``): the last one named up to its end, not
     as an object; when it starts with "he" or "she", the last one named before it who can be that."""
+    # The passive voice ("i get hit by my dad", abu.*_by): the one named right after its "by" did it.
+    by = text.rfind(" by ", start, end)
+    if by >= 0 and (passive := _PERSON.match(text, by + 4)) and passive.end() <= end:
+        return passive
     pronoun = _PRONOUN_SUBJECT.match(text, start)
     subjects = [person for person in _PERSON.finditer(text, 0, start if pronoun else end)
                 if not _AS_OBJECT.search(text, max(0, person.start() - 20), person.start())

@@ -2162,6 +2162,8 @@ DONE_TO_ME_BY = [
     ("I am being stalked by my ex", "abuse", "stalking"),
     ("been raped by my husband more than once", "abuse", "sexual"),
     ("i get beaten by my dad when he's drunk, i'm 15", "child_safety", "physical_abuse"),
+    # ...a parent after "by" is the one who did it, as "my dad hits me every night" is read
+    ("i get hit by my dad every night", "child_safety", "physical_abuse"),
 ]
 NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES = [
     "I was hit by a car last year", "I got beaten by him at chess again", "I was pushed by my husband to apply for the job",

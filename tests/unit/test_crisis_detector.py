@@ -268,19 +268,20 @@ def test_the_hard_kinds_are_caught_in_other_writers_words_and_their_neighbours_a
 
 
 # (set, the share of its 150 crises that must be caught in their own category, the most of its 60 messages of low
-# mood that may be flagged): 138, 122, 112, 107 and 124 crises caught now, and 4, 4, 8, 3 and 4 messages of low mood
-# flagged.
+# mood that may be flagged): 138, 122, 112, 107, 124 and 108 crises caught now, and 4, 4, 8, 3, 4 and 7 messages of low
+# mood flagged.
 @pytest.mark.parametrize("blind_set,share,low_mood", [("mixed_blind_2.jsonl", (7, 8), 6), ("mixed_blind_3.jsonl", (4, 5), 6),
                                                       ("mixed_blind_4.jsonl", (7, 10), 10),
                                                       ("mixed_blind_5.jsonl", (7, 10), 6),
-                                                      ("mixed_blind_6.jsonl", (4, 5), 6)])
+                                                      ("mixed_blind_6.jsonl", (4, 5), 6),
+                                                      ("mixed_blind_7.jsonl", (7, 10), 10)])
 def test_a_fresh_mix_of_crises_low_mood_and_everyday_messages_by_three_writers(blind_set, share, low_mood):
     """Every kind of crisis, low mood and everyday family life, a fifth to a third of it long. Held-out sets written
     blind on 28 November 2026, each by three writers at once, to judge a change to the learned layers or the rules
-    (never trained on, texts never read; the fourth to sixth were prompted with the categories alone, from indirect to
-    explicit): of each, the share of its 150 crises caught in their own category, at most one in ten of its 60
-    messages of low mood flagged (one in six on the fourth, where main flags 8), and at most one in twenty of its 90
-    everyday ones (2, 2, 3, 1 and 3 now)."""
+    (never trained on, texts never read; the fourth to seventh were prompted with the categories alone, from indirect to
+    explicit, and the seventh was written in the eighth session): of each, the share of its 150 crises caught in their own category, at
+    most one in ten of its 60 messages of low mood flagged (one in six on the fourth and the seventh, where main flags 8
+    and 7), and at most one in twenty of its 90 everyday ones (2, 2, 3, 1, 3 and 4 now)."""
     low, everyday, groups, right, crises = _flagged_by_group(blind_set)
     assert (groups["distress"], groups["ordinary"], crises) == (60, 90, 150)
     assert len(low) <= low_mood, low

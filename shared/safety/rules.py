@@ -128,6 +128,11 @@ _WONT_LET = r"(?:won't|wont|doesn't|doesnt|will not|does not|never) (?:let|lets|
 _DEPENDENT = (r"(?=[^.!?]{0,100}?\b(?:dementia|alzheimer'?s|memory (?:loss|problems)|confused|frail|elderly|disabled|wheelchair|"
               r"bedridden|bed-bound|housebound|can't (?:walk|see|remember|get out)|care home|nursing home|carer|stroke|"
               rf"{_OLD_AGE} ?(?:(?:year|yr)s?[- ]old|yo)|in (?:his|her) [6-9]0s)\b)")
+# ...or what says they are left without, or afraid, in the same sentence: "my brother has mum's bank card and she hasn't
+# got money for food", "keeps taking granddad's money and shouting at him till he cries".
+_LEFT_WITHOUT = (r"(?=[^.!?]{0,100}?\b(?:(?:hasn't|hasnt|has not|doesn't have|doesnt have|has no|have no|got no|never has) "
+                 r"(?:got )?(?:any )?(?:money|food|cash)|no (?:money|food) (?:for|in|left)|fridge is empty|empty fridge|hungry|"
+                 r"nothing to eat|can't afford (?:food|to eat)|cries|cried|crying|in tears|scared|frightened|afraid|terrified)\b)")
 # An older person's money, which no one else needs: taken, it is theirs robbed whatever else the sentence says.
 _PENSION = r"(?:pension|pensions|benefits|social security|life savings|retirement|retirement savings)"
 _ELDERS_MONEY = rf"(?:{_PENSION}|savings|bank card|debit card|money|checks?|cheques?|bank account)"
@@ -1998,13 +2003,21 @@ RULES: tuple[Rule, ...] = (
     # brother beat dad at chess", nor "my sister takes mum to her appointments".
     _r("abu.other.elder", A, "controlling",
        # (the blow after another act: "my dad's carer takes his money and hits him")
-       rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:[\w']+ ){{1,4}}?and )?(?:(?:{HIT}|slaps|pinches|pinched|locks|locked|is locking) "
+       rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:[\w']+ ){{1,4}}?and (?:he |she |they )?)?(?:(?:{HIT}|slaps|pinches|pinched|locks|"
+       rf"locked|is locking) "
        rf"(?:{_ELDER}|her|him)\b"
        r"(?!'s)(?! (?:at|in a|to|on|up|out) )"
        rf"|{_STEALS} from {_ELDER}{_DEPENDENT}"
-       rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b{_DEPENDENT})"
+       rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b(?:{_DEPENDENT}|{_LEFT_WITHOUT}))"
        r"(?! (?:to|for|in|into|out|at) )"
-       rf"|{_WONT_LET} (?:{_ELDER}|her|him) (?:leave the house|go out|"
+       # (held, not taken: "has mum's bank card" is her shopping done for her, unless she is left without)
+       rf"|(?:has|keeps|kept|holds|controls) (?:{_ELDER}'?s|her|his) (?:{_PENSION}|savings|bank card|debit card|bank account|"
+       rf"pin|purse)\b{_LEFT_WITHOUT}"
+       # their medicine kept from them: "dad's carer keeps his tablets from him" (not "in a dosette box")
+       rf"|(?:keeps|kept|hides|hid|withholds|withheld) (?:{_ELDER}'?s|his|her) (?:meds|medication|medicine|tablets|pills|"
+       rf"insulin|painkillers)(?: [\w']+){{0,2}}? (?:from|away from) (?:{_ELDER}|him|her)\b"
+       rf"|{_WONT_LET} (?:{_ELDER}|her|him) (?:leave the house|go out|out of (?:the|her|his) (?:house|flat|home|room)|"
+       r"have (?:any )?visitors|"
        r"see (?:anyone|a doctor|the doctor|us|me|her friends|his friends)|use the phone|call (?:anyone|us|me)))"
        # ...or afraid of the one who cares for them: "my mum is scared of her carer"
        rf"|\b{_ELDER}(?: (?:is|seems|gets)|'s) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:her|his|their|the) "
@@ -2024,7 +2037,7 @@ RULES: tuple[Rule, ...] = (
        r"(?![^.!?]*\b(?:streamers|balloons|ribbons?|tinsel|party|birthday|\d+(?:st|nd|rd|th)|prank|game|joke)\b)"
        r"|\b(?:hands|wrists|arms|legs) tied to (?:the |her |his )?(?:bed|bed rails?|chair)\b"
        rf"|\b(?:(?:left|leaves|leaving|keeps) (?:{_ELDER}|her|him)|(?:been|was|is|gets|being) left) "
-       r"(?:[\w']+ ){0,3}?(?:in (?:soiled|soaked|wet|dirty|filthy) (?:sheets|pads|clothes|bedding|bed|nightie|nightgown)"
+       r"(?:[\w']+ ){0,3}?(?:in (?:the same )?(?:soiled|soaked|wet|dirty|filthy) (?:sheets|pads|clothes|bedding|bed|nightie|nightgown)"
        r"|without (?:food|water|a drink|anything to (?:eat|drink))|(?:with|and) no (?:food|water|heat|heating))\b"
        r"|\b(?:won't|wont|doesn't|doesnt|isn't|isnt|stopped|keeps (?:\W?forgetting\W? )?to|forgets to|refuses to|withholds?) "
        rf"(?:give |giving )?(?:{_ELDER}|her|him) (?:his|her) (?:[\w']+ )?(?:meds|medication|medicine|tablets|pills|insulin|"
@@ -2036,7 +2049,12 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:locks?|locked|locking|shuts?|shutting) (?:{_ELDER}|her|him) (?:in|into) (?:her|his|their|the) (?:room|bedroom|flat)\b"
        # (not a lock for their safety: "...at night so he doesn't wander")
        r"(?![^.!?]*\b(?:wander\w*|safety|safe|so (?:he|she|they) (?:doesn't|doesnt|can't|cant|won't|wont|don't|dont))\b)"
-       rf"|\b(?:don't|dont|doesn't|doesnt|won't|wont|never|stopped|refuses? to|forgets? to) (?:feed|feeding) (?:{_ELDER}|her|him)\b"
+       # ...or their door locked from the outside ("my aunt locked gran's door from the outside so she can't leave"), not
+       # for their safety ("...at night, he wanders")
+       rf"|\b(?:locks?|locked|locking) (?:{_ELDER}'?s|her|his) (?:bedroom |room |front |flat )?door (?:from the outside|on (?:her|him))\b"
+       r"(?![^.!?]*\b(?:wander\w*|safety|safe|at night)\b)"
+       rf"|\b(?:(?:don't|dont|doesn't|doesnt|won't|wont|never|stopped|refuses? to|forgets? to) (?:feed|feeding)|no one (?:feeds|washes))"
+       rf" (?:{_ELDER}|her|him)\b"
        rf"(?! (?:the|a|an|some|his|her|their|my|our|cake|sweets|chocolate|junk|fast food|meat|sugar|after|before|past)\b)"
        rf"|{_WONT_LET} (?:us|me|any of us|anyone|the family) (?:visit|see|talk to|speak to|ring|phone|call) (?:{_ELDER}\b|"
        r"(?:him|her)\b(?! (?:kids|children|son|daughter|baby|new|place|house|flat))|any more\b|anymore\b)"

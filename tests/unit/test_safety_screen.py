@@ -2216,18 +2216,42 @@ NOT_DONE_TO_A_CHILD = ["i nearly shook the rug out the window", "i wanted to thr
 NOTE_FOUND = [("found a suicide note in her room", "suicide_self_harm", "plan")]
 NOTE_IN_A_STORY = ["we read the suicide note in the novel for english class"]
 
+# An older relative's abuse told by family, of the kinds in Age UK's and the NCEA's lists (28 November 2026, eighth
+# session): money held or taken while they go without, kept in or from visitors, their medicine kept from them, a door
+# locked from the outside, left soiled and unfed. Not their shopping done, their tablets sorted, a lock for one who
+# wanders.
+AN_OLDER_RELATIVE_S_ABUSE = [(text, "abuse", None) for text in [
+    "my brother has mum's bank card and she hasn't got money for food",
+    "my brother took mum's bank card and now she has no money for food",
+    "my uncle took over grandad's pension and he won't let him see us",
+    "my cousin keeps taking granddad's money and shouting at him till he cries",
+    "mum is 84 and my brother changed her will and won't let her out of the house",
+    "my sister won't let dad have visitors since she moved in",
+    "dad's carer keeps his tablets from him when he doesn't do what she says",
+    "my aunt locked gran's door from the outside so she can't leave",
+    "grandma is left in the same soiled clothes for days and no one feeds her",
+]]
+AN_OLDER_RELATIVE_CARED_FOR = [
+    "my brother has mum's bank card to do her shopping since her hip op",
+    "my sister keeps mum's tablets in a dosette box so she doesn't double up",
+    "we lock grandad's door from the outside at night because he wanders",
+    "mum doesn't want visitors after her operation",
+    "my aunt manages gran's money, she's very organised",
+    "dad keeps his pension in the post office and he is scared of banks",
+]
+
 
 # Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
 # or doubted sentence beside them is no rule's crisis.
 TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
-                *NOTE_FOUND,
+                *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
                     *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
-                    *NOTE_IN_A_STORY]
+                    *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

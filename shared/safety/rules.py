@@ -2006,7 +2006,8 @@ RULES: tuple[Rule, ...] = (
        rf"\b{_ELDERS_ABUSER} (?:[\w']+ ){{0,2}}?(?:(?:[\w']+ ){{1,4}}?and (?:he |she |they )?)?(?:(?:{HIT}|slaps|pinches|pinched|locks|"
        rf"locked|is locking) "
        rf"(?:{_ELDER}|her|him)\b"
-       r"(?!'s)(?! (?:at|in a|to|on|up|out) )"
+       # (not a lock for one who wanders: "my brother locks grandad in his room at night so he doesn't wander")
+       r"(?!'s)(?! (?:at|in a|to|on|up|out) )(?![^.!?]*\bwander)"
        rf"|{_STEALS} from {_ELDER}{_DEPENDENT}"
        rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b(?:{_DEPENDENT}|{_LEFT_WITHOUT}))"
        r"(?! (?:to|for|in|into|out|at) )"

@@ -2235,6 +2235,7 @@ AN_OLDER_RELATIVE_CARED_FOR = [
     "my brother has mum's bank card to do her shopping since her hip op",
     "my sister keeps mum's tablets in a dosette box so she doesn't double up",
     "we lock grandad's door from the outside at night because he wanders",
+    "my brother locks grandad in his room at night so he doesn't wander",
     "mum doesn't want visitors after her operation",
     "my aunt manages gran's money, she's very organised",
     "dad keeps his pension in the post office and he is scared of banks",

@@ -3241,15 +3241,19 @@ def match(text: str) -> Matched:
         if not rule.may_match(masked, gates):
             continue
         for m in rule.pattern.finditer(masked):
-            if rule.id in _KEEPS_OUT and not (rule.category == SUICIDE_SELF_HARM and _theirs(masked, m.start(), m.end())):
-                own_words.append((m.start(), m.end(), _KEEPS_OUT[rule.id]))
+            # Whose a suicide statement is: read at most once per match, only where it is needed.
+            theirs: bool | None = None
+            if rule.id in _KEEPS_OUT:
+                theirs = rule.category == SUICIDE_SELF_HARM and _theirs(masked, m.start(), m.end())
+                if not theirs:
+                    own_words.append((m.start(), m.end(), _KEEPS_OUT[rule.id]))
             denial = _negation_start(masked, m.start()) if rule.negatable else None
             if denial is not None:
                 negated.append(_denied_clause(masked, denial, m.end()))
                 continue
             if rule.someone_else:
                 theirs = _someone_elses_statement(masked, m.start(), m.end())
-            else:
+            elif theirs is None:
                 theirs = rule.category == SUICIDE_SELF_HARM and _theirs(masked, m.start(), m.end())
             if (rule.present_only or theirs) and _not_happening_now(masked, m.start(), m.end(), theirs):
                 continue

@@ -279,9 +279,9 @@ def test_a_fresh_mix_of_crises_low_mood_and_everyday_messages_by_three_writers(b
     """Every kind of crisis, low mood and everyday family life, a fifth to a third of it long. Held-out sets written
     blind on 28 November 2026, each by three writers at once, to judge a change to the learned layers or the rules
     (never trained on, texts never read; the fourth to seventh were prompted with the categories alone, from indirect to
-    explicit, and the seventh was written in the eighth session): of each, the share of its 150 crises caught in their own category, at
-    most one in ten of its 60 messages of low mood flagged (one in six on the fourth and the seventh, where main flags 8
-    and 7), and at most one in twenty of its 90 everyday ones (2, 2, 3, 1, 3 and 4 now)."""
+    explicit, and the seventh was written in the eighth session): of each, the share of its 150 crises caught in their
+    own category, at most one in ten of its 60 messages of low mood flagged (one in six on the fourth and the seventh,
+    where main flags 8 and 7), and at most one in twenty of its 90 everyday ones (2, 2, 3, 1, 3 and 4 now)."""
     low, everyday, groups, right, crises = _flagged_by_group(blind_set)
     assert (groups["distress"], groups["ordinary"], crises) == (60, 90, 150)
     assert len(low) <= low_mood, low

@@ -31,6 +31,7 @@ import numpy as np
 
 from .embed import get_embedder
 from .model import get_embed_head, get_head, softmax
+from .rules import an_older_adult_and_no_child
 from .vocab import ABUSE, CHILD_SAFETY, HARM_TO_OTHERS, MEDICAL_EMERGENCY, SUICIDE_SELF_HARM
 
 COMBINER_PATH = Path(__file__).parent / "data" / "crisis_combiner.json"
@@ -91,6 +92,18 @@ def sure(q: dict[str, float], low: dict, high: dict, cheap_flags: list[str], wor
 def flagged(q: dict[str, float], thresholds: dict) -> list[str]:
     """The classes at or above their cut-off, most likely first."""
     return sorted((c for c in CRISIS_CLASSES if q[c] >= thresholds[c]), key=lambda c: -q[c])
+
+
+def older_adults_abuse(q: dict[str, float], thresholds: dict, text: str) -> dict[str, float]:
+    """Where an older adult is named and no child, and neither abuse nor a child at risk reaches its cut-off, the two
+    classes' shares judged together, as abuse. The heads learnt a dependent's harm at home from children, and split an
+    older person's abuse between the two classes ("my uncle moved in with grandad and has his bank card now...
+    he's 84"); the screen makes their child at risk abuse when it is flagged alone (``shared.safety.screen``)."""
+    pooled = q["abuse"] + q["child"]
+    if (q["abuse"] < thresholds["abuse"] and q["child"] < thresholds["child"] and pooled >= thresholds["abuse"]
+            and an_older_adult_and_no_child(text)):
+        return {**q, "abuse": pooled, "child": 0.0}
+    return q
 
 
 def full_features(tfidf: dict[str, float], emb: dict[str, float], rules, text: str) -> list[float]:
@@ -159,7 +172,7 @@ def decide_whole(rules, comb: Combiner | None = None, head=None, embed_head=None
     x = cheap_features(p_t, rules, text)
     q = comb.cheap.proba(x)
     scores = {f"tfidf.{c}": round(p_t[c], 4) for c in CRISIS_CLASSES}
-    cheap_flags = comb.cheap.flagged(q)
+    cheap_flags = comb.cheap.flagged(older_adults_abuse(q, comb.cheap.thresholds, rules.masked))
     if sure(q, comb.gate_low, comb.gate_high, cheap_flags, len(text.split())):
         return Decision([CATEGORY_OF[c] for c in cheap_flags], "tfidf", scores)
     embedder = get_embedder()
@@ -168,7 +181,8 @@ def decide_whole(rules, comb: Combiner | None = None, head=None, embed_head=None
     p_e = (embed_head or get_embed_head()).proba(embedder.embed(text))
     qf = comb.full.proba(full_features(p_t, p_e, rules, text))
     scores.update({f"embedding.{c}": round(p_e[c], 4) for c in CRISIS_CLASSES})
-    return Decision([CATEGORY_OF[c] for c in comb.full.flagged(qf)], "embedding", scores)
+    return Decision([CATEGORY_OF[c] for c in comb.full.flagged(older_adults_abuse(qf, comb.full.thresholds, rules.masked))],
+                    "embedding", scores)
 
 
 def decide(rules) -> Decision:

@@ -1996,6 +1996,40 @@ def test_a_child_named_beside_an_older_adult_is_still_the_child_at_risk(text):
     assert "model.child_safety.an_older_adult" not in r.signals, r
 
 
+# ...and where the learned layers split an older adult's abuse between abuse and a child at risk, neither reaching its
+# cut-off, the two are judged together, as abuse (combine.older_adults_abuse). Not an older adult's ordinary life.
+@pytest.mark.parametrize("text", [
+    "nan's new lodger has her pin number and she keeps asking me for food money. nan is 85.",
+    "my brother keeps asking mum for money and she gives it because she's scared. she's 83.",
+])
+def test_an_older_adult_s_abuse_the_learned_layers_split_between_two_classes_is_abuse(text):
+    r = screened_as(text, "abuse", tentative=True)
+    assert r.older_adult and "child_safety" not in r.categories, r
+
+
+@pytest.mark.parametrize("text", [
+    "nan is 85 and her new lodger helps with the shopping, she gave him her pin so he can get cash for her",
+    "gran is 88 and she keeps asking me for money for the bingo, she's a terror",
+    "my dad is 81 and he cries at old films now, my stepmum teases him about it",
+])
+def test_an_older_adult_s_ordinary_life_is_not_made_abuse(text):
+    assert not screen(text).escalate, text
+
+
+def test_abuse_and_a_child_at_risk_are_judged_together_only_for_an_older_adult_and_below_both_cut_offs():
+    from shared.safety.combine import older_adults_abuse
+    cut = {"abuse": 0.5, "child": 0.5}
+    split = {"none": 0.4, "abuse": 0.3, "child": 0.3}
+    older = "my uncle has grandad's bank card now. he's 84."
+    assert older_adults_abuse(split, cut, older) == {"none": 0.4, "abuse": 0.6, "child": 0.0}
+    # a child named, or no older adult: as the heads said
+    assert older_adults_abuse(split, cut, "my uncle has grandad's bank card now. he's 84 and my son is 6.") == split
+    assert older_adults_abuse(split, cut, "my uncle has my bank card now") == split
+    # one class already flagged, or the two short of abuse's cut-off together: as the heads said
+    assert older_adults_abuse({"none": 0.2, "abuse": 0.2, "child": 0.6}, cut, older)["child"] == 0.6
+    assert older_adults_abuse({"none": 0.6, "abuse": 0.2, "child": 0.2}, cut, older)["abuse"] == 0.2
+
+
 # The LAP's danger items in the words people use for them, and a child hurt by a parent named without "my".
 @pytest.mark.parametrize("text, category, severity", [
     ("She put both hands round my neck during the row and I couldn't breathe.", "abuse", "strangulation"),

@@ -301,6 +301,8 @@ def screen(text: str, locale: str = "en-US",
                 if cat == CHILD_SAFETY and an_older_adult_and_no_child(masked):
                     # A child at risk needs a child: with an older adult named and no child, it is their abuse ("my
                     # cousin takes grandad to the cashpoint every week... he's 86"), with abuse's reply and resources.
+                    # (Split between the two classes, neither flagged, the combiner judges them together:
+                    # combine.older_adults_abuse.)
                     signals.append(AN_OLDER_ADULT_REMAPPED)
                     cat = ABUSE
                     if cat in found:

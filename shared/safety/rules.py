@@ -135,7 +135,9 @@ _LEFT_WITHOUT = (r"(?=[^.!?]{0,100}?\b(?:(?:hasn't|hasnt|has not|doesn't have|do
                  r"nothing to eat|can't afford (?:food|to eat)|cries|cried|crying|in tears|scared|frightened|afraid|terrified)\b)")
 # An older person's money, which no one else needs: taken, it is theirs robbed whatever else the sentence says.
 _PENSION = r"(?:pension|pensions|benefits|social security|life savings|retirement|retirement savings)"
-_ELDERS_MONEY = rf"(?:{_PENSION}|savings|bank card|debit card|money|checks?|cheques?|bank account)"
+# ...what holds it (held by someone else, it is theirs to give or keep back), and any of their money.
+_ELDERS_ACCOUNTS = rf"(?:{_PENSION}|savings|bank card|debit card|bank account)"
+_ELDERS_MONEY = rf"(?:{_ELDERS_ACCOUNTS}|money|checks?|cheques?)"
 PARENT_NOUN = (r"(?:dad|mom|mum|father|mother|step[ -]?dad|step[ -]?mom|step[ -]?mum|step[ -]?father|step[ -]?mother|parents?|"
                r"(?:mom|mum|mother)'?s (?:boyfriend|husband|partner)|(?:dad|father)'?s (?:girlfriend|wife|partner)|uncle|aunt|"
                r"grandpa|grandfather|foster (?:dad|mom|mum|parent|carer))")
@@ -2012,8 +2014,7 @@ RULES: tuple[Rule, ...] = (
        rf"|{_TAKES_MONEY} (?:all )?(?:of )?(?:{_ELDER}'?s|her|his) (?:{_PENSION}\b|{_ELDERS_MONEY}\b(?:{_DEPENDENT}|{_LEFT_WITHOUT}))"
        r"(?! (?:to|for|in|into|out|at) )"
        # (held, not taken: "has mum's bank card" is her shopping done for her, unless she is left without)
-       rf"|(?:has|keeps|kept|holds|controls) (?:{_ELDER}'?s|her|his) (?:{_PENSION}|savings|bank card|debit card|bank account|"
-       rf"pin|purse)\b{_LEFT_WITHOUT}"
+       rf"|(?:has|keeps|kept|holds|controls) (?:{_ELDER}'?s|her|his) (?:{_ELDERS_ACCOUNTS}|pin|purse)\b{_LEFT_WITHOUT}"
        # their medicine kept from them: "dad's carer keeps his tablets from him" (not "in a dosette box")
        rf"|(?:keeps|kept|hides|hid|withholds|withheld) (?:{_ELDER}'?s|his|her) (?:meds|medication|medicine|tablets|pills|"
        rf"insulin|painkillers)(?: [\w']+){{0,2}}? (?:from|away from) (?:{_ELDER}|him|her)\b"

@@ -2254,7 +2254,7 @@ NOTE_IN_A_STORY = ["we read the suicide note in the novel for english class"]
 # session): money held or taken while they go without, kept in or from visitors, their medicine kept from them, a door
 # locked from the outside, left soiled and unfed. Not their shopping done, their tablets sorted, a lock for one who
 # wanders.
-AN_OLDER_RELATIVE_S_ABUSE = [(text, "abuse", None) for text in [
+AN_OLDER_RELATIVE_S_ABUSE = [(text, "abuse", "controlling") for text in [
     "my brother has mum's bank card and she hasn't got money for food",
     "my brother took mum's bank card and now she has no money for food",
     "my uncle took over grandad's pension and he won't let him see us",
@@ -2297,3 +2297,10 @@ def test_statements_the_rules_now_read_are_told_by_rule(text, category, severity
 @pytest.mark.parametrize("text", NO_RULE_S_CRISIS)
 def test_their_everyday_denied_or_doubted_neighbours_are_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text
+
+
+# ...and an older relative's abuse is told as theirs, an older adult's: the reply gives the line for it and on-call's
+# notice says so (older_adult, someone_else).
+@pytest.mark.parametrize("text,category,severity", AN_OLDER_RELATIVE_S_ABUSE)
+def test_an_older_relative_s_abuse_is_told_as_theirs(text, category, severity):
+    screened_as(text, category, older_adult=True, someone_else=True)

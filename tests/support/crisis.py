@@ -20,6 +20,12 @@ WEEK = (
     "everything by hand at midnight. My daughter has her recital on Saturday and I haven't even finished sewing her "
     "costume. My husband says I'm overreacting about his mom but she criticizes everything I do in my own house. "
 )
+# A longer week: the same worries, and the sister's and friend's advice. Read whole, a slip at its end is diluted more.
+LONGER_WEEK = WEEK + (
+    "My sister says I should just let him handle his own mother, and my friend at work says to book a hotel for her, "
+    "but neither of those feels right to me. We also have my son's school play that week and my daughter's birthday "
+    "party to plan, so I'd like to get this settled before it all piles up. "
+)
 AFTER = (
     " Anyway, what I actually wanted to ask is how to tell my husband that his mother can't stay for the whole week "
     "without it turning into another fight, because last year it ended with both of us sleeping badly for days."

@@ -10,18 +10,21 @@ import pytest
 from shared.safety import rule_layer, screen
 from shared.safety.combine import LONG_WORDS, WINDOW_WORDS, windows
 from shared.safety.rules import normalise
-from tests.support.crisis import AFTER, SLIP, WEEK, WINDOW_SLIP, screened_as
+from tests.support.crisis import AFTER, LONGER_WEEK, SLIP, WEEK, WINDOW_SLIP, screened_as
 
 pytestmark = pytest.mark.crisis
 
 
-# Read whole, the message with the slip at its end or in the middle is not flagged: its windows are.
-@pytest.mark.parametrize("text", [WEEK + WINDOW_SLIP, WEEK + WINDOW_SLIP + AFTER], ids=["at the end", "in the middle"])
-def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text):
+# The slip at the end of a week or in the middle is read whole (since the sixth candidate's training messages, 28
+# November 2026; the windows found them before). At the end of a longer week it is not flagged whole: its windows are.
+@pytest.mark.parametrize("text,layer", [(WEEK + WINDOW_SLIP, "tfidf"), (WEEK + WINDOW_SLIP + AFTER, "tfidf"),
+                                        (LONGER_WEEK + WINDOW_SLIP, "window")],
+                         ids=["at the end", "in the middle", "at the end of a longer week"])
+def test_a_suicidal_thought_let_slip_in_a_long_message_escalates(text, layer):
     assert screen(WINDOW_SLIP).category == "suicide_self_harm"
-    assert not screen(WEEK).escalate and not screen(WEEK + AFTER).escalate
+    assert not any(screen(week).escalate for week in (WEEK, WEEK + AFTER, LONGER_WEEK))
     r = screened_as(text, "suicide_self_harm", tentative=True)
-    assert r.layer == "window", r
+    assert r.layer == layer, r
 
 
 # Things given away and goodbye letters, said in one sentence, are preparation: a rule reads them wherever they are.

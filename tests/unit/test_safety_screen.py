@@ -1987,18 +1987,6 @@ def test_an_older_adult_s_abuse_the_learned_layers_read_as_a_child_s_is_abuse(te
     assert "model.child_safety.an_older_adult" in r.signals and "child_safety" not in r.categories, r
 
 
-# ...and, since the sixth candidate's training messages (28 November 2026), one the learned layers read as abuse
-# themselves: the grandchild's message the fourth candidate missed (scripts/crisis_candidates/README.md).
-@pytest.mark.parametrize("text", [
-    # (with "...and takes his pension every week" the rules now tell it: the pension taken after another act)
-    "my uncle moved in with grandad and has his bank card now. grandad's fridge is empty when i visit and he looks "
-    "frightened. he's 84.",
-])
-def test_an_older_adult_s_abuse_the_learned_layers_read_as_abuse_is_abuse(text):
-    r = screened_as(text, "abuse", tentative=True, writer_is_child=False)
-    assert r.older_adult and "child_safety" not in r.categories, r
-
-
 # ...and a child named beside the older adult is still the child at risk.
 @pytest.mark.parametrize("text", [
     "grandad is 70 and he makes my 8 year old keep secrets and sit on his lap",
@@ -2015,9 +2003,14 @@ def test_a_child_named_beside_an_older_adult_is_still_the_child_at_risk(text):
 @pytest.mark.parametrize("text", [
     "nan's new lodger has her pin number and she keeps asking me for food money. nan is 85.",
     "my brother keeps asking mum for money and she gives it because she's scared. she's 83.",
+    # Read as a child at risk until the sixth candidate's training messages (28 November 2026), split since: the
+    # grandchild's message the fourth candidate missed (scripts/crisis_candidates/README.md). With "...and takes his
+    # pension every week" the rules tell it: the pension taken after another act.
+    "my uncle moved in with grandad and has his bank card now. grandad's fridge is empty when i visit and he looks "
+    "frightened. he's 84.",
 ])
 def test_an_older_adult_s_abuse_the_learned_layers_split_between_two_classes_is_abuse(text):
-    r = screened_as(text, "abuse", tentative=True)
+    r = screened_as(text, "abuse", tentative=True, writer_is_child=False)
     assert r.older_adult and "child_safety" not in r.categories, r
 
 

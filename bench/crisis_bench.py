@@ -221,7 +221,8 @@ MIXED_6 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_6.jsonl"
 # training messages (scripts/crisis_candidates/README.md); texts never read.
 MIXED_7 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_7.jsonl"
 # The same composition and prompts, written in the ninth session by three other helpers, to judge a sixth candidate
-# (scripts/crisis_candidates/README.md); texts never read.
+# (scripts/crisis_candidates/README.md); texts not read before it judged, but a part of them was shown to me in a review
+# of the diff afterwards, so it can no longer judge a rule of mine blind.
 MIXED_8 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_8.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"

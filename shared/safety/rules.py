@@ -185,6 +185,15 @@ CHILD_AGE = rf"\b(?:i'm|im|i am) (?:only |just )?(?:[5-9]|1[0-7])\b{NOT_AN_AMOUN
 _A_CHILDS_AGE = (rf"\b(?:she's|shes|he's|hes|she is|he is|they're|is) (?:only |just )?{_CHILDS_AGE}\b{NOT_AN_AMOUNT}"
                  r"(?! (?:and a half )?(?:years|yrs) (?:ago|older|younger|since))"
                  rf"|\b{_CHILDS_AGE}[- ]?(?:(?:year|yr)s?[- ]?old|yo\b|y/o)")
+# A child in the text: the writer's or someone's child's age, or a child of the writer's family named ("my son",
+# "our teenager", "my little sister").
+_A_CHILD_NAMED = (rf"(?:{CHILD_AGE}|{_A_CHILDS_AGE}|\b(?:my|our) (?:[\w-]+ )?(?:son|daughter|boy|girl|teen|teenager|kid|"
+                  r"grandson|granddaughter|nephew|niece|little brother|little sister)\b)")
+# Images, sexual or any, and the verbs of putting them where others see them.
+_SEXUAL_IMAGES = (r"(?:nudes?|(?:naked|nude|explicit|intimate|sexual|dirty) (?:pics|pictures|photos|images|videos?|selfies|snaps)"
+                  r"|(?:pics|pictures|photos|images|videos?) of (?:her|him|them|me) naked)")
+_IMAGES = r"(?:pics|pictures|photos|images|videos?|snaps|selfies)"
+_SHARE = r"(?:share|shares|sharing|send|sends|sending|post|posts|posting|leak|leaks|leaking|spread|upload|show|shows)"
 # An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
 # the words of old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
@@ -2440,15 +2449,29 @@ RULES: tuple[Rule, ...] = (
     # boys are making him carry drugs for them", "i think my 15 year old is running drugs for a gang". A child named or
     # aged in the text: an adult's dealing is no child at risk.
     _r("chi.exploited", C, "at_risk",
-       rf"^(?=.*(?:{CHILD_AGE}|{_A_CHILDS_AGE}|\b(?:my|our) (?:[\w-]+ )?(?:son|daughter|boy|girl|teen|teenager|kid|grandson|"
-       r"granddaughter|nephew|niece|little brother|little sister)\b))"
-       r".*\b(?:(?:making|make|makes|made|forcing|forced|force|forces|getting|got|gets|using|uses|used) (?:him|her|them|me) (?:to )?"
+       rf"^(?=.*{_A_CHILD_NAMED}).*\b(?:(?:making|make|makes|made|forcing|forced|force|forces|getting|got|gets|using|uses|used) (?:him|her|them|me) (?:to )?"
        r"(?:carry|sell|deliver|move|hold|stash|hide|run|drop off|deal)"
        r"|(?:carrying|selling|running|dealing|moving|holding|delivering|stashing|hiding) (?:drugs|weed|crack|coke|gear)"
        r"(?: for| to pay| off)"
        r"|(?:caught up in|involved in|doing|running|groomed (?:into|for)|recruited (?:into|for)) county lines"
        r"|(?:owes|owe|in debt to) (?:a |the |some )?(?:gang|dealers?|older (?:boys|lads|guys|men)))\b",
        gate=r"\b(?:drugs|weed|crack|coke|gear|county lines|gang|dealers?|older (?:boys|lads|guys|men))\b"),
+
+    # A child's sexual images used to extort them (sextortion, in the NSPCC's and NCMEC's guidance): "my boy is 14 and
+    # someone is sextorting him", "my 13 year old is being blackmailed with photos he sent", "he says he'll share the
+    # video of her unless she sends more, she's 16". A child named or aged in the text; images shared on a condition
+    # only if they are sexual, or the condition is money or more images ("i'll send the photos to your mum unless you
+    # tidy your room" is a parent's joke).
+    _r("chi.sextortion", C, "sexual_abuse",
+       rf"^(?=.*{_A_CHILD_NAMED}).*\b(?:sextort\w*"
+       rf"|blackmail\w* (?:[\w']+ ){{0,4}}?(?:with|over|about|using) (?:[\w']+ ){{0,3}}?(?:{_SEXUAL_IMAGES}\b"
+       rf"|{_IMAGES} (?:(?:he|she|they|i) (?:had )?sent|of (?:her|him|them)sel(?:f|ves)))"
+       rf"|{_SHARE} (?:[\w']+ ){{0,4}}?{_SEXUAL_IMAGES}\b(?=.{{0,80}}\b(?:unless|or else|if (?:she|he|they|i|you) "
+       r"(?:don't|doesn't|won't|dont|doesnt|wont|didn't)|pay|money|sends? (?:him |them |her )?more)\b)"
+       # any images, where the condition is money or more of them: "...unless she sends more", "...if he doesn't pay"
+       rf"|{_SHARE} (?:[\w']+ ){{0,4}}?{_IMAGES}\b(?=.{{0,80}}\b(?:unless|until|or else|if) (?:[\w']+ ){{0,4}}?"
+       r"(?:pays?|paid|money|sends? (?:him |them |her )?more)\b))",
+       gate=r"\b(?:sextort\w*|blackmail\w*|nudes?|pics|pictures|photos|images|videos?|snaps|selfies)\b"),
 
     # ---------------------------------------------------------------- harm to others
     _r("har.intent", H, "intent",

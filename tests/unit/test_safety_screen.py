@@ -2282,17 +2282,37 @@ AN_OLDER_RELATIVE_CARED_FOR = [
 ]
 
 
+# A child's sexual images used to extort them (sextortion, in the NSPCC's and NCMEC's guidance; chi.sextortion): told
+# by a parent or by the teen, and the everyday sentences in its words (photos sent, shown or posted on a condition that
+# is no extortion, a sibling's teasing).
+A_CHILD_S_SEXTORTION = [(text, "child_safety", "sexual_abuse") for text in [
+    "my boy is 14 and someone is sextorting him, he's terrified and won't go to school",
+    "my 13 year old is being blackmailed with photos he sent to a girl who turned out to be a man",
+    "he says he'll share the video of her unless she sends more, she is only 16",
+    "someone online is threatening to send my son's nudes to all his friends unless he pays them £500. he's 15",
+    "my son is 15 and his girlfriend's brother is blackmailing him with pictures he sent her, wants £200",
+]]
+SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES = [
+    "i'll send the photos to your mum unless you tidy your room, i told my 13 year old",
+    "my son said he'll show the video of the match to his grandad unless it rains",
+    "our teenager is blackmailing his sister over the photos of her crush lol",
+    "my daughter is 12, she sends pictures to her gran who always asks her to send more",
+    "my 15 year old sent a photo of his test results to his dad so he'd pay up the money he promised",
+    "my 15 year old shared photos of the party unless his sister deletes them, they fight about everything",
+]
+
+
 # Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
 # or doubted sentence beside them is no rule's crisis.
 TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
-                *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE,
+                *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE, *A_CHILD_S_SEXTORTION,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
                     *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
-                    *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR]
+                    *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR, *SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

@@ -2385,6 +2385,16 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:kids|children|{CHILD_NOUN})\b[^.!?]{{0,80}}\b(?:left|leaves|leaving) them (?:home )?alone (?:(?!with\b)[\w']+ ){{0,3}}?"
        r"(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight|every (?:night|weekend)|"
        r"to go (?:out )?(?:drinking|partying|clubbing))"
+       # ...or told in the passive: "the kids (3 and 5) are left on their own all day", "her children were left by
+       # themselves all weekend" (not "left with grandma all day").
+       # A young child's or the children's, not a teenager's ("my 16 year old is left alone all day in the holidays"), and
+       # not where someone looks after them ("...all day at the holiday club").
+       r"|\b(?:my|our|the|her|his|their|[\w]+'s) (?:little |young |younger |two |three |four )?(?:kids|children|little ones|"
+       r"babies|toddlers|twins|baby|toddler|[1-9] ?(?:year|yr)s?[- ]olds?)(?: \([^)]{1,20}\))? "
+       r"(?:are|were|is|was|get|gets|got|have been|has been|keep getting|keeps getting) (?:being )?left (?:home )?"
+       r"(?:alone|on (?:their|his|her) own|by (?:them|him|her)sel(?:ves|f)) (?:(?!with\b)[\w']+ ){0,3}?"
+       r"(?:for (?:hours|days|the night|the weekend|whole days)|all (?:day|night|weekend)|overnight|every (?:night|weekend))"
+       r"(?! (?:at|in) (?:the |a )?(?:holiday club|club|camp|school|nursery|daycare|day care|creche|after[- ]school))"
        # A young child alone ("my 4 year old was home alone all night"), not a teenager for an hour after school.
        r"|\bmy [1-9] ?(?:year|yr)s?[- ]old (?:\w+ )?(?:is|was|has been|gets|got) (?:left )?(?:home )?alone (?:\w+ ){0,3}(?:for (?:hours|days|the night|"
        r"the weekend)|all (?:day|night)|overnight|every night|since)"

@@ -2302,17 +2302,36 @@ SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES = [
 ]
 
 
+# Young children left alone, told in the passive (chi.neglect; the NSPCC's neglect list), and the everyday sentences in
+# its words: a teenager's day alone, someone looking after them, an hour while a parent shops.
+CHILDREN_LEFT_ALONE_IN_THE_PASSIVE = [(text, "child_safety", "neglect") for text in [
+    "my wife drinks from the morning and the kids (3 and 5) are left on their own all day with no food",
+    "the kids are left on their own all day while she drinks, they're 4 and 6",
+    "my brother's kids (2 and 4) are left by themselves all weekend while he parties",
+    "the twins were left on their own overnight while she went to the casino, they're 6",
+]]
+LEFT_ALONE_IN_EVERYDAY_SENTENCES = [
+    "the kids were left on their own for an hour while i went to the shop, they're 15 and 17",
+    "my 16 year old is left alone all day in the holidays and loves it",
+    "the kids are left on their own all day at the holiday club, it's brilliant",
+    "our 3 and 5 year old were left with grandma all day",
+    "my son is left on his own all day now he's at uni",
+]
+
+
 # Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
 # or doubted sentence beside them is no rule's crisis.
 TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
                 *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE, *A_CHILD_S_SEXTORTION,
+                *CHILDREN_LEFT_ALONE_IN_THE_PASSIVE,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
                     *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
-                    *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR, *SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES]
+                    *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR, *SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES,
+                    *LEFT_ALONE_IN_EVERYDAY_SENTENCES]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

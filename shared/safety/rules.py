@@ -194,6 +194,8 @@ _SEXUAL_IMAGES = (r"(?:nudes?|(?:naked|nude|explicit|intimate|sexual|dirty) (?:p
                   r"|(?:pics|pictures|photos|images|videos?) of (?:her|him|them|me) naked)")
 _IMAGES = r"(?:pics|pictures|photos|images|videos?|snaps|selfies)"
 _SHARE = r"(?:share|shares|sharing|send|sends|sending|post|posts|posting|leak|leaks|leaking|spread|upload|show|shows)"
+# How long a child is left alone for it to be neglect: "for hours", "all night", "every weekend".
+_ALONE_FOR = r"(?:for (?:hours|days|the night|the weekend)|all (?:day|night|weekend)|overnight|every (?:night|weekend))"
 # An older adult, by age ("dad's 83", "i'm 74", "we're both 78", "my grandad (86)", "must be 80 odd", "in her 80s") or by
 # the words of old age (elderly, a pension, a care home, a walking frame, dementia).
 OLDER_ADULT = (r"\b(?:i'm|im|i am|he's|hes|she's|shes|he is|she is|is|turned|aged|we're|we are|(?:mum|mom|mam|dad|nan|"
@@ -2378,26 +2380,23 @@ RULES: tuple[Rule, ...] = (
        rf"|\b{_NEARLY} (?:my|the|our) {CHILD_NOUN}\b(?!'s){_NOT_IN_PLAY}"
        rf"|\b(?:my|the|our) {CHILD_NOUN}\b(?!'s)[^.!?]{{0,80}}?\b{_NEARLY} (?:him|her|them)\b"),
     _r("chi.neglect", C, "neglect",
-       rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight"
-       r"|every (?:night|weekend)|while (?:he|she|they) (?:goes|go|went|is|are|was) (?:out|off|drinking|partying|clubbing|to (?:the )?(?:pub|bar|club|casino)|at (?:the )?(?:pub|bar|club|casino))"
+       rf"\b(?:left|leaves|leaving) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:home )?alone (?:\w+ ){{0,3}}(?:{_ALONE_FOR}"
+       r"|while (?:he|she|they) (?:goes|go|went|is|are|was) (?:out|off|drinking|partying|clubbing|to (?:the )?(?:pub|bar|club|casino)|at (?:the )?(?:pub|bar|club|casino))"
        r"|to go (?:out )?(?:drinking|partying|clubbing))"
        # ...the children named first: "her kids are dirty and hungry, she leaves them alone to go drinking for days".
        rf"|\b(?:kids|children|{CHILD_NOUN})\b[^.!?]{{0,80}}\b(?:left|leaves|leaving) them (?:home )?alone (?:(?!with\b)[\w']+ ){{0,3}}?"
-       r"(?:for (?:hours|days|the night|the weekend)|all (?:day|night)|overnight|every (?:night|weekend)|"
-       r"to go (?:out )?(?:drinking|partying|clubbing))"
+       rf"(?:{_ALONE_FOR}|to go (?:out )?(?:drinking|partying|clubbing))"
        # ...or told in the passive: "the kids (3 and 5) are left on their own all day", "her children were left by
-       # themselves all weekend" (not "left with grandma all day").
-       # A young child's or the children's, not a teenager's ("my 16 year old is left alone all day in the holidays"), and
-       # not where someone looks after them ("...all day at the holiday club").
+       # themselves all weekend". A young child or the children, not a teenager ("my 16 year old is left alone all day in
+       # the holidays"), and not with someone who looks after them ("left with grandma", "...all day at the holiday club").
        r"|\b(?:my|our|the|her|his|their|[\w]+'s) (?:little |young |younger |two |three |four )?(?:kids|children|little ones|"
        r"babies|toddlers|twins|baby|toddler|[1-9] ?(?:year|yr)s?[- ]olds?)(?: \([^)]{1,20}\))? "
        r"(?:are|were|is|was|get|gets|got|have been|has been|keep getting|keeps getting) (?:being )?left (?:home )?"
-       r"(?:alone|on (?:their|his|her) own|by (?:them|him|her)sel(?:ves|f)) (?:(?!with\b)[\w']+ ){0,3}?"
-       r"(?:for (?:hours|days|the night|the weekend|whole days)|all (?:day|night|weekend)|overnight|every (?:night|weekend))"
+       rf"(?:alone|on (?:their|his|her) own|by (?:them|him|her)sel(?:ves|f)) (?:(?!with\b)[\w']+ ){{0,3}}?{_ALONE_FOR}"
        r"(?! (?:at|in) (?:the |a )?(?:holiday club|club|camp|school|nursery|daycare|day care|creche|after[- ]school))"
        # A young child alone ("my 4 year old was home alone all night"), not a teenager for an hour after school.
-       r"|\bmy [1-9] ?(?:year|yr)s?[- ]old (?:\w+ )?(?:is|was|has been|gets|got) (?:left )?(?:home )?alone (?:\w+ ){0,3}(?:for (?:hours|days|the night|"
-       r"the weekend)|all (?:day|night)|overnight|every night|since)"
+       rf"|\bmy [1-9] ?(?:year|yr)s?[- ]old (?:\w+ )?(?:is|was|has been|gets|got) (?:left )?(?:home )?alone (?:\w+ ){{0,3}}"
+       rf"(?:{_ALONE_FOR}|since)"
        # A child in a car in the heat, or forgotten there (not "left the baby in the car with her dad").
        rf"|\b(?:left|leaves|leaving|forgot|forgets|forgotten) (?:my|our|the|her|his) {CHILD_NOUN} (?:\w+ )?(?:in|inside) (?:the|a|her|his|my|our) "
        r"(?:hot |locked )?car\b(?! (?:with|seat))(?=.{0,60}\b(?:hot|heat|sun|hours|an hour|\d+ (?:minutes|mins)|windows up|locked|forgot|forgotten|"

@@ -1990,7 +1990,8 @@ def test_an_older_adult_s_abuse_the_learned_layers_read_as_a_child_s_is_abuse(te
 # ...and a child named beside the older adult is still the child at risk.
 @pytest.mark.parametrize("text", [
     "grandad is 70 and he makes my 8 year old keep secrets and sit on his lap",
-    "my mum is 68 and she leaves the kids alone all weekend with no food while she drinks",
+    # (with "...leaves the kids alone all weekend" a rule tells it: CHILDREN_LEFT_ALONE, below)
+    "my dad is 74 and he leaves my toddler in the garden on his own while he drinks",
     "my dad (75) hits my son when he babysits and tells him not to tell me",
 ])
 def test_a_child_named_beside_an_older_adult_is_still_the_child_at_risk(text):
@@ -2302,13 +2303,14 @@ SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES = [
 ]
 
 
-# Young children left alone, told in the passive (chi.neglect; the NSPCC's neglect list), and the everyday sentences in
-# its words: a teenager's day alone, someone looking after them, an hour while a parent shops.
-CHILDREN_LEFT_ALONE_IN_THE_PASSIVE = [(text, "child_safety", "neglect") for text in [
+# Young children left alone, told in the passive or for a weekend (chi.neglect; the NSPCC's neglect list), and the
+# everyday sentences in its words: a teenager's day alone, someone looking after them, an hour while a parent shops.
+CHILDREN_LEFT_ALONE = [(text, "child_safety", "neglect") for text in [
     "my wife drinks from the morning and the kids (3 and 5) are left on their own all day with no food",
     "the kids are left on their own all day while she drinks, they're 4 and 6",
     "my brother's kids (2 and 4) are left by themselves all weekend while he parties",
     "the twins were left on their own overnight while she went to the casino, they're 6",
+    "my mum is 68 and she leaves the kids alone all weekend with no food while she drinks",
 ]]
 LEFT_ALONE_IN_EVERYDAY_SENTENCES = [
     "the kids were left on their own for an hour while i went to the shop, they're 15 and 17",
@@ -2325,7 +2327,7 @@ TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
                 *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE, *A_CHILD_S_SEXTORTION,
-                *CHILDREN_LEFT_ALONE_IN_THE_PASSIVE,
+                *CHILDREN_LEFT_ALONE,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,

@@ -2219,8 +2219,8 @@ RULES: tuple[Rule, ...] = (
        rf"|\b(?:sent|sends|showing|showed|shows) (?:my|our) {CHILD_NOUN} (?:porn|nudes|naked|sexual)"
        r"|\b(?:asked|asks|asking|pressur\w+) (?:my|our) (?:\w+ )?(?:son|daughter|kid|child|teen) (?:for|to send) (?:nudes|naked|pictures of (?:her|him)self)"
        r"|\bgroom\w* (?:my|our|a|the) (?:\w+ )?(?:son|daughter|kid|child|teen)"
-       rf"|\b(?:my|our) (?:[\w-]+ )?{CHILD_NOUN}(?: (?:son|daughter|girl|boy))? (?:is|has been|was|keeps) (?:sending|sent) (?:\w+ )?(?:nudes|naked "
-       r"(?:pics|pictures|photos)|explicit (?:pics|pictures|photos|videos)) to (?:a|an|this|some) (?:grown |older |\d\d ?(?:year|yr)s?[- ]?old )?"
+       rf"|\b(?:my|our) (?:[\w-]+ )?{CHILD_NOUN}(?: (?:son|daughter|girl|boy))? (?:is|has been|was|keeps) (?:sending|sent) (?:\w+ )?"
+       rf"{_SEXUAL_IMAGES} to (?:a|an|this|some) (?:grown |older |\d\d ?(?:year|yr)s?[- ]?old )?"
        r"(?:man|guy|adult|stranger|woman)\b"
        rf"|\b(?:my|our) {CHILD_NOUN} (?:said|says|told me|told us) (?:that )?(?:her|his|their|the|a|an|my) (?:\w+ )?(?:coach|teacher|uncle|"
        r"step[ -]?dad|step[ -]?father|grandpa|grandad|grandfather|cousin|babysitter|neighbou?r|priest|pastor|tutor|friend's dad|"
@@ -2317,7 +2317,7 @@ RULES: tuple[Rule, ...] = (
        r"stranger|coach|teacher|tutor|online|discord|snapchat|snap|roblox|instagram|insta|tiktok|fortnite|minecraft|xbox|"
        r"playstation|game)\b).*\b(?:keep (?:it |this |us )?(?:a |our )?secret|our (?:little )?secret|(?:not to|to not|never to|don't|dont) tell "
        r"(?:my |your )(?:parents|mom|mum|dad)|meet (?:up )?(?:with )?(?:him|her|them)? ?alone|send (?:him|her|them)? ?"
-       r"(?:pics|pictures|photos|nudes|selfies|videos))"
+       rf"(?:{_IMAGES}|nudes))"
        # An adult with a young teen: "my 14 year old has a 25 year old boyfriend", "a grown man is messaging my 13
        # year old".
        r"|\b(?:my|our) (?:1[0-5]|[89]) ?(?:(?:year|yr)s?[- ]?old|yo\b|y/o)(?: (?:daughter|son|girl|boy|kid|child))? (?:[\w']+ ){0,3}?"

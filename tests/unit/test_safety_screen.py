@@ -2346,6 +2346,16 @@ def test_their_everyday_denied_or_doubted_neighbours_are_no_rule_s_crisis(text):
     assert not rule_layer(normalise(text)).found, text
 
 
+# ...and a child's sextortion is answered for who writes: a teen's own gets the reply written for a child, a parent's
+# the reply for an adult who tells of a child at risk (writer_is_child, which also flags on-call's notice).
+@pytest.mark.parametrize("text,writer_is_child", [
+    ("my boy is 14 and someone is sextorting him, he's terrified and won't go to school", False),
+    ("im 15 and a guy is sextorting me, he wants £300 or he'll send my pics to everyone", True),
+])
+def test_a_child_s_sextortion_is_answered_for_who_writes(text, writer_is_child):
+    screened_as(text, "child_safety", severity="sexual_abuse", layer="rules", writer_is_child=writer_is_child)
+
+
 # ...and an older relative's abuse is told as theirs, an older adult's: the reply gives the line for it and on-call's
 # notice says so (older_adult, someone_else).
 @pytest.mark.parametrize("text,category,severity", AN_OLDER_RELATIVE_S_ABUSE)

@@ -428,7 +428,31 @@ NEAR_MISS_IDIOMS = [
     "I almost killed myself on the stairs carrying the pram",
     "I almost shot myself in the foot with that email to his mum",
     "I nearly jumped off the sofa when the cat screamed",
+    "I'm killing myself laughing here, he tried to do her hair for school",
 ]
+
+# A threat said in a temper, its cause named in its condition (rules.IDIOMS; the tenth session's mend). Two of these
+# were told as harm to others at high danger until then.
+TEMPERS = [
+    "I'm going to strangle my brother if he brings up politics at dinner again",
+    "I'm gonna kill him if he leaves his wet towel on the bed again",
+    "i'll murder her if she eats my leftovers again",
+]
+# ...and the same words where the condition is harm, contact, a child or earnest, or points back to a blow told before:
+# still the writer's threat, told.
+THREATS_IN_A_TEMPER_S_WORDS = [
+    "I'll kill him if he touches her again",
+    "I'll kill him if he comes near the kids again",
+    "he punched my son and I'm going to kill him if he does it again",
+    "I'm going to kill him tonight if he comes home late again",
+    "i will kill my husband if he leaves me again",
+]
+
+
+@pytest.mark.parametrize("text", THREATS_IN_A_TEMPER_S_WORDS)
+def test_a_threat_whose_condition_is_harm_or_earnest_is_still_told(text):
+    r = screen(text)
+    assert r.escalate and not r.tentative and "har.intent" in r.signals, (text, r)
 
 
 # Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).
@@ -572,7 +596,7 @@ THE_WISH_NOT_TO_LIVE = [
 ]
 
 
-@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS + EVERYDAY_NEIGHBOURS + RULE_NEIGHBOURS + LEARNT_NEIGHBOURS)
+@pytest.mark.parametrize("text", NEAR_MISS_IDIOMS + TEMPERS + EVERYDAY_NEIGHBOURS + RULE_NEIGHBOURS + LEARNT_NEIGHBOURS)
 def test_everyday_sentences_that_share_crisis_words_do_not_escalate(text):
     r = screen(text)
     assert not r.escalate, (text, r)

@@ -1870,6 +1870,10 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:won't|wont|doesn't|doesnt|will not) let me (?:sleep|leave|go)(?: [\w']+){0,2} until i (?:have sex|sleep with (?:him|her)|give in)\b"
        r"|\b(?:only|won't|wont) (?:gives?|give) me (?:money|the money|my money|food)(?: [\w']+){0,4} (?:if|unless) i (?:have sex|sleep) with (?:him|her)\b"
        r"|\bsaid no\b[^.!?]{0,40}\b(?:held|pinned|holds|pins) (?:my (?:wrists|arms|hands) down|me down)\b(?![^.!?]{0,40}\b(?:tickl\w*|wrestl\w*|play\w*))"
+       # Sex as the price of not being exposed or hurt: "she said she'd tell my parents i'm gay unless i have sex with her"
+       r"|\b(?:he|she|they)(?:'d|'ll| would| will| is going to| was going to| threatens to| threatened to) (?:[\w']+ ){0,2}?"
+       r"(?:tell|out|show|send|post|share|leak|report|hurt|hit|kick me out)\b[^.!?]{0,60}?\b(?:unless|if i (?:don't|do not|won't|"
+       r"will not|refuse to)) (?:i )?(?:have sex|had sex|sleep|slept) with (?:him|her|them)\b"
        rf"|\b(?:he|she|my {PARTNER_NOUN}) (?:\w+ )?(?:won't|wont|doesn't|doesnt|will not|never) (?:take|takes|accept|accepts) no for an answer "
        r"(?:in bed|about sex|when it comes to sex)\b"
        r"|\b(?:pressur\w*|guilt\w*|bully\w*) me into (?:sex|things in bed|stuff in bed|sexual)\b"
@@ -2452,6 +2456,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:(?:forc\w*|mak(?:e|es|ing)|made|pressur\w*|arrang\w*|tak(?:e|es|ing)|took|send\w*|sent) "
        r"(?:[\w']+ ){0,5}?(?:to )?(?:marry|get (?:her |him |me |them )?married|be married|marriage to|married off)"
        r"|(?:marry|marrying|married) (?:me|her|him|them) off|(?:be|being|been|get|getting|got|was|were) married off"
+       # told by a sibling or a relative: "they are marrying my 14 year old sister off to a man of 40"
+       r"|marry(?:ing)? (?:my|our|his|her) (?:[\w'-]+ ){1,4}?off\b"
        r"|forced (?:marriage|to marry|to get married))\b",
        gate=r"\bmarr\w*\b"),
     # A child used by older people to carry or sell drugs (criminal exploitation, county lines): "my son is 14 and older
@@ -2465,6 +2471,16 @@ RULES: tuple[Rule, ...] = (
        r"|(?:caught up in|involved in|doing|running|groomed (?:into|for)|recruited (?:into|for)) county lines"
        r"|(?:owes|owe|in debt to) (?:a |the |some )?(?:gang|dealers?|older (?:boys|lads|guys|men)))\b",
        gate=r"\b(?:drugs|weed|crack|coke|gear|county lines|gang|dealers?|older (?:boys|lads|guys|men))\b"),
+
+    # The NSPCC's signs of a child's sexual exploitation, together: going missing, and gifts, money or lifts from older
+    # men ("my 15 year old keeps going missing and comes back with new phones and cash from older men"). Either alone
+    # is a worry a parent brings to coaching; a child named or aged in the text.
+    _r("chi.exploitation_signs", C, "sexual_abuse",
+       rf"^(?=.*{_A_CHILD_NAMED})(?=.*\b(?:go(?:es|ing)? missing|went missing|disappears? for|gone for (?:days|nights)|"
+       r"(?:stays?|stayed|staying) out all night)\b).*\b(?:(?:phones?|cash|money|gifts|presents|clothes|trainers|jewellery|"
+       r"drugs|alcohol|vapes?|lifts?|rides?) (?:[\w']+ ){0,3}?from (?:much |a lot )?older (?:men|guys|lads|man|guy|boyfriends?)"
+       r"|older (?:men|guys|lads) (?:in (?:cars|a car)|picking (?:her|him) up|pick (?:her|him) up|buying (?:her|him)))\b",
+       gate=r"\bolder (?:men|guys|lads|man|guy|boyfriends?)\b"),
 
     # A child's sexual images used to extort them (sextortion, in the NSPCC's and NCMEC's guidance): "my boy is 14 and
     # someone is sextorting him", "my 13 year old is being blackmailed with photos he sent", "he says he'll share the

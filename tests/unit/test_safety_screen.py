@@ -557,6 +557,9 @@ RULE_ONLY_NEIGHBOURS = [
     "I kicked my husband under the table when he mentioned it",
     "I don't want to wake up next to someone who won't talk to me, so we need to fix this.",
     "my dad is 81 and he cries at old films now, my stepmum teases him about it",
+    # Found while writing the neighbours of the rule for a child's sexual exploitation (tenth session): a teen out late
+    # with a new phone from her dad, read by the learned layers as a child at risk and asked about; no rule reads it.
+    "my 16 year old stays out late and came back with a new phone from her dad",
 ]
 
 # "I don't want to live out of boxes": where or how to live, not whether. The rule for the wish to be dead
@@ -2345,19 +2348,45 @@ LEFT_ALONE_IN_EVERYDAY_SENTENCES = [
 ]
 
 
+# Three things the guidance names (the tenth session): a child married off, told by someone else (chi.forced_marriage);
+# the NSPCC's signs of a child's sexual exploitation together, going missing and gifts or lifts from older men
+# (chi.exploitation_signs); sex coerced by a threat to out or expose the writer (abu.sexual_told). And the everyday
+# sentences in their words: an adult's wedding, a teen out late, a lift to football, a condition that is no sex.
+A_CHILD_MARRIED_OFF = [(text, "child_safety", "at_risk") for text in [
+    "they are marrying my 14 year old sister off to a man of 40 next month",
+    "my uncle is marrying his 13 year old daughter off to a friend of his",
+]]
+A_CHILD_S_EXPLOITATION_SIGNS = [(text, "child_safety", "sexual_abuse") for text in [
+    "my 15 year old keeps going missing and comes back with new phones and cash from older men",
+    "my daughter is 14, she goes missing for nights and older guys in cars pick her up",
+]]
+SEX_COERCED_BY_A_THREAT = [(text, "abuse", "sexual") for text in [
+    "my girlfriend said she'd tell my parents I'm gay unless I have sex with her",
+    "he said he'll send the photos to my boss unless I sleep with him",
+    "he'd post it online unless i slept with him again",
+]]
+THEIR_WORDS_IN_EVERYDAY_SENTENCES = [
+    "they're marrying my sister off next summer, she's 24 and happy about it",
+    "we're planning the wedding for my 16 year old's older sister next spring",
+    "my son is 15 and got a lift from an older guy from his football club",
+    "my 14 year old gets lifts to football from older lads on the team",
+    "my partner says she'll tell my parents about the engagement unless I do",
+    "she said she'd tell my mum unless I tidy the kitchen",
+]
+
 # Every statement above is told by rule, in its category (and at its tier, where one is given); every everyday, denied
 # or doubted sentence beside them is no rule's crisis.
 TOLD_BY_RULE = [*((text, category, None) for text, category in
                   DENIAL_THEN_A_NEW_CLAUSE + NOT_KNOWING_IS_NO_DENIAL + RUN_ON_AFTER_A_DENIAL),
                 *DONE_TO_ME_BY, *TEXTBOOK_WARNING_SIGNS, *MISSED_KINDS_OF_THE_SEVENTH_SESSION, *NEARLY_DONE_TO_A_CHILD,
                 *NOTE_FOUND, *AN_OLDER_RELATIVE_S_ABUSE, *A_CHILD_S_SEXTORTION,
-                *CHILDREN_LEFT_ALONE,
+                *CHILDREN_LEFT_ALONE, *A_CHILD_MARRIED_OFF, *A_CHILD_S_EXPLOITATION_SIGNS, *SEX_COERCED_BY_A_THREAT,
                 *((text, "suicide_self_harm", severity) for text, severity in SAID_WITH_A_SWEAR_OR_A_EUPHEMISM)]
 NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I don't think I want to die",
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
                     *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
                     *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR, *SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES,
-                    *LEFT_ALONE_IN_EVERYDAY_SENTENCES]
+                    *LEFT_ALONE_IN_EVERYDAY_SENTENCES, *THEIR_WORDS_IN_EVERYDAY_SENTENCES]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

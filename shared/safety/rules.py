@@ -2747,18 +2747,19 @@ SUI_PREP = _lazy(
     # a time set for "it": "i'm planning to do it on my birthday"
     r"(?:planning|plan|planned) to do it (?:on|when|after|before|this|next|tonight|tomorrow))\b")
 
-# Idioms and homonyms, masked before matching (and before the classifier).
 # A threat said in a temper, its cause named in its condition: "I'm going to strangle my brother if he brings up
-# politics at Thanksgiving again" (IDIOMS). Not when the condition is harm, contact, cheating, leaving, a child or
-# earnest ("if he touches her again", "if he comes near the kids again"), nor when it points back to an act told before
-# it ("he punched my son and I'm going to kill him if he does it again"): the threat is then read as one.
+# politics at Thanksgiving again", "...murder him if he leaves his towel on the bed one more time" (IDIOMS). Not when the
+# condition is harm, contact, cheating, leaving, a child or earnest ("if he touches her again", "if he hits her one more
+# time"), nor when it points back to an act told before it ("he punched my son and I'm going to kill him if he does it
+# again"): the threat is then read as one.
 _HARM_IN_A_CONDITION = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:finger|hand)|comes? (?:near|after|for)|"
                         r"goes? (?:near|after)|abus\w*|beat\w*|push\w*|shov\w*|kick\w*|punch\w*|slap\w*|grab\w*|chok\w*|"
                         r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|cheat\w*|leaves? (?:me|us)|left (?:me|us)|"
                         r"raises? (?:his|her|a) hand|drunk|drinks? and drives?")
-_A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?!(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
-                         rf"(?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST})\b)(?:[\w']+ ){{1,10}}?again\b")
+_A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
+                         rf"(?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST})\b)(?:[\w']+ ){{1,10}}?(?:again|one more time)\b")
 
+# Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(
     r"\b(?:this|that|it|work|school|traffic|the \w+|my \w+|these \w+|those \w+|you|you're|ur|these|those|heat|kids|they're)"
     r"(?: \w+){0,2}(?: (?:is|are|was|were|keeps|keep)|'s|'re) (?:literally |really |honestly |just |so |slowly )?killing me\b"
@@ -2799,7 +2800,6 @@ IDIOMS = _lazy(
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
     # A household threat that is not one: "if he leaves his towel on the bed one more time I'm going to murder him".
     r"|\bone more time,? (?:and )?(?:i swear,? )?(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:kill|murder|strangle|throttle) (?:him|her|them)\b"
-    r"|\b(?:kill|murder|strangle|throttle) (?:him|her|them) if (?:he|she|they) (?:[\w']+ ){0,8}?one more time\b"
     rf"|\b(?:kill|murder|strangle|throttle) (?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN})) {_A_TEMPER_S_CONDITION}"
     # laughter, not a wish to die: "I'm killing myself laughing here"
     r"|\bkill(?:ing|ed|s)? (?:myself|ourselves) (?:laughing|with laughter)\b"

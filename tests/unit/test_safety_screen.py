@@ -437,6 +437,7 @@ TEMPERS = [
     "I'm going to strangle my brother if he brings up politics at dinner again",
     "I'm gonna kill him if he leaves his wet towel on the bed again",
     "i'll murder her if she eats my leftovers again",
+    "I'm going to murder him if he leaves the milk out one more time",
 ]
 # ...and the same words where the condition is harm, contact, a child or earnest, or points back to a blow told before:
 # still the writer's threat, told.
@@ -444,6 +445,8 @@ THREATS_IN_A_TEMPER_S_WORDS = [
     "I'll kill him if he touches her again",
     "I'll kill him if he comes near the kids again",
     "he punched my son and I'm going to kill him if he does it again",
+    "my neighbour shoved my mum and I'll kill him if he ever does that again",
+    "I'll kill him if he hits her one more time",
     "I'm going to kill him tonight if he comes home late again",
     "i will kill my husband if he leaves me again",
 ]

@@ -431,8 +431,8 @@ NEAR_MISS_IDIOMS = [
     "I'm killing myself laughing here, he tried to do her hair for school",
 ]
 
-# A threat said in a temper, its cause named in its condition (rules.IDIOMS; the tenth session's mend). Two of these
-# were told as harm to others at high danger until then.
+# A threat said in a temper, its cause named in its condition (rules.IDIOMS; the tenth session's mend). The first three
+# were told as harm to others at high danger until then; the fourth the older idiom of "one more time" masked.
 TEMPERS = [
     "I'm going to strangle my brother if he brings up politics at dinner again",
     "I'm gonna kill him if he leaves his wet towel on the bed again",
@@ -2368,7 +2368,7 @@ SEX_COERCED_BY_A_THREAT = [(text, "abuse", "sexual") for text in [
     "he said he'll send the photos to my boss unless I sleep with him",
     "he'd post it online unless i slept with him again",
 ]]
-THEIR_WORDS_IN_EVERYDAY_SENTENCES = [
+MARRIAGE_MISSING_AND_THREAT_WORDS_IN_EVERYDAY_SENTENCES = [
     "they're marrying my sister off next summer, she's 24 and happy about it",
     "we're planning the wedding for my 16 year old's older sister next spring",
     "my son is 15 and got a lift from an older guy from his football club",
@@ -2389,7 +2389,7 @@ NO_RULE_S_CRISIS = [*DENIED_IN_BOTH_CLAUSES, *DENIED_OR_DOUBTED_AS_AN_OBJECT, "I
                     *NOT_DONE_TO_ME_BY_ANYONE_WHO_ABUSES, *WARNING_SIGNS_WORDS_IN_EVERYDAY_SENTENCES,
                     *THEIR_EVERYDAY_NEIGHBOURS, *THEIR_NEIGHBOURS_IN_EVERYDAY_WORDS, *NOT_DONE_TO_A_CHILD,
                     *NOTE_IN_A_STORY, *AN_OLDER_RELATIVE_CARED_FOR, *SEXTORTION_WORDS_IN_EVERYDAY_SENTENCES,
-                    *LEFT_ALONE_IN_EVERYDAY_SENTENCES, *THEIR_WORDS_IN_EVERYDAY_SENTENCES]
+                    *LEFT_ALONE_IN_EVERYDAY_SENTENCES, *MARRIAGE_MISSING_AND_THREAT_WORDS_IN_EVERYDAY_SENTENCES]
 
 
 @pytest.mark.parametrize("text,category,severity", TOLD_BY_RULE)

@@ -2758,6 +2758,13 @@ _HARM_IN_A_CONDITION = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:f
                         r"raises? (?:his|her|a) hand|drunk|drinks? and drives?")
 _A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
                          rf"(?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST})\b)(?:[\w']+ ){{1,10}}?(?:again|one more time)\b")
+# The writer's own, only: "he says he'll kill her if she goes out with her friends again" is someone's threat.
+_THE_WRITER_WILL = (r"\b(?:i'm|im|i am|i'll|ill|i will|i'd|i could|i would)(?: (?:literally|honestly|actually|seriously|so|"
+                    r"just))?(?: going to| gonna)?")
+# ...and its cause given with "for" ("I'm going to murder him for leaving the door open"), with an affair or a lie kept
+# out too: a partner's threat to kill over one is the kind most often meant.
+_A_TEMPER_S_CAUSE = (rf"for (?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST}|affair|lying|lied|lies|sleeping with|"
+                     r"slept with|seeing (?:someone|him|her|other)|texting (?:him|her|other))\b)\w+ing\b")
 
 # Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(
@@ -2800,7 +2807,8 @@ IDIOMS = _lazy(
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
     # A household threat that is not one: "if he leaves his towel on the bed one more time I'm going to murder him".
     r"|\bone more time,? (?:and )?(?:i swear,? )?(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:kill|murder|strangle|throttle) (?:him|her|them)\b"
-    rf"|\b(?:kill|murder|strangle|throttle) (?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN})) {_A_TEMPER_S_CONDITION}"
+    rf"|{_THE_WRITER_WILL} (?:kill|murder|strangle|throttle) (?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN})) "
+    rf"(?:{_A_TEMPER_S_CONDITION}|{_A_TEMPER_S_CAUSE})"
     # laughter, not a wish to die: "I'm killing myself laughing here"
     r"|\bkill(?:ing|ed|s)? (?:myself|ourselves) (?:laughing|with laughter)\b"
     r"|\b(?:nearly|almost) killed (?:myself|ourselves) (?:laughing|on the|at the|trying|getting|carrying|running|lifting)\b|\bhill (?:i|they|you|we|he|she|people)(?: (?:want to|wanna|would|will)|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"

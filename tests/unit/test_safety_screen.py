@@ -438,9 +438,12 @@ TEMPERS = [
     "I'm gonna kill him if he leaves his wet towel on the bed again",
     "i'll murder her if she eats my leftovers again",
     "I'm going to murder him if he leaves the milk out one more time",
+    # ...its cause given with "for"
+    "I'm going to murder him for leaving the door open",
+    "I'm gonna kill her for eating my chips",
 ]
-# ...and the same words where the condition is harm, contact, a child or earnest, or points back to a blow told before:
-# still the writer's threat, told.
+# ...and the same words where the condition or the cause is harm, contact, a child, an affair or earnest, or points back
+# to a blow told before: still the writer's threat, told.
 THREATS_IN_A_TEMPER_S_WORDS = [
     "I'll kill him if he touches her again",
     "I'll kill him if he comes near the kids again",
@@ -449,6 +452,15 @@ THREATS_IN_A_TEMPER_S_WORDS = [
     "I'll kill him if he hits her one more time",
     "I'm going to kill him tonight if he comes home late again",
     "i will kill my husband if he leaves me again",
+    "I'm going to kill him for hurting my daughter",
+    "i'm going to kill her for cheating on me",
+    "i'm going to kill her for lying to me about the money",
+    "I'm going to kill him for what he did to my sister",
+]
+# ...and someone else's threat in the same words: the idiom is the writer's own temper only.
+SOMEONE_S_THREAT_IN_A_TEMPER_S_WORDS = [
+    "my sister's husband says he'll kill her if she goes out with her friends again",
+    "her ex keeps saying he'll kill her for telling people what he did",
 ]
 
 
@@ -456,6 +468,12 @@ THREATS_IN_A_TEMPER_S_WORDS = [
 def test_a_threat_whose_condition_is_harm_or_earnest_is_still_told(text):
     r = screen(text)
     assert r.escalate and not r.tentative and "har.intent" in r.signals, (text, r)
+
+
+@pytest.mark.parametrize("text", SOMEONE_S_THREAT_IN_A_TEMPER_S_WORDS)
+def test_someone_s_threat_in_a_temper_s_words_still_escalates(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse", (text, r)
 
 
 # Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).

@@ -2747,24 +2747,30 @@ SUI_PREP = _lazy(
     # a time set for "it": "i'm planning to do it on my birthday"
     r"(?:planning|plan|planned) to do it (?:on|when|after|before|this|next|tonight|tomorrow))\b")
 
-# A threat said in a temper, its cause named in its condition: "I'm going to strangle my brother if he brings up
-# politics at Thanksgiving again", "...murder him if he leaves his towel on the bed one more time" (IDIOMS). Not when the
-# condition is harm, contact, cheating, leaving, a child or earnest ("if he touches her again", "if he hits her one more
-# time"), nor when it points back to an act told before it ("he punched my son and I'm going to kill him if he does it
-# again"): the threat is then read as one.
-_HARM_IN_A_CONDITION = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:finger|hand)|comes? (?:near|after|for)|"
-                        r"goes? (?:near|after)|abus\w*|beat\w*|push\w*|shov\w*|kick\w*|punch\w*|slap\w*|grab\w*|chok\w*|"
-                        r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|cheat\w*|leaves? (?:me|us)|left (?:me|us)|"
-                        r"raises? (?:his|her|a) hand|drunk|drinks? and drives?")
-_A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
-                         rf"(?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST})\b)(?:[\w']+ ){{1,10}}?(?:again|one more time)\b")
-# The writer's own, only: "he says he'll kill her if she goes out with her friends again" is someone's threat.
+# A threat said in a temper, its cause named: in its condition ("I'm going to strangle my brother if he brings up politics
+# at Thanksgiving again", "...murder him if he leaves his towel on the bed one more time") or with "for" ("I'm going to
+# murder him for leaving the door open") (IDIOMS). The writer's own temper only: "he says he'll kill her if she goes
+# out with her friends again" is someone's threat. And not when the cause is harm, contact, control of whom a partner
+# sees or where they go, an affair or a lie (where a partner's threat to kill is most often meant), a child or earnest
+# ("if he touches her again", "if she goes out with her friends again", "for cheating on me"), nor when it points back
+# to an act told before it ("he punched my son and I'm going to kill him if he does it again"): the threat is then
+# read as one.
 _THE_WRITER_WILL = (r"\b(?:i'm|im|i am|i'll|ill|i will|i'd|i could|i would)(?: (?:literally|honestly|actually|seriously|so|"
                     r"just))?(?: going to| gonna)?")
-# ...and its cause given with "for" ("I'm going to murder him for leaving the door open"), with an affair or a lie kept
-# out too: a partner's threat to kill over one is the kind most often meant.
-_A_TEMPER_S_CAUSE = (rf"for (?![^.!?]*?\b(?:{_HARM_IN_A_CONDITION}|{CHILD_NOUN}|{EARNEST}|affair|lying|lied|lies|sleeping with|"
-                     r"slept with|seeing (?:someone|him|her|other)|texting (?:him|her|other))\b)\w+ing\b")
+_A_THREAT_S_CAUSE = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:finger|hand)|comes? (?:near|after|for)|"
+                     r"goes? (?:near|after)|abus\w*|beat\w*|push\w*|shov\w*|kick\w*|punch\w*|slap\w*|grab\w*|chok\w*|"
+                     r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|leaves? (?:me|us)|left (?:me|us)|"
+                     r"raises? (?:his|her|a) hand|drunk|drinks? and drives?|"
+                     # whom a partner sees, where they go
+                     r"goes? out|going out|went out|stays? out|staying out|leaves? (?:the house|home)|talks? to|talking to|"
+                     r"texts?|texting|messag\w*|calls?|calling|flirt\w*|dances? with|dancing with|looks? at|looking at|"
+                     r"sees?|seeing|saw|"
+                     # an affair or a lie
+                     r"cheat\w*|affair|lying|lied|lies|sleeps? with|sleeping with|slept with")
+_IT_IS_A_THREAT = rf"(?![^.!?]*?\b(?:{_A_THREAT_S_CAUSE}|{CHILD_NOUN}|{EARNEST})\b)"
+_A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
+                         rf"{_IT_IS_A_THREAT}(?:[\w']+ ){{1,10}}?(?:again|one more time)\b")
+_A_TEMPER_S_CAUSE = rf"for {_IT_IS_A_THREAT}\w+ing\b"
 
 # Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(

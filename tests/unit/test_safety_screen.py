@@ -452,6 +452,8 @@ THREATS_IN_A_TEMPER_S_WORDS = [
     "I'll kill him if he hits her one more time",
     "I'm going to kill him tonight if he comes home late again",
     "i will kill my husband if he leaves me again",
+    "I'm going to kill my wife if she goes out with her friends again",
+    "i'll kill her for texting her ex",
     "I'm going to kill him for hurting my daughter",
     "i'm going to kill her for cheating on me",
     "i'm going to kill her for lying to me about the money",

@@ -2757,7 +2757,10 @@ SUI_PREP = _lazy(
 # read as one.
 _THE_WRITER_WILL = (r"\b(?:i'm|im|i am|i'll|ill|i will|i'd|i could|i would)(?: (?:literally|honestly|actually|seriously|so|"
                     r"just))?(?: going to| gonna)?")
-_A_THREAT_S_CAUSE = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:finger|hand)|comes? (?:near|after|for)|"
+_A_THREAT_S_CAUSE = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:finger|hand)|"
+                     # someone who comes to the door: "if he comes round again I'll kill him"
+                     r"comes? (?:near|after|for|round|around|over|back|here|to (?:the|our|my) (?:house|door|flat|home))|"
+                     r"shows? up|turns? up|showing up|turning up|"
                      r"goes? (?:near|after)|abus\w*|beat\w*|push\w*|shov\w*|kick\w*|punch\w*|slap\w*|grab\w*|chok\w*|"
                      r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|leaves? (?:me|us)|left (?:me|us)|"
                      r"raises? (?:his|her|a) hand|drunk|drinks? and drives?|"
@@ -2767,10 +2770,16 @@ _A_THREAT_S_CAUSE = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:fing
                      r"sees?|seeing|saw|"
                      # an affair or a lie
                      r"cheat\w*|affair|lying|lied|lies|sleeps? with|sleeping with|slept with")
+# No word of such a cause in what is read (a cause's word starts none of its words), or in the rest of its sentence.
+_NO_THREAT_S_CAUSE = rf"(?!(?:{_A_THREAT_S_CAUSE}|{CHILD_NOUN}|{EARNEST})\b)"
 _IT_IS_A_THREAT = rf"(?![^.!?]*?\b(?:{_A_THREAT_S_CAUSE}|{CHILD_NOUN}|{EARNEST})\b)"
-_A_TEMPER_S_CONDITION = (r"if (?:he|she|they) (?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
-                         rf"{_IT_IS_A_THREAT}(?:[\w']+ ){{1,10}}?(?:again|one more time)\b")
-_A_TEMPER_S_CAUSE = rf"for {_IT_IS_A_THREAT}\w+ing\b"
+# The condition, before the threat or after it: "if he leaves his socks out one more time I'll strangle him", "I'll
+# strangle him if he leaves his socks out again".
+_A_TEMPER_S_CONDITION = (rf"if (?:he|she|they|my {_NO_THREAT_S_CAUSE}[\w-]+) "
+                         r"(?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
+                         rf"(?:{_NO_THREAT_S_CAUSE}[\w']+ ){{1,10}}?(?:again|one more time)\b")
+_A_TEMPER_S_CAUSE = rf"for {_NO_THREAT_S_CAUSE}\w+ing\b"
+_WHOM_A_TEMPER_THREATENS = rf"(?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN}))"
 
 # Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(
@@ -2811,10 +2820,12 @@ IDIOMS = _lazy(
     r"(?:brick |stone )?wall\b(?! (?:until|till|til|over and over|again and again|on purpose|so hard))"
     r"|\b(?:beat|beats|beating) (?:myself|yourself|himself|herself|ourselves|themselves) up\b"
     r"|\b(?:i|we) (?:nearly|almost) died (?:laughing|of)\b|\b(?:shot|shoot|shooting|shoots) (?:myself|ourselves|himself|herself) in the foot\b"
-    # A household threat that is not one: "if he leaves his towel on the bed one more time I'm going to murder him".
-    r"|\bone more time,? (?:and )?(?:i swear,? )?(?:i'm|im|i am|i'll|ill|i will) (?:going to |gonna )?(?:kill|murder|strangle|throttle) (?:him|her|them)\b"
-    rf"|{_THE_WRITER_WILL} (?:kill|murder|strangle|throttle) (?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN})) "
-    rf"(?:{_A_TEMPER_S_CONDITION}|{_A_TEMPER_S_CAUSE})"
+    # A household threat that is not one, its cause named before it or after it (_A_TEMPER_S_CONDITION): "if he leaves
+    # his towel on the bed one more time I'm going to murder him", "I'll murder him for leaving the door open".
+    rf"|\b{_A_TEMPER_S_CONDITION},? (?:and )?(?:i swear,? )?{_THE_WRITER_WILL} (?:kill|murder|strangle|throttle) "
+    rf"{_WHOM_A_TEMPER_THREATENS}\b{_IT_IS_A_THREAT}"
+    rf"|{_THE_WRITER_WILL} (?:kill|murder|strangle|throttle) {_WHOM_A_TEMPER_THREATENS} (?:{_A_TEMPER_S_CONDITION}|{_A_TEMPER_S_CAUSE})"
+    rf"{_IT_IS_A_THREAT}"
     # laughter, not a wish to die: "I'm killing myself laughing here"
     r"|\bkill(?:ing|ed|s)? (?:myself|ourselves) (?:laughing|with laughter)\b"
     r"|\b(?:nearly|almost) killed (?:myself|ourselves) (?:laughing|on the|at the|trying|getting|carrying|running|lifting)\b|\bhill (?:i|they|you|we|he|she|people)(?: (?:want to|wanna|would|will)|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"

@@ -438,6 +438,7 @@ TEMPERS = [
     "I'm gonna kill him if he leaves his wet towel on the bed again",
     "i'll murder her if she eats my leftovers again",
     "I'm going to murder him if he leaves the milk out one more time",
+    "if he leaves his socks on the floor one more time I swear I'll strangle him",
     # ...its cause given with "for"
     "I'm going to murder him for leaving the door open",
     "I'm gonna kill her for eating my chips",
@@ -450,6 +451,9 @@ THREATS_IN_A_TEMPER_S_WORDS = [
     "he punched my son and I'm going to kill him if he does it again",
     "my neighbour shoved my mum and I'll kill him if he ever does that again",
     "I'll kill him if he hits her one more time",
+    "if he hits her one more time I'm going to kill him",
+    "if she goes out with her friends one more time i'll kill her",
+    "I've told my wife if he comes round again I'll kill him",
     "I'm going to kill him tonight if he comes home late again",
     "i will kill my husband if he leaves me again",
     "I'm going to kill my wife if she goes out with her friends again",

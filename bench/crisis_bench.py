@@ -127,7 +127,7 @@ Evaluates ``shared.safety.screen`` on
   and rules, couples, heavy feelings and idioms, 20 long heavy ones), written blind in the first session of November
   28, by a writer who never saw the repo; texts never read;
 - ``tests/data/crisis/plans_blind_2.jsonl``, ``mixed_blind.jsonl``, ``distress_blind.jsonl``, ``hard_blind.jsonl``,
-  ``mixed_blind_2.jsonl`` to ``mixed_blind_9.jsonl``: see their constants below;
+  ``mixed_blind_2.jsonl`` to ``mixed_blind_10.jsonl``: see their constants below;
 - ``tests/data/crisis/heldout_audit.jsonl``: 240 held-out rows (80 abuse, 80 suicide, 80 none/distress, drawn at
   random) judged again, text by text, by a reader who saw neither the original labels nor the screen's answers:
   does the text itself disclose the writer's suicidal thoughts or self-harm, abuse, neither, or is it unclear? The
@@ -229,6 +229,9 @@ MIXED_8 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_8.jsonl"
 # everyday messages it had told as crises by rule, and mended two of them (a threat in a temper, "killing myself
 # laughing"): those rows are no longer blind.
 MIXED_9 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_9.jsonl"
+# The same composition and prompts, written in the eleventh session by three other helpers, to judge a ninth candidate
+# (an older adult's abuse as a learned class of its own: scripts/crisis_candidates/README.md); texts never read.
+MIXED_10 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_10.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"
 CAT = {"suicide": "suicide_self_harm", "abuse": "abuse"}
@@ -322,7 +325,7 @@ def main(argv=None) -> int:
     for path in (EVAL, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, PARTNER_SHORT, PARTNER_SHORT_2, BETRAYAL,
                  CARE, SOMEONE_ELSE, SPELLING, DANGER, LONG, LONG_2, CHILD, TEEN, WHOSE, PRONOUN, SECRETS,
                  ELDER, PLANS, PLANS_2, JUDGE, MIXED, DISTRESS, HARD, MIXED_2, MIXED_3, MIXED_4,
-                 MIXED_5, MIXED_6, MIXED_7, MIXED_8, MIXED_9, VERY_SHORT):
+                 MIXED_5, MIXED_6, MIXED_7, MIXED_8, MIXED_9, MIXED_10, VERY_SHORT):
         ev = [json.loads(line) for line in path.open(encoding="utf-8")]
         ok_neg = n_neg = 0
         per = defaultdict(lambda: [0, 0, 0])

@@ -628,6 +628,23 @@ _NOT_A_STORY = _in_a_sentence_without(rf"{_A_STORY}|book|show|play|class|lesson|
 _FEAR_OF_HURTING = (rf"{_AFRAID} (?:that )?(?:i|i'm|i'll|i might|i will|i'm going to) "
                     r"(?:\w+ )?(?:hurt|shake|harm|snap and hurt|smother|drown)")
 
+# A weapon in someone's hands (abu.weapon): what it is, how it is handled, and when held or put it is a threat.
+_A_WEAPON = (r"(?:a |his |her |the |their )?(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?"
+             r"(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b")
+_WEAPON_HANDLED = r"(?:held|holding|holds|put|puts|putting|swung|swings|swinging|grabbed|grabs|picked up|picks up)"
+# ...not at a thing ("swung a big hammer at the shed door") nor drawn to cut something ("pulled a knife out of the
+# drawer to cut the birthday cake"; "to cut my throat" is no cake).
+_NOT_AT_A_THING = r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
+_NOT_TO_CUT = (r"(?![^.!?]{0,40}?\b(?:to|and|so (?:he|she|they) could) (?:cut|slice|carve|chop|peel|open|spread|butter) "
+               r"(?:the|a|an|some|up|open|it|them|his|her|our)\b(?! (?:throat|wrists?|face|neck|arms?|tyres|tires)\b))")
+_AIMED_AT_SOMEONE = (r"\b(?:at|to|against|towards?|on|over) (?:me|us|him|her|them)\b(?! (?:way|cake|bread|meat)\b)"
+                     r"|\b(?:to|against|at|in|into) (?:my|our|his|her|their) (?:head|throat|neck|face|chest|stomach|back|side|"
+                     r"ribs|temple|eyes?)\b|\b(?:around|about)(?= *(?:$|[.,!?;]|and\b|at\b|in (?:the|a) (?:kitchen|room|house)))")
+_IN_A_RAGE = (r"\b(?:scream\w*|yell\w*|shout\w*|threat\w*|swear\w*|swore|rage|raging|drunk|angry|furious|livid|stared at me|"
+              r"staring at me|glar\w*|kill|hurt|scared|terrified|afraid|frightened|argu\w*|fight|fighting|fought|row|rowing|"
+              r"(?:said|says|told me|warned me) (?:he|she|they)(?:'d|'ll| would| will)|use it|in front of me|won't let me)\b")
+
+
 # A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
 # me with the glue gun". One word, or none ("the bread knife").
 _TOYS_AND_TOOLS = ("water", "nerf", "toy", "squirt", "bubble", "foam", "glue", "hot", "staple", "nail", "paint", "cap", "spud",
@@ -636,6 +653,9 @@ _TOYS_AND_TOOLS = ("water", "nerf", "toy", "squirt", "bubble", "foam", "glue", "
 _NOT_A_TOY = rf"(?:(?!(?:{'|'.join(_TOYS_AND_TOOLS)})\b)[\w-]+ )?"
 # The same, looked back from the weapon's name ("his nerf gun at my head").
 _NO_TOY_BEFORE = "".join(f"(?<!{word} )" for word in _TOYS_AND_TOOLS)
+# A weapon in the writer's hands (har.behaviour): "my dad's gun", "a knife", "the bat".
+_THE_WRITER_S_WEAPON = (rf"(?:(?:a|an|the|my|his|her|their|our)(?: [\w-]+'s)? )?{_NOT_A_TOY}(?:gun|knife|knives|pistol|rifle|"
+                        r"shotgun|handgun|blade|machete|weapon|bat|hammer|axe)\b")
 # A game someone will "kill" the writer at ("he's going to murder me in mario kart tonight").
 _A_GAME = (r"(?:(?:the|a|this|that|our) )?(?:mario ?kart|fortnite|minecraft|roblox|call of duty|cod|gta|chess|cards|monopoly|"
            r"scrabble|uno|game|games|smash|fifa|xbox|playstation|tennis|golf|poker|pool|darts|bowling|quiz|trivia)\b")
@@ -867,7 +887,8 @@ RULES: tuple[Rule, ...] = (
        r"|\b(?:crash|crashing|drive|driving) my car (?:off|into) (?:a |the )?(?:bridge|tree|wall|cliff|river|lake|truck|oncoming)"
        # A gun turned on oneself by the writer's own hands: "i'm going to use my dad's gun on myself", "i held the gun to my
        # head last night". Not someone else's ("he put a gun to my head" is abuse), nor a tool or a toy's.
-       rf"|\b{I} (?:(?!not\b|never\b|don't\b|dont\b|won't\b|wont\b|wouldn't\b|didn't\b|can't\b|couldn't\b)[\w']+ ){{0,3}}?"
+       rf"|\b{I} (?:(?!not\b|never\b|don't\b|dont\b|won't\b|wont\b|wouldn't\b|didn't\b|can't\b|couldn't\b|he\b|she\b|"
+       r"they\b|someone\b|somebody\b)[\w']+ ){0,3}?"
        r"(?:use|using|used|turn|turning|turned|point|pointing|pointed|put|putting|hold|holding|held) "
        rf"(?:(?:the|a|my|his|her|our|their|[\w]+'s) ){{0,2}}{_NOT_A_TOY}(?:gun|pistol|rifle|shotgun|handgun|revolver) "
        rf"(?:on|at|to|against) (?:{SELF}|my (?:own )?(?:head|temple|chin|chest|mouth))\b",
@@ -1284,10 +1305,12 @@ RULES: tuple[Rule, ...] = (
     # step out in front of", "walked into the sea not meaning to come back". Not a barber's razor on the neck, nor legs
     # dangled over the pier.
     _r("sui.means_in_position", S, "behaviour",
-       r"(?:\bi (?:(?!could|would|might|should|can|will|wanna|want|wish|need)[\w']+ ){0,2}?(?:put|held|had|pressed|pointed|stuck|"
+       r"(?:\bi (?:(?!could|would|might|should|can|will|wanna|want|wish|need|(?:he|she|they|someone|somebody)\b)[\w']+ ){0,2}?"
+       r"(?:put|held|had|pressed|pointed|stuck|"
        r"sat with|was holding)|\b(?:with|had))(?: [\w']+){0,3}? "
        r"(?:gun|rifle|shotgun|pistol|barrel|revolver|it|one) (?:under my chin|to my (?:head|temple)|in my mouth|against my (?:head|temple|chest))\b"
-       r"|\bi (?:[\w']+ ){0,2}?(?:had|held|put|pressed|was holding|was pressing) (?:the|a|my) (?:blade|razor|knife) (?:against|to|on|into) "
+       r"|\bi (?:(?!(?:he|she|they|someone|somebody)\b)[\w']+ ){0,2}?(?:had|held|put|pressed|was holding|was pressing) (?:the|a|my) "
+       r"(?:blade|razor|knife) (?:against|to|on|into) "
        r"my (?:wrists?|throat|neck)\b"
        r"|\b(?:hose|pipe|tube) (?:taped |attached |fixed |running )?(?:to|from|into|on) the exhaust\b"
        r"|\b(?:one leg|a leg|both legs|my legs) over(?: the)? (?:rail|railing|edge|side|barrier|parapet|ledge)\b[^.!?]{0,40}?"
@@ -1714,10 +1737,15 @@ RULES: tuple[Rule, ...] = (
        negatable=True, laughed_off=True, gate=r"\b(?:kill|murder|shoot|stab|end) (?:\w+ )?(?:my|our)\b",
        not_said_by=rf"{_KIN}|{_PARENTS_PARTNER}"),
     _r("abu.weapon", A, "weapon",
-       r"\b(?:pointed|pointing|points|held|holding|holds|pulled|pulls|waved|waving|aimed|aiming|came at me with|"
-       r"threatened me with|threatening me with|attacked me with|put|pressed|swung) (?:a |his |her |the |their )?"
-       r"(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b"
-       r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
+       # Drawn, aimed or brandished, a weapon is a threat by itself ("he pulled a knife", "pointed his gun")...
+       rf"\b(?:pointed|pointing|points|pulled|pulls|waved|waving|aimed|aiming|came at me with|threatened me with|"
+       rf"threatening me with|attacked me with|pressed) {_A_WEAPON}{_NOT_AT_A_THING}{_NOT_TO_CUT}"
+       # ...held, put, swung or picked up, only when it is aimed or put to someone, or the sentence tells a fight, a
+       # rage or a threat ("he held a knife while we argued"): "my husband put the knife away after dinner", "my son
+       # swung a bat and hit a home run" are no one's threat.
+       rf"|\b{_WEAPON_HANDLED} {_A_WEAPON}{_NOT_AT_A_THING}(?=[^.!?]{{0,60}}?(?:{_AIMED_AT_SOMEONE}|{_IN_A_RAGE}))"
+       rf"|\b(?:during|in the middle of|while|when|whenever|every time)\b[^.!?]{{0,40}}?{_IN_A_RAGE}[^.!?]{{0,60}}?"
+       rf"\b{_WEAPON_HANDLED} {_A_WEAPON}"
        # (the weapon's name looked at first: the look-behinds would cost time at every position)
        rf"|\b(?=(?:gun|knife|pistol|blade) ){_NO_TOY_BEFORE}(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) "
        r"(?:head|throat|neck|face|chest|stomach)\b"
@@ -1742,7 +1770,10 @@ RULES: tuple[Rule, ...] = (
        r"shotgun|handgun)s?\b(?: [\w']+){0,8} (?:when|while|whenever|every time|during|after|if) (?:he's|she's|he is|she is|"
        r"he gets|she gets|he was|she was|we (?:argue|fight|argued|fought)|i (?:talk|say|disagree|mention|try|want|go|come|"
        r"argue|don't|dont))\b"
-       r"|\b(?:reminds|reminded|reminding) me (?:that )?(?:he|she|they) (?:has|have|owns|own|keeps|keep) (?:a |his |her )?(?:gun|guns|knife|rifle|pistol)\b"),
+       r"|\b(?:reminds|reminded|reminding) me (?:that )?(?:he|she|they) (?:has|have|owns|own|keeps|keep) (?:a |his |her )?(?:gun|guns|knife|rifle|pistol)\b",
+       # The writer's own weapon is not their abuse: to their own head it is the suicide rules' ("I'd never put a gun
+       # to my head"), aimed at someone it is harm to others (har.behaviour).
+       done_to_writer=True),
     # A weapon used to frighten, in everyday words: "she came at me with a screwdriver", "my wife chased me round the
     # kitchen with a knife", "she held the bread knife up at me", "he loaded the gun in front of me", "fired his gun into
     # the ceiling during our fight", "reminds me it's loaded", "leaves a knife on my side of the bed as a 'reminder'",
@@ -2590,7 +2621,13 @@ RULES: tuple[Rule, ...] = (
        r"(?! (?:at|in) (?:chess|cards|tennis|a game|the game|arguments|monopoly|fortnite))"
        r"(?! (?:feelings|ego|pride|chances))(?! under the table)"
        # The writer who grabbed someone by the throat: strangulation is the LAP's gravest sign, whoever tells it.
-       rf"|\b{I} (?:\w+ )?(?:grabbed|held|squeezed|pinned) (?:my {PARTNER_NOUN}|him|her) (?:by|against the wall by) (?:the|his|her) (?:neck|throat)\b",
+       rf"|\b{I} (?:\w+ )?(?:grabbed|held|squeezed|pinned) (?:my {PARTNER_NOUN}|him|her) (?:by|against the wall by) (?:the|his|her) (?:neck|throat)\b"
+       # The writer's weapon aimed or put to someone else (the LAP's first item, whoever tells it): "I pointed my dad's
+       # gun at him", "i pulled a knife on my husband", "I held a knife to his throat", "I came at him with a knife".
+       rf"|\b{I} (?:\w+ )?(?:pointed|aimed|pulled|held|put|pressed|swung|waved) {_THE_WRITER_S_WEAPON}"
+       r" (?:at|on|to|against|towards?) (?:him|her|them|his\b|their\b|my (?!(?:own )?(?:head|temple|chin|throat|neck|wrists?|"
+       r"chest|mouth|face|stomach|heart|arms?|legs?|skin|body)\b)[\w-]+)"
+       rf"|\b{I} (?:\w+ )?(?:came|went|ran|lunged) (?:at|after) (?:him|her|them|my [\w-]+) with {_THE_WRITER_S_WEAPON}",
        negatable=True),
 
     # ---------------------------------------------------------------- medical emergency
@@ -3034,8 +3071,10 @@ _NAMES_SOMEONE = re.compile(rf"\b(?:him|her|them|his|their|{THEM_SELF}|my [\w']+
 # The writer as the subject of a statement that names no one: "I was admitted to the psych ward after an attempt".
 # The writer as the one who did what follows ("I grabbed her", "I picture grabbing him"), not as a witness ("I found
 # him choking her", "I saw my dad").
+# (Not with someone else as the subject between: "I think he choked me", "I know she hit me" are the writer's abuse.)
 _WRITER_DID = re.compile(r"\b(?:i|i've|ive|i'd|i had|i have)(?: (?!saw\b|see\b|seen\b|found\b|find\b|watched\b|watch\b|heard\b|"
-                         r"hear\b|caught\b|noticed\b|walked\b)[\w']+){0,3} $")
+                         r"hear\b|caught\b|noticed\b|walked\b|he\b|she\b|they\b|he's\b|she's\b|they're\b|they've\b|he'd\b|"
+                         r"she'd\b|they'd\b|someone\b|somebody\b|you\b)[\w']+){0,3} $")
 _WRITER_BEFORE = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i was|i am|i have been|i've been|ive been)(?: [\w']+){0,3} $")
 
 
@@ -3284,6 +3323,11 @@ _DENIED_ACT = _lazy(rf"\b{SUBJ} (?:\w+ )?(?P<denial>{NOT}) (?:\w+ )?(?:{HIT}|hur
 # it, and the learned layers must not either.
 _DENIED_SELF_HARM = _lazy(rf"\b{I} (?P<denial>not|never|no longer) (?:\w+ )?(?:{_SELF_HARM_VERBS}) {SELF}\b"
                           r"(?! (?:anymore|any more|as much|as often|since)\b)")
+# ...or a weapon turned on oneself ("i'd never put a gun to my head, don't worry"): sui.means_in_position reads none.
+_DENIED_WEAPON_ON_ONESELF = _lazy(
+    rf"\b{I} (?P<denial>not|never|no longer) (?:\w+ )?(?:put|hold|held|point|pointed|press|pressed) "
+    r"(?:a|the|my|his|her|dad's) (?:[\w-]+ )?(?:gun|pistol|rifle|shotgun|revolver|knife|blade|razor) "
+    r"(?:to|against|at|under|in) my (?:head|temple|chin|throat|wrists?|mouth|chest)\b(?! (?:before|until|till|again|anymore|any more)\b)")
 
 
 def _denied_clause(text: str, denial: int, end: int) -> str:
@@ -3367,7 +3411,7 @@ def match(text: str) -> Matched:
                     break
         if hit is not None:
             hits.append(hit)
-    for denied in (_DENIED_ACT, _DENIED_SELF_HARM):
+    for denied in (_DENIED_ACT, _DENIED_SELF_HARM, _DENIED_WEAPON_ON_ONESELF):
         for m in denied.finditer(masked):
             if not _NOT_A_DENIAL.match(masked, m.start("denial")):
                 negated.append(_denied_clause(masked, m.start(), m.end()))

@@ -334,15 +334,58 @@ def test_a_denial_in_so_many_words_does_not_escalate(text):
     assert not r.escalate, (text, r)
 
 
-# The writer's own act with a weapon, denied: the rule for a gun turned on oneself reads no denial ("never" stops it),
-# so the rule for a weapon at the writer's head reads it as someone's threat.
-DENIALS_THE_WEAPON_RULE_MISREADS = ["I'd never put a gun to my head, don't worry"]
+# A weapon in someone's hands is the LAP's first item when it is drawn or aimed, put to someone, or handled in a fight, a
+# rage or a threat. Put away, taken out to cut a cake, swung at a ball, or the writer's own turned on themself and
+# denied, it is no partner's threat (each of these was told as abuse at high danger before the eleventh session).
+WEAPONS_IN_EVERYDAY_HANDS = [
+    "I'd never put a gun to my head, don't worry",
+    "I put a knife in the dishwasher and he moaned",
+    "my husband put the knife away after dinner",
+    "he pulled a knife out of the drawer to cut the birthday cake",
+    "my son swung a bat and hit a home run",
+    "my son held a hammer while we built the shed together",
+    "I was holding a knife cutting veg when he walked in and we laughed",
+    "dad is holding a bat in the garden with my brother",
+    "she put a knife in his lunchbox by mistake",
+]
+# ...and their neighbours, a weapon as a threat: told by the rule, as abuse. (The last three: someone else named between
+# the writer and the act is no act of the writer's, and no means of their own in position.)
+WEAPONS_AS_A_THREAT = [
+    "he held a knife while we argued",
+    "he was holding a knife and screaming at me",
+    "my husband put the gun on the table and stared at me",
+    "during the fight he grabbed a knife",
+    "she picked up a knife and said she'd use it",
+    "he pulled a knife out of the drawer and said he'd cut my throat",
+    "I know he held a knife to my throat",
+    "i think she put the gun to my head while i slept",
+    "I think he choked me last night",
+]
+# ...and the writer's own weapon aimed at someone else: harm to others (the first was missed by every layer).
+THE_WRITER_S_WEAPON_AT_SOMEONE = [
+    "I pointed my dad's gun at him",
+    "I held a knife to his throat last night",
+    "I came at him with a knife",
+    "I swung a bat at my brother",
+]
 
 
-@pytest.mark.xfail(strict=True, reason="the weapon rule reads it as someone's threat (a known gap)")
-@pytest.mark.parametrize("text", DENIALS_THE_WEAPON_RULE_MISREADS)
-def test_the_writer_s_own_weapon_denied_does_not_escalate(text):
+@pytest.mark.parametrize("text", WEAPONS_IN_EVERYDAY_HANDS)
+def test_a_weapon_in_everyday_hands_does_not_escalate(text):
+    assert not rule_layer(normalise(text)).found, text
     assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", WEAPONS_AS_A_THREAT)
+def test_a_weapon_as_a_threat_is_told_as_abuse_by_rule(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and r.layer == "rules" and r.danger == "high", (text, r)
+
+
+@pytest.mark.parametrize("text", THE_WRITER_S_WEAPON_AT_SOMEONE)
+def test_the_writer_s_weapon_aimed_at_someone_is_harm_to_others(text):
+    r = screen(text)
+    assert r.escalate and r.category == "harm_to_others" and "har.behaviour" in r.signals, (text, r)
 
 
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to

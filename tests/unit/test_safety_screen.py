@@ -388,6 +388,57 @@ def test_the_writer_s_weapon_aimed_at_someone_is_harm_to_others(text):
     assert r.escalate and r.category == "harm_to_others" and "har.behaviour" in r.signals, (text, r)
 
 
+# Touch and care in everyday words, which the rules for a blow and for control told as abuse before the eleventh session:
+# no rule reads them now. The screen leaves the first two alone; the learned layers still read the others as a partner's
+# abuse, and ask about it (tentatively, not told) — a strict expected failure below.
+TOUCH_AND_CARE = [
+    "my daughter bit me when she was teething",
+    "she pushed me into the pool at the party and we all laughed",
+]
+TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT = [
+    "she slapped me on the back and said congratulations",
+    "he pinned me down and tickled me until I cried laughing",
+    "he pushed me back from the edge of the platform when the train came in",
+    "she took my car keys so I'd stop driving the kids in the snow",
+    "my wife locked me out of the bathroom because she was having a bath",
+]
+# ...and their neighbours, still a blow or control by rule.
+A_BLOW_OR_CONTROL_BESIDE_THEM = [
+    "he pushed me into the pool and held me under",
+    "he pushed me into the pool at the party and held me under while everyone laughed",
+    "he took my car keys so I can't drive to my mum's",
+    "he locked me out of the house in the snow",
+    "he bit me so hard it bled",
+    "my husband bit me during the fight",
+    "he pinned me down and hit me",
+    "he hit me on the back of the head",
+]
+
+
+@pytest.mark.parametrize("text", TOUCH_AND_CARE + TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT)
+def test_touch_and_care_are_not_ruled_a_blow_or_control(text):
+    assert not rule_layer(normalise(text)).found, text
+    r = screen(text)
+    assert not r.escalate or r.tentative, (text, r)  # at most asked about, never told
+
+
+@pytest.mark.parametrize("text", TOUCH_AND_CARE)
+def test_touch_and_care_do_not_escalate(text):
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.xfail(strict=True, reason="the learned layers read these as a partner's abuse and ask about it (a known gap)")
+@pytest.mark.parametrize("text", TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT)
+def test_touch_and_care_the_learned_layers_still_ask_about(text):
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", A_BLOW_OR_CONTROL_BESIDE_THEM)
+def test_a_blow_or_control_beside_touch_and_care_is_told_by_rule(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and r.layer == "rules" and not r.tentative, (text, r)
+
+
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
 # others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
 # where it had been escalated as harm to others.

@@ -651,9 +651,9 @@ _WEAPON_HANDLED = r"(?:held|holding|holds|put|puts|putting|swung|swings|swinging
 _NOT_AT_A_THING = r"(?! (?:at|into|on|to) (?:the|a) (?:shed|door|wall|nail|fence|post|target|tree|log|ball|wood|pinata|piñata))"
 _NOT_TO_CUT = (r"(?![^.!?]{0,40}?\b(?:to|and|so (?:he|she|they) could) (?:cut|slice|carve|chop|peel|open|spread|butter) "
                r"(?:the|a|an|some|up|open|it|them|his|her|our)\b(?! (?:throat|wrists?|face|neck|arms?|tyres|tires)\b))")
-_AIMED_AT_SOMEONE = (r"\b(?:at|to|against|towards?|on|over) (?:me|us|him|her|them)\b(?! (?:way|cake|bread|meat)\b)"
+_AIMED_AT_SOMEONE = (r"(?:\b(?:at|to|against|towards?|on|over) (?:me|us|him|her|them)\b(?! (?:way|cake|bread|meat)\b)"
                      r"|\b(?:to|against|at|in|into) (?:my|our|his|her|their) (?:head|throat|neck|face|chest|stomach|back|side|"
-                     r"ribs|temple|eyes?)\b|\b(?:around|about)(?= *(?:$|[.,!?;]|and\b|at\b|in (?:the|a) (?:kitchen|room|house)))")
+                     r"ribs|temple|eyes?)\b|\b(?:around|about)(?= *(?:$|[.,!?;]|and\b|at\b|in (?:the|a) (?:kitchen|room|house))))")
 _IN_A_RAGE = (r"\b(?:scream\w*|yell\w*|shout\w*|threat\w*|swear\w*|swore|rage|raging|drunk|angry|furious|livid|stared at me|"
               r"staring at me|glar\w*|kill|hurt|scared|terrified|afraid|frightened|argu\w*|fight|fighting|fought|row|rowing|"
               r"(?:said|says|told me|warned me) (?:he|she|they)(?:'d|'ll| would| will)|use it|in front of me|won't let me)\b")
@@ -2663,6 +2663,10 @@ RULES: tuple[Rule, ...] = (
        r"(?<!almost )(?<!nearly )"
        r"(?<!see )(?<!seen )(?<!lot: )(?<!with )(?<!treat )(?<!treated )\b(?:overdos\w*|od'd|od[ -]?ed|oded)\b(?!,? (?:and )?(?:stabbings|shootings|car|crashes|suicides|assaults|fights|falls))"
        r"(?! (?:on (?:\w+ )?(?:coffee|caffeine|sugar|chocolate|sweets|candy|netflix|tv|work|love|cake|carbs|cheese|crisps|chips)))"
+       # ...or of what someone cooked or baked: "overdosed on my sister's christmas pudding again"
+       r"(?! on (?:(?:the|my|his|her|their|our|all (?:the|my|his|her)|[\w-]+'s?) )*(?:[\w-]+ ){0,2}(?:pudding|puddings|pie|pies|"
+       r"mince pies|turkey|trifle|biscuits|cookies|ice cream|stuffing|roast|dinner|dinners|cooking|baking|curry|lasagne|"
+       r"cake|cakes|chocolate|chocolates|sweets|fudge|leftovers|christmas food|mulled wine|eggnog|gravy)\b)"
        # Too much of a good thing ("od'd on the christmas lights", "overdosed on gifts for the baby").
        r"(?! on (?:the |all the |his |her |their |our )?(?:\w+ )?(?:lights|decorations|decor|gifts|presents|shopping|glitter|"
        r"perfume|cologne|makeup|memes|drama|tiktok|social media|games|gaming|music|sun|cuteness|nostalgia|food|snacks|pizza|"
@@ -2823,7 +2827,7 @@ _A_THREAT_S_CAUSE = (r"hit|hits|hurt|hurts|harm\w*|touch\w*|lays? (?:a )?(?:fing
                      r"comes? (?:near|after|for|round|around|over|back|here|to (?:the|our|my) (?:house|door|flat|home))|"
                      r"shows? up|turns? up|showing up|turning up|"
                      r"goes? (?:near|after)|abus\w*|beat\w*|push\w*|shov\w*|kick\w*|punch\w*|slap\w*|grab\w*|chok\w*|"
-                     r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|leaves? (?:me|us)|left (?:me|us)|"
+                     r"strangl\w*|threat\w*|follow\w*|stalk\w*|rap\w*|molest\w*|leaves? (?:me|us)|left (?:me|us)|bruis\w*|"
                      r"raises? (?:his|her|a) hand|drunk|drinks? and drives?|"
                      # whom a partner sees, where they go
                      r"goes? out|going out|went out|stays? out|staying out|leaves? (?:the house|home)|talks? to|talking to|"
@@ -2838,9 +2842,14 @@ _IT_IS_A_THREAT = rf"(?![^.!?]*?\b(?:{_A_THREAT_S_CAUSE}|{CHILD_NOUN}|{EARNEST})
 # strangle him if he leaves his socks out again".
 _A_TEMPER_S_CONDITION = (rf"if (?:he|she|they|my {_NO_THREAT_S_CAUSE}[\w-]+) "
                          r"(?![^.!?]*?\b(?:does|did|do|tries|try|pulls|says) (?:it|that|this)\b)"
-                         rf"(?:{_NO_THREAT_S_CAUSE}[\w']+ ){{1,10}}?(?:again|one more time)\b")
+                         rf"(?:{_NO_THREAT_S_CAUSE}[\w']+ ){{1,10}}?(?:again|one more time|one more {_NO_THREAT_S_CAUSE}[\w-]+(?: {_NO_THREAT_S_CAUSE}[\w']+){{0,3}}?)\b")
 _A_TEMPER_S_CAUSE = rf"for {_NO_THREAT_S_CAUSE}\w+ing\b"
 _WHOM_A_TEMPER_THREATENS = rf"(?:him|her|them|my (?:{FAMILY_NOUN}|{PARTNER_NOUN}|{PARENT_NOUN}))"
+
+# The words of a wish to die said in a temper (IDIOMS), and the laugh that must come after them in the sentence.
+_A_WISH_TO_DIE_IN_A_TEMPER = (r"(?:(?:throw myself|jump) (?:off|out of|in front of) (?:the|a|my|our) [\w-]+(?: [\w-]+)?"
+                              r"|kill myself|end it all|walk into the sea)")
+_LAUGHED_AFTER = r"(?=[^.!?]{0,40}?(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😅|🙃|🙄))"
 
 # Idioms and homonyms, masked before matching (and before the classifier).
 IDIOMS = _lazy(
@@ -2887,6 +2896,11 @@ IDIOMS = _lazy(
     rf"{_WHOM_A_TEMPER_THREATENS}\b{_IT_IS_A_THREAT}"
     rf"|{_THE_WRITER_WILL} (?:kill|murder|strangle|throttle) {_WHOM_A_TEMPER_THREATENS} (?:{_A_TEMPER_S_CONDITION}|{_A_TEMPER_S_CAUSE})"
     rf"{_IT_IS_A_THREAT}"
+    # A wish to die said in a temper, its cause an ordinary one, with a laugh after it: "if he buys one more gadget I'll
+    # throw myself off the balcony lol". Without the laugh, it is read as said.
+    rf"|\b{_A_TEMPER_S_CONDITION},? (?:and )?(?:i swear,? )?{_THE_WRITER_WILL} {_A_WISH_TO_DIE_IN_A_TEMPER}{_IT_IS_A_THREAT}"
+    rf"{_LAUGHED_AFTER}"
+    rf"|{_THE_WRITER_WILL} {_A_WISH_TO_DIE_IN_A_TEMPER} {_A_TEMPER_S_CONDITION}{_IT_IS_A_THREAT}{_LAUGHED_AFTER}"
     # laughter, not a wish to die: "I'm killing myself laughing here"
     r"|\bkill(?:ing|ed|s)? (?:myself|ourselves) (?:laughing|with laughter)\b"
     r"|\b(?:nearly|almost) killed (?:myself|ourselves) (?:laughing|on the|at the|trying|getting|carrying|running|lifting)\b|\bhill (?:i|they|you|we|he|she|people)(?: (?:want to|wanna|would|will)|'d|'ll) die on\b|\bthey'?ll kill me if i'?m late\b"

@@ -536,6 +536,12 @@ TEMPERS = [
     # ...its cause given with "for"
     "I'm going to murder him for leaving the door open",
     "I'm gonna kill her for eating my chips",
+    # ...its condition "one more" and a noun (the eleventh session's mend)
+    "if he buys one more gadget I'll kill him",
+    # ...and a wish to die said in such a temper, with a laugh after it
+    "If he buys one more gadget this month I'll throw myself off the balcony lol",
+    "I'll throw myself off the balcony if my mum makes one more comment about my weight haha",
+    "if he leaves his socks out one more time i'll kill myself lol",
 ]
 # ...and the same words where the condition or the cause is harm, contact, a child, an affair or earnest, or points back
 # to a blow told before: still the writer's threat, told.
@@ -556,7 +562,22 @@ THREATS_IN_A_TEMPER_S_WORDS = [
     "i'm going to kill her for cheating on me",
     "i'm going to kill her for lying to me about the money",
     "I'm going to kill him for what he did to my sister",
+    "if he gives me one more bruise I'll kill him",
 ]
+# ...and the wish to die in a temper's words, with a cause of harm or leaving, or pointing back, or without a laugh: read
+# as said.
+A_WISH_TO_DIE_IN_A_TEMPER_S_WORDS = [
+    "if he leaves me one more time I'll throw myself off the balcony lol",
+    "I'll throw myself off the balcony if he buys one more gadget",
+    "if he hits me one more time i'll kill myself lol",
+    "if my son does that one more time I'll kill myself lol",
+]
+
+
+@pytest.mark.parametrize("text", A_WISH_TO_DIE_IN_A_TEMPER_S_WORDS)
+def test_a_wish_to_die_in_a_temper_s_words_is_still_told(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and r.layer == "rules", (text, r)
 # ...and someone else's threat in the same words: the idiom is the writer's own temper only.
 SOMEONE_S_THREAT_IN_A_TEMPER_S_WORDS = [
     "my sister's husband says he'll kill her if she goes out with her friends again",
@@ -589,6 +610,7 @@ RULE_NEIGHBOURS = [
     "two years ago my brother overdosed, he's doing well now",
     "I'm worried I hurt him by laughing at his idea",
     "I've basically overdosed on Christmas chocolate",
+    "we all overdosed on mum's mince pies again this year lol",
     "I'll never leave this office alive at this rate",
     "he cleans his gun every Sunday before hunting season",
     "we had to give away the dog when I got pregnant",

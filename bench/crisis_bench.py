@@ -230,7 +230,9 @@ MIXED_8 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_8.jsonl"
 # laughing"): those rows are no longer blind.
 MIXED_9 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_9.jsonl"
 # The same composition and prompts, written in the eleventh session by three other helpers, to judge a ninth candidate
-# (an older adult's abuse as a learned class of its own: scripts/crisis_candidates/README.md); texts never read.
+# (an older adult's abuse as a learned class of its own: scripts/crisis_candidates/README.md); texts not read before it
+# judged. Afterwards I read the two everyday messages it had told as crises by rule, and mended both: those two rows are
+# no longer blind.
 MIXED_10 = ROOT / "tests" / "data" / "crisis" / "mixed_blind_10.jsonl"
 VERY_SHORT = ROOT / "tests" / "data" / "crisis" / "very_short_chat.jsonl"
 AUDIT = ROOT / "tests" / "data" / "crisis" / "heldout_audit.jsonl"

@@ -2694,6 +2694,9 @@ RULES: tuple[Rule, ...] = (
        r"\b(?:isn't|is not|isnt|not|stopped|stop|stops|wasn't|barely) breathing\b"
        # ...but not a toddler's breath-holding in a tantrum ("he stops breathing when he cries too hard")
        r"(?!(?: properly)? when (?:he|she|they) (?:cries|cry|gets upset|get upset|has a tantrum|throws a tantrum|screams))"
+       # ...nor a worry told to be over ("wasn't breathing properly so we took her to the GP and it was just a cold")
+       r"(?:(?<!wasn't breathing)(?<!wasnt breathing)(?<!stopped breathing)|(?![^.!?]*\b(?:turned out|it was (?:just|only)|"
+       r"(?:he's|she's|they're|he is|she is|they are|all) (?:fine|ok|okay|better) now)\b))"
        # Not the writer, who is writing: "he choked me unconscious", "i was unconscious for a minute" (a blow told).
        r"|(?<!me )(?<!myself )(?<!i )(?<!i was )(?<!i went )(?<!i'd been )(?<!i had been )\b(?:is |was |went |lying |"
        r"found (?:him|her|them) )?(?<!like he's )(?<!like she's )(?<!like they're )(?<!as if he's )(?<!as if she's )"
@@ -2706,7 +2709,11 @@ RULES: tuple[Rule, ...] = (
        r"(?:and|but|now) (?:he's |she's |they're |he is |she is |they are )?(?:won't|wont|can't|cant|isn't|isnt|is not|not|aren't) "
        r"(?:wake|waking|respond|responding|breathing|moving(?! on| house| in\b| out| forward| back))\b"
        r"|\b(?:can't|cant|cannot|won't|wont) (?:wake (?:him|her|them|my \w+) up|get (?:him|her|them) to wake up)\b(?! (?:for|in the morning|on time|before|early))"
-       r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b",
+       r"|\b(?:he|she|they|my \w+) (?:just )?(?:collapsed|is having a seizure|had a seizure|is seizing|is convulsing)\b"
+       # (not onto a sofa or into bed, tired: "she collapsed on the sofa after her night shift"; one who won't wake is
+       # read above)
+       r"(?:(?<=collapsed)(?! (?:on|onto|into|in) (?:the |a |her |his |their |my |our )?(?:sofa|couch|settee|bed|armchair)\b)"
+       r"|(?<!collapsed))",
        present_only=True),
     _r("med.urgent_symptoms", M, "urgent_symptoms",
        r"(?:\bchest (?:pain|pains|is tight|feels tight|pressure|hurts|is hurting)\b|\bpain in (?:my|his|her) chest\b)"

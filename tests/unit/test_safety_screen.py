@@ -439,6 +439,35 @@ def test_a_blow_or_control_beside_touch_and_care_is_told_by_rule(text):
     assert r.escalate and r.category == "abuse" and r.layer == "rules" and not r.tentative, (text, r)
 
 
+# An emergency's words in everyday life: a collapse onto the sofa, breathing that was a worry and is fine now. No rule
+# reads them since the eleventh session (the rule for someone unresponsive told both as an emergency); the learned
+# layers still ask about the second. Their neighbours stay emergencies, by rule.
+AN_EMERGENCY_S_WORDS_IN_EVERYDAY_LIFE = [
+    "she collapsed on the sofa after her night shift",
+    "she collapsed into bed at 9 exhausted",
+    "the baby wasn't breathing properly so we took her to the GP and it was just a cold",
+]
+EMERGENCIES_BESIDE_THEM = [
+    "she collapsed on the sofa and won't wake up",
+    "my husband collapsed in the kitchen",
+    "the baby isn't breathing",
+    "my dad stopped breathing",
+]
+
+
+@pytest.mark.parametrize("text", AN_EMERGENCY_S_WORDS_IN_EVERYDAY_LIFE)
+def test_an_emergency_s_words_in_everyday_life_are_not_ruled_one(text):
+    assert not rule_layer(normalise(text)).found, text
+    r = screen(text)
+    assert not r.escalate or r.tentative, (text, r)
+
+
+@pytest.mark.parametrize("text", EMERGENCIES_BESIDE_THEM)
+def test_an_emergency_beside_them_is_told_by_rule(text):
+    r = screen(text)
+    assert r.escalate and r.category == "medical_emergency" and r.layer == "rules", (text, r)
+
+
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
 # others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
 # where it had been escalated as harm to others.

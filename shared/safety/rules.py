@@ -659,6 +659,10 @@ _IN_A_RAGE = (r"\b(?:scream\w*|yell\w*|shout\w*|threat\w*|swear\w*|swore|rage|ra
               r"(?:said|says|told me|warned me) (?:he|she|they)(?:'d|'ll| would| will)|use it|in front of me|won't let me)\b")
 
 
+# A child's thing after the child's name, which is what was shaken or hit (chi.adult_hurts_child): "I shook the baby's
+# rattle to make her laugh" (not "he hit my son's face").
+_NOT_A_CHILD_S_THING = (r"(?!'s (?:toys?|rattle|bottle|car|bike|phone|ball|blanket|cot|crib|pram|buggy|stroller|door|bag|tablet|"
+                        r"ipad|xbox|game|room|bed|chair|high ?chair|swing|bouncer|mobile)\b)")
 # A word before a weapon's name that makes it a toy or a tool: "chased me round the garden with a water gun", "came at
 # me with the glue gun". One word, or none ("the bread knife").
 _TOYS_AND_TOOLS = ("water", "nerf", "toy", "squirt", "bubble", "foam", "glue", "hot", "staple", "nail", "paint", "cap", "spud",
@@ -2239,10 +2243,11 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- child safety
     _r("chi.adult_hurts_child", C, "physical_abuse",
        rf"\b{SUBJ_ADULT} {FILL}{FILL}(?:hit|hits|hitting|beat|beats|beating|punch\w*|slap\w*|kick\w*|chok\w*|burn\w*|shook|shakes|"
-       rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*|smacks? \w+ around) (?:me and )?(?:my|our|the|her|his|their) {CHILD_NOUN}\b"
+       rf"shaking|threw|throws|whip\w*|belt\w*|strangl\w*|bruis\w*|hurt|hurts|hurting|abus\w*|smacks? \w+ around) (?:me and )?(?:my|our|the|her|his|their) {CHILD_NOUN}\b{_NOT_A_CHILD_S_THING}"
        rf"|\b(?:smacks|smacked|knocks|knocked|pushes|pushed|shoves|shoved) (?:my|our|the|her|his) {CHILD_NOUN} around\b"
        r"|\b(?:takes|took|taking|used|uses) (?:a|his|her|the) belt to (?:them|him|her|the kids|my|our)\b"
-       r"|\b(?:shook|shakes|shaking|shaken) (?:the|my|our|her|his) (?:baby|infant|newborn)\b|\b(?:too|really|so|very) rough with (?:the|my|our) (?:baby|infant|newborn|toddler)\b"
+       rf"|\b(?:shook|shakes|shaking|shaken) (?:the|my|our|her|his) (?:baby|infant|newborn)\b{_NOT_A_CHILD_S_THING}"
+       r"|\b(?:too|really|so|very) rough with (?:the|my|our) (?:baby|infant|newborn|toddler)\b"
        # The baby named first, then shaken by a pronoun: "the baby wouldn't stop crying and he shook her". Not a head
        # shaken, a hand, a rattle, or a baby shaken gently awake.
        rf"|\b(?:the|my|our) (?:baby|infant|newborn)\b[^.!?]{{0,80}}?\b(?:{SUBJ_ADULT} {FILL}{FILL}|and (?:was |kept )?)(?:shook|shakes|shaking) "

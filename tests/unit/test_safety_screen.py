@@ -468,6 +468,24 @@ def test_an_emergency_beside_them_is_told_by_rule(text):
     assert r.escalate and r.category == "medical_emergency" and r.layer == "rules", (text, r)
 
 
+# A child's things shaken or thrown are not the child (the rule for an adult who hurts a child told "I shook the baby's
+# rattle" as a baby shaken until the eleventh session); the child is.
+A_CHILD_S_THINGS = ["I shook the baby's rattle to make her laugh", "my husband shook the baby's bottle to mix the formula"]
+A_CHILD_HURT_BESIDE_THEM = ["he shook the baby", "he hit my son's face", "my husband shook the baby when she wouldn't stop crying"]
+
+
+@pytest.mark.parametrize("text", A_CHILD_S_THINGS)
+def test_a_child_s_things_shaken_are_not_a_child_hurt(text):
+    assert not rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", A_CHILD_HURT_BESIDE_THEM)
+def test_a_child_hurt_beside_their_things_is_told_by_rule(text):
+    r = screen(text)
+    assert r.escalate and r.category == "child_safety" and r.layer == "rules", (text, r)
+
+
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
 # others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
 # where it had been escalated as harm to others.

@@ -914,6 +914,10 @@ RULES: tuple[Rule, ...] = (
     _r("sui.research_means", S, "method",
        r"\b(?:looked|looking|look|searched|searching|search|research\w*|googl\w*|read up on|reading up on) (?:up )?(?:how many|how much) "
        r"(?:of )?(?:my |his |her |the )?(?:\w+ )?(?:pills|tablets|meds|medication|insulin|paracetamol|tylenol|acetaminophen|painkillers)\b"
+       # ...not a day's safe dose for a pain or an illness: "how many paracetamol you can take in a day for my back"
+       r"(?![^.!?]{0,40}?\b(?:in a day|a day|per day|in 24 hours|at once|at a time|safely)\b[^.!?]{0,30}?\bfor (?:my|his|her|their|"
+       r"the|a|your) (?:\w+ )?(?:back|head|headache|migraine|tooth|toothache|teeth|pain|period|cramps|cold|flu|fever|knee|knees|"
+       r"arthritis|hip|neck|shoulder|injury|sprain)\b)"
        r"|\b(?:painless|easiest|quickest|fastest|surest) ways? (?:to|of) (?:die|dying|kill myself|end it|end my life|go)\b"
        # Asked as a question: "how many tylenol would it take to kill someone my size", "how high does a building
        # need to be to not survive the fall".

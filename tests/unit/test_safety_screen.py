@@ -486,6 +486,31 @@ def test_a_child_hurt_beside_their_things_is_told_by_rule(text):
     assert r.escalate and r.category == "child_safety" and r.layer == "rules", (text, r)
 
 
+# A day's safe dose looked up for a pain is not a method researched (told as one until the eleventh session); a dose
+# looked up without such a reason, or one that would kill, is.
+A_SAFE_DOSE_LOOKED_UP = [
+    "I looked up how many paracetamol you can take in a day for my back",
+    "I googled how many tablets you can take at once for a migraine",
+]
+A_METHOD_LOOKED_UP_BESIDE_IT = [
+    "I looked up how many paracetamol it would take",
+    "I looked up how many of my pills to take",
+    "how many paracetamol would kill me",
+]
+
+
+@pytest.mark.parametrize("text", A_SAFE_DOSE_LOOKED_UP)
+def test_a_safe_dose_looked_up_for_a_pain_is_not_a_method(text):
+    assert not rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", A_METHOD_LOOKED_UP_BESIDE_IT)
+def test_a_method_looked_up_beside_a_safe_dose_is_told_by_rule(text):
+    r = screen(text)
+    assert r.escalate and r.category == "suicide_self_harm" and "sui.research_means" in r.signals, (text, r)
+
+
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
 # others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
 # where it had been escalated as harm to others.

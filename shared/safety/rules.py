@@ -2148,6 +2148,13 @@ RULES: tuple[Rule, ...] = (
        r"(?: \w+){0,3} (?:on|in) my\b"
        r"|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! around (?:the|our) (?:house|kitchen|room|store|shop))(?! on (?:instagram|twitter|tiktok|insta|social|facebook|x\b))"
        r"|\b(?:shows|showed|showing|turns|turned|turning|keeps showing|keeps turning) up (?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
+       # (not with flowers or lunch, or to surprise or pick the writer up: "he turned up at my work with flowers for our
+       # anniversary"; but an ex who turns up, below, whatever they bring)
+       r"(?![\w']* (?:with (?:some |a bunch of |a |an |my |our )?(?:flowers|roses|lunch|coffee|breakfast|dinner|cake|gift|present|"
+       r"surprise|picnic|takeaway|chocolates)|to (?:surprise me|pick me up|take me (?:out|to lunch|for lunch|for dinner|home)|"
+       r"bring me|drop off))\b)"
+       r"|\b(?:my |an? )?ex(?:-\w+)? (?:\w+ ){0,2}?(?:shows|showed|showing|turns|turned|turning|keeps showing|keeps turning) up "
+       r"(?:at|outside) my (?:work|job|house|home|place|apartment|school|office|door|parents)"
        r"|\b(?:watching|watches|waits outside|parked outside) my (?:house|home|apartment|place|work)\b"
        # ...again and again where the writer has to be, watching: "my ex keeps turning up at the school gates and watching me".
        r"|\b(?:keeps|kept|has been|is always|always) (?:turning|showing) up (?:at|outside) (?:the|my|our|the kids'?) (?:school gates?|"

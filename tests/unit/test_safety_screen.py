@@ -511,6 +511,31 @@ def test_a_method_looked_up_beside_a_safe_dose_is_told_by_rule(text):
     assert r.escalate and r.category == "suicide_self_harm" and "sui.research_means" in r.signals, (text, r)
 
 
+# A partner who turns up with flowers or to take the writer to lunch is not stalking (told as such until the eleventh
+# session); an ex who turns up, whatever they bring, or someone who turns up at 3am, is.
+TURNING_UP_KINDLY = [
+    "he turned up at my work with flowers for our anniversary",
+    "she showed up at my office to take me to lunch",
+]
+TURNING_UP_AS_STALKING = [
+    "my ex turned up at my work with flowers",
+    "he keeps turning up at my work",
+    "he showed up at my house at 3am",
+]
+
+
+@pytest.mark.parametrize("text", TURNING_UP_KINDLY)
+def test_a_partner_who_turns_up_kindly_is_not_stalking(text):
+    assert not rule_layer(normalise(text)).found, text
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text", TURNING_UP_AS_STALKING)
+def test_an_ex_or_an_unasked_visit_is_still_stalking(text):
+    r = screen(text)
+    assert r.escalate and r.category == "abuse" and "abu.stalking" in r.signals, (text, r)
+
+
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
 # others). Left so: the look-behind that fixed it also let a fresh blind set's crisis of this kind through unescalated,
 # where it had been escalated as harm to others.

@@ -1767,7 +1767,9 @@ RULES: tuple[Rule, ...] = (
        # swung a bat and hit a home run" are no one's threat.
        rf"|\b{_WEAPON_HANDLED} {_A_WEAPON}{_NOT_AT_A_THING}(?=[^.!?]{{0,60}}?(?:{_AIMED_AT_SOMEONE}|{_IN_A_RAGE}))"
        rf"|\b(?:during|in the middle of|while|when|whenever|every time)\b[^.!?]{{0,40}}?{_IN_A_RAGE}[^.!?]{{0,60}}?"
-       rf"\b{_WEAPON_HANDLED} {_A_WEAPON}"
+       # (not the writer's own hand: "when my parents fought i just grabbed a knife")
+       rf"\b(?<!\bi )(?<!\bi just )(?<!\bi then )(?<!\bi finally )(?<!\bi once )(?<!\bi even )(?<!\bim )(?<!\bi'm )"
+       rf"{_WEAPON_HANDLED} {_A_WEAPON}"
        # (the weapon's name looked at first: the look-behinds would cost time at every position)
        rf"|\b(?=(?:gun|knife|pistol|blade) ){_NO_TOY_BEFORE}(?:gun|knife|pistol|blade) (?:to|at|against|in) (?:my|our) "
        r"(?:head|throat|neck|face|chest|stomach)\b"

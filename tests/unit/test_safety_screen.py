@@ -382,6 +382,13 @@ def test_a_weapon_as_a_threat_is_told_as_abuse_by_rule(text):
     assert r.escalate and r.category == "abuse" and r.layer == "rules" and r.danger == "high", (text, r)
 
 
+def test_the_writer_s_own_knife_in_a_fight_told_before_it_is_not_someone_s_threat():
+    # The rule reads a weapon handled in a fight told first ("during the fight he grabbed a knife"); the hand that holds
+    # it here is the writer's own (a public post's words, found by running the rules over the training data).
+    text = "my first suicide attempt was when my parents fought i just grabbed a knife to stop them from fighting"
+    assert "abu.weapon" not in rule_layer(normalise(text)).signals
+
+
 @pytest.mark.parametrize("text", THE_WRITER_S_WEAPON_AT_SOMEONE)
 def test_the_writer_s_weapon_aimed_at_someone_is_harm_to_others(text):
     r = screen(text)

@@ -643,8 +643,9 @@ _NOT_IN_PLAY_OR_TO_SAVE = (
 
 
 # A weapon in someone's hands (abu.weapon): what it is, how it is handled, and when held or put it is a threat.
-_A_WEAPON = (r"(?:a |his |her |the |their )?(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?"
-             r"(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer)\b")
+_WEAPON_NAME = r"(?:gun|knife|knives|pistol|rifle|shotgun|handgun|blade|machete|weapon|bat|hammer|axe)"
+_A_WEAPON = (rf"(?:a |an |his |her |the |their )?(?:loaded |hunting |kitchen |big |huge |old |service |dad's |own )?"
+             rf"{_WEAPON_NAME}\b")
 _WEAPON_HANDLED = r"(?:held|holding|holds|put|puts|putting|swung|swings|swinging|grabbed|grabs|picked up|picks up)"
 # ...not at a thing ("swung a big hammer at the shed door") nor drawn to cut something ("pulled a knife out of the
 # drawer to cut the birthday cake"; "to cut my throat" is no cake).
@@ -672,8 +673,7 @@ _NOT_A_TOY = rf"(?:(?!(?:{'|'.join(_TOYS_AND_TOOLS)})\b)[\w-]+ )?"
 # The same, looked back from the weapon's name ("his nerf gun at my head").
 _NO_TOY_BEFORE = "".join(f"(?<!{word} )" for word in _TOYS_AND_TOOLS)
 # A weapon in the writer's hands (har.behaviour): "my dad's gun", "a knife", "the bat".
-_THE_WRITER_S_WEAPON = (rf"(?:(?:a|an|the|my|his|her|their|our)(?: [\w-]+'s)? )?{_NOT_A_TOY}(?:gun|knife|knives|pistol|rifle|"
-                        r"shotgun|handgun|blade|machete|weapon|bat|hammer|axe)\b")
+_THE_WRITER_S_WEAPON = rf"(?:(?:a|an|the|my|his|her|their|our)(?: [\w-]+'s)? )?{_NOT_A_TOY}{_WEAPON_NAME}\b"
 # A game someone will "kill" the writer at ("he's going to murder me in mario kart tonight").
 _A_GAME = (r"(?:(?:the|a|this|that|our) )?(?:mario ?kart|fortnite|minecraft|roblox|call of duty|cod|gta|chess|cards|monopoly|"
            r"scrabble|uno|game|games|smash|fifa|xbox|playstation|tennis|golf|poker|pool|darts|bowling|quiz|trivia)\b")

@@ -347,6 +347,9 @@ WEAPONS_IN_EVERYDAY_HANDS = [
     "I was holding a knife cutting veg when he walked in and we laughed",
     "dad is holding a bat in the garden with my brother",
     "she put a knife in his lunchbox by mistake",
+    # (review: "kill" and "a row" read as a rage only of a person, and the writer's own weapon only at a person)
+    "he picked up the knife to kill the spider",
+    "I put the knife on my plate",
 ]
 # ...and their neighbours, a weapon as a threat: told by the rule, as abuse. (The last three: someone else named between
 # the writer and the act is no act of the writer's, and no means of their own in position.)
@@ -416,6 +419,7 @@ A_BLOW_OR_CONTROL_BESIDE_THEM = [
     "he took my car keys so I can't drive to my mum's",
     "he locked me out of the house in the snow",
     "he bit me so hard it bled",
+    "he bit me while I held the baby",
     "my husband bit me during the fight",
     "he pinned me down and hit me",
     "he hit me on the back of the head",

@@ -373,29 +373,11 @@ THE_WRITER_S_WEAPON_AT_SOMEONE = [
 ]
 
 
-@pytest.mark.parametrize("text", WEAPONS_IN_EVERYDAY_HANDS)
-def test_a_weapon_in_everyday_hands_does_not_escalate(text):
-    assert not rule_layer(normalise(text)).found, text
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.parametrize("text", WEAPONS_AS_A_THREAT)
-def test_a_weapon_as_a_threat_is_told_as_abuse_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "abuse" and r.layer == "rules" and r.danger == "high", (text, r)
-
-
 def test_the_writer_s_own_knife_in_a_fight_told_before_it_is_not_someone_s_threat():
     # The rule reads a weapon handled in a fight told first ("during the fight he grabbed a knife"); the hand that holds
     # it here is the writer's own (a public post's words, found by running the rules over the training data).
     text = "my first suicide attempt was when my parents fought i just grabbed a knife to stop them from fighting"
     assert "abu.weapon" not in rule_layer(normalise(text)).signals
-
-
-@pytest.mark.parametrize("text", THE_WRITER_S_WEAPON_AT_SOMEONE)
-def test_the_writer_s_weapon_aimed_at_someone_is_harm_to_others(text):
-    r = screen(text)
-    assert r.escalate and r.category == "harm_to_others" and "har.behaviour" in r.signals, (text, r)
 
 
 # Touch and care in everyday words, which the rules for a blow and for control told as abuse before the eleventh session:
@@ -426,39 +408,29 @@ A_BLOW_OR_CONTROL_BESIDE_THEM = [
 ]
 
 
-@pytest.mark.parametrize("text", TOUCH_AND_CARE + TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT)
-def test_touch_and_care_are_not_ruled_a_blow_or_control(text):
-    assert not rule_layer(normalise(text)).found, text
-    r = screen(text)
-    assert not r.escalate or r.tentative, (text, r)  # at most asked about, never told
-
-
-@pytest.mark.parametrize("text", TOUCH_AND_CARE)
-def test_touch_and_care_do_not_escalate(text):
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.xfail(strict=True, reason="the learned layers read these as a partner's abuse and ask about it (a known gap)")
-@pytest.mark.parametrize("text", TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT)
-def test_touch_and_care_the_learned_layers_still_ask_about(text):
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.parametrize("text", A_BLOW_OR_CONTROL_BESIDE_THEM)
-def test_a_blow_or_control_beside_touch_and_care_is_told_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "abuse" and r.layer == "rules" and not r.tentative, (text, r)
-
-
-# An emergency's words in everyday life: a collapse onto the sofa, breathing that was a worry and is fine now. No rule
-# reads them since the eleventh session (the rule for someone unresponsive told both as an emergency); the learned
-# layers still ask about the second. Their neighbours stay emergencies, by rule.
-AN_EMERGENCY_S_WORDS_IN_EVERYDAY_LIFE = [
+# The emergency's words said of a chore, a screen, a tantrum, a pain a doctor has already put down to stress, a collapse
+# onto the sofa or breathing told fine now: no emergency for the rules (the emergency reply tells the member to call for
+# help now). Mine, of the kinds a fresh blind set's everyday messages were told as emergencies (28 November 2026), and of
+# the rule for someone unresponsive, which told the collapse and the breathing as emergencies until the eleventh
+# session. The learned layers still ask about the second list.
+EMERGENCY_WORDS_IN_EVERYDAY_LIFE = [
+    "we've all overdosed on team meetings this week",
+    "my 2 year old is unresponsive to everything when he's watching cartoons",
+    "since the redundancy I get chest pains from stress, the GP says it's anxiety",
     "she collapsed on the sofa after her night shift",
     "she collapsed into bed at 9 exhausted",
+]
+EMERGENCY_WORDS_THE_LEARNED_LAYERS_ASK_ABOUT = [
+    "my daughter won't answer when she's on the ipad, it's like she's unconscious",
+    "my son stops breathing properly when he cries too hard, the doctor says it's breath holding spells",
     "the baby wasn't breathing properly so we took her to the GP and it was just a cold",
 ]
+# ...and the emergency beside them, told by rule.
 EMERGENCIES_BESIDE_THEM = [
+    "chest pains again tonight, the doctor said it's anxiety but this feels different",
+    "he's unresponsive to pain and his lips are grey",
+    "my baby stopped breathing when she was crying and went blue",
+    "found her unresponsive in the bath",
     "she collapsed on the sofa and won't wake up",
     "my husband collapsed in the kitchen",
     "the baby isn't breathing",
@@ -466,35 +438,10 @@ EMERGENCIES_BESIDE_THEM = [
 ]
 
 
-@pytest.mark.parametrize("text", AN_EMERGENCY_S_WORDS_IN_EVERYDAY_LIFE)
-def test_an_emergency_s_words_in_everyday_life_are_not_ruled_one(text):
-    assert not rule_layer(normalise(text)).found, text
-    r = screen(text)
-    assert not r.escalate or r.tentative, (text, r)
-
-
-@pytest.mark.parametrize("text", EMERGENCIES_BESIDE_THEM)
-def test_an_emergency_beside_them_is_told_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "medical_emergency" and r.layer == "rules", (text, r)
-
-
 # A child's things shaken or thrown are not the child (the rule for an adult who hurts a child told "I shook the baby's
 # rattle" as a baby shaken until the eleventh session); the child is.
 A_CHILD_S_THINGS = ["I shook the baby's rattle to make her laugh", "my husband shook the baby's bottle to mix the formula"]
 A_CHILD_HURT_BESIDE_THEM = ["he shook the baby", "he hit my son's face", "my husband shook the baby when she wouldn't stop crying"]
-
-
-@pytest.mark.parametrize("text", A_CHILD_S_THINGS)
-def test_a_child_s_things_shaken_are_not_a_child_hurt(text):
-    assert not rule_layer(normalise(text)).found, text
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.parametrize("text", A_CHILD_HURT_BESIDE_THEM)
-def test_a_child_hurt_beside_their_things_is_told_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "child_safety" and r.layer == "rules", (text, r)
 
 
 # A day's safe dose looked up for a pain is not a method researched (told as one until the eleventh session); a dose
@@ -510,18 +457,6 @@ A_METHOD_LOOKED_UP_BESIDE_IT = [
 ]
 
 
-@pytest.mark.parametrize("text", A_SAFE_DOSE_LOOKED_UP)
-def test_a_safe_dose_looked_up_for_a_pain_is_not_a_method(text):
-    assert not rule_layer(normalise(text)).found, text
-    assert not screen(text).escalate, text
-
-
-@pytest.mark.parametrize("text", A_METHOD_LOOKED_UP_BESIDE_IT)
-def test_a_method_looked_up_beside_a_safe_dose_is_told_by_rule(text):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and "sui.research_means" in r.signals, (text, r)
-
-
 # A partner who turns up with flowers or to take the writer to lunch is not stalking (told as such until the eleventh
 # session); an ex who turns up, whatever they bring, or someone who turns up at 3am, is.
 TURNING_UP_KINDLY = [
@@ -535,16 +470,49 @@ TURNING_UP_AS_STALKING = [
 ]
 
 
-@pytest.mark.parametrize("text", TURNING_UP_KINDLY)
-def test_a_partner_who_turns_up_kindly_is_not_stalking(text):
+# The everyday words above, of a rule for a weapon, a blow or control, an emergency, a child hurt, means researched or
+# stalking, which the rule told as a crisis until the eleventh session: no rule reads them now. The screen leaves the
+# first alone; the learned layers still ask about the second (at most asked, never told: a strict expected failure).
+EVERYDAY_WORDS_OF_A_RULE = (WEAPONS_IN_EVERYDAY_HANDS + TOUCH_AND_CARE + EMERGENCY_WORDS_IN_EVERYDAY_LIFE
+                            + A_CHILD_S_THINGS + A_SAFE_DOSE_LOOKED_UP + TURNING_UP_KINDLY)
+EVERYDAY_WORDS_OF_A_RULE_THE_LEARNED_LAYERS_ASK_ABOUT = (TOUCH_AND_CARE_THE_LEARNED_LAYERS_ASK_ABOUT
+                                                         + EMERGENCY_WORDS_THE_LEARNED_LAYERS_ASK_ABOUT)
+# ...and their neighbours, the crisis in the same words: told by the rule, in its category, with what else a reply or
+# on-call's notice is made from (the danger, the rule's signal).
+CRISES_IN_THE_SAME_WORDS = (
+    [(text, "abuse", {"danger": "high"}, None) for text in WEAPONS_AS_A_THREAT]
+    + [(text, "harm_to_others", {}, "har.behaviour") for text in THE_WRITER_S_WEAPON_AT_SOMEONE]
+    + [(text, "abuse", {}, None) for text in A_BLOW_OR_CONTROL_BESIDE_THEM]
+    + [(text, "medical_emergency", {}, None) for text in EMERGENCIES_BESIDE_THEM]
+    + [(text, "child_safety", {}, None) for text in A_CHILD_HURT_BESIDE_THEM]
+    + [(text, "suicide_self_harm", {}, "sui.research_means") for text in A_METHOD_LOOKED_UP_BESIDE_IT]
+    + [(text, "abuse", {}, "abu.stalking") for text in TURNING_UP_AS_STALKING]
+)
+
+
+@pytest.mark.parametrize("text", EVERYDAY_WORDS_OF_A_RULE)
+def test_everyday_words_of_a_rule_are_left_alone(text):
     assert not rule_layer(normalise(text)).found, text
     assert not screen(text).escalate, text
 
 
-@pytest.mark.parametrize("text", TURNING_UP_AS_STALKING)
-def test_an_ex_or_an_unasked_visit_is_still_stalking(text):
+@pytest.mark.parametrize("text", EVERYDAY_WORDS_OF_A_RULE_THE_LEARNED_LAYERS_ASK_ABOUT)
+def test_everyday_words_of_a_rule_the_learned_layers_ask_about_are_not_ruled_a_crisis(text):
+    assert not rule_layer(normalise(text)).found, text
     r = screen(text)
-    assert r.escalate and r.category == "abuse" and "abu.stalking" in r.signals, (text, r)
+    assert not r.escalate or r.tentative, (text, r)  # at most asked about, never told
+
+
+@pytest.mark.xfail(strict=True, reason="the learned layers read these as a crisis and ask about it (a known gap)")
+@pytest.mark.parametrize("text", EVERYDAY_WORDS_OF_A_RULE_THE_LEARNED_LAYERS_ASK_ABOUT)
+def test_everyday_words_of_a_rule_the_learned_layers_still_ask_about(text):
+    assert not screen(text).escalate, text
+
+
+@pytest.mark.parametrize("text,category,expected,signal", CRISES_IN_THE_SAME_WORDS)
+def test_a_crisis_in_the_same_words_is_told_by_its_rule(text, category, expected, signal):
+    r = screened_as(text, category, layer="rules", tentative=False, **expected)
+    assert signal is None or signal in r.signals, (text, r.signals)
 
 
 # Someone's lie about the writer told with "them": "he told them I hit him" is read as the writer's violence (harm to
@@ -1083,36 +1051,6 @@ OVERDOSES_HAPPENING_NOW = [
 @pytest.mark.parametrize("text", OVERDOSES_THAT_ARE_OVER)
 def test_an_overdose_told_as_over_is_not_an_emergency_for_the_rules(text):
     assert not rule_layer(normalise(text)).found, text
-
-
-# The emergency's words said of a chore, a screen, a tantrum or a pain a doctor has already put down to stress: no
-# emergency for the rules (the emergency reply tells the member to call for help now). The learned layers may still
-# ask. Mine, of the kinds a fresh blind set's everyday messages were told as emergencies (28 November 2026).
-EMERGENCY_WORDS_IN_EVERYDAY_LIFE = [
-    "we've all overdosed on team meetings this week",
-    "my 2 year old is unresponsive to everything when he's watching cartoons",
-    "my daughter won't answer when she's on the ipad, it's like she's unconscious",
-    "my son stops breathing properly when he cries too hard, the doctor says it's breath holding spells",
-    "since the redundancy I get chest pains from stress, the GP says it's anxiety",
-]
-# ...and the emergency beside them.
-EMERGENCIES_BESIDE_THEM = [
-    "chest pains again tonight, the doctor said it's anxiety but this feels different",
-    "he's unresponsive to pain and his lips are grey",
-    "my baby stopped breathing when she was crying and went blue",
-    "found her unresponsive in the bath",
-]
-
-
-@pytest.mark.parametrize("text", EMERGENCY_WORDS_IN_EVERYDAY_LIFE)
-def test_an_emergency_s_words_in_everyday_life_are_not_an_emergency_for_the_rules(text):
-    assert "medical_emergency" not in rule_layer(normalise(text)).found, text
-
-
-@pytest.mark.parametrize("text", EMERGENCIES_BESIDE_THEM)
-def test_the_emergency_beside_them_still_is_one(text):
-    r = screen(text)
-    assert r.escalate and r.category == "medical_emergency" and not r.tentative, (text, r)
 
 
 @pytest.mark.parametrize("text", OVERDOSES_HAPPENING_NOW)

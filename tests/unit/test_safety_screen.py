@@ -669,8 +669,9 @@ def test_a_threat_whose_condition_is_harm_or_earnest_is_still_told(text):
 
 @pytest.mark.parametrize("text", SOMEONE_S_THREAT_IN_A_TEMPER_S_WORDS)
 def test_someone_s_threat_in_a_temper_s_words_still_escalates(text):
-    r = screen(text)
-    assert r.escalate and r.category == "abuse", (text, r)
+    # ...told by the rule for someone else's threat to kill, with the danger a threat to kill carries
+    r = screened_as(text, "abuse", layer="rules", tentative=False, someone_else=True)
+    assert "abu.other.threat_to_kill" in r.signals, (text, r.signals)
 
 
 # Everyday sentences that used to trip a strong rule (found in hand-written evaluation sets).

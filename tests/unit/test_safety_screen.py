@@ -652,8 +652,9 @@ A_WISH_TO_DIE_IN_A_TEMPER_S_WORDS = [
 
 @pytest.mark.parametrize("text", A_WISH_TO_DIE_IN_A_TEMPER_S_WORDS)
 def test_a_wish_to_die_in_a_temper_s_words_is_still_told(text):
-    r = screen(text)
-    assert r.escalate and r.category == "suicide_self_harm" and r.layer == "rules", (text, r)
+    screened_as(text, "suicide_self_harm", layer="rules", tentative=False)
+
+
 # ...and someone else's threat in the same words: the idiom is the writer's own temper only.
 SOMEONE_S_THREAT_IN_A_TEMPER_S_WORDS = [
     "my sister's husband says he'll kill her if she goes out with her friends again",
